@@ -1,0 +1,240 @@
+"""The `counter-app` command: windows by default, headless queue commands for scripts.
+
+Exit codes: 0 done; 3 refused by a queue rule (reason on stderr); 2 bad usage,
+configuration or database; 1 unexpected error (logged with its traceback).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from counter_app import __version__
+from counter_app.core import config as config_mod
+from counter_app.core import texts
+from counter_app.core.config import Config, ConfigError
+from counter_app.core.model import Refused, Status, Ticket, Verification
+from counter_app.core.queue import Queue
+from counter_app.storage.db import DatabaseError, open_database
+
+EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_REFUSED = 0, 1, 2, 3
+log = logging.getLogger("counter_app")
+
+
+class CliError(Exception):
+    """Bad usage found after parsing; exit 2."""
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="counter-app",
+        description="Counter-queue system: tickets, counters and a lobby display.",
+    )
+    p.add_argument("--version", action="version", version=f"counter-app {__version__}")
+    p.add_argument("--config", type=Path, help="configuration file (default: the user's config folder)")
+    p.add_argument("--db", metavar="URL", help="database URL, overriding the configuration")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND")
+
+    def cmd(name: str, help_: str, *, json_out: bool = True) -> argparse.ArgumentParser:
+        sp = sub.add_parser(name, help=help_, description=help_)
+        if json_out:
+            sp.add_argument("--json", action="store_true", help="print one JSON object")
+        return sp
+
+    cmd("desk", "open the front-desk window (the default)", json_out=False)
+    sp = cmd("counter", "open the counter panel of counter N", json_out=False)
+    sp.add_argument("number", type=int)
+    sp = cmd("display", "open the lobby display", json_out=False)
+    sp.add_argument("--screen", type=int, help="monitor index (default: [display] screen)")
+    sp.add_argument("--windowed", action="store_true", help="a window instead of full screen")
+
+    sp = cmd("issue", "issue a ticket for a service and print it")
+    sp.add_argument("prefix", help="service prefix, e.g. A")
+    sp.add_argument("--group", type=int, default=1, help="persons coming in on this ticket (1-4)")
+    sp.add_argument("--priority", action="store_true", help="elderly, disabled or pregnant visitor")
+    sp.add_argument("--no-print", action="store_true", help="do not print the ticket")
+    for name, help_ in (
+        ("call", "call the next ticket to counter N (ends the current visit as done)"),
+        ("recall", "call the counter's current ticket again"),
+        ("done", "the counter's current visitor was served"),
+        ("no-show", "the counter's current ticket did not come"),
+    ):
+        cmd(name, help_).add_argument("counter", type=int)
+    sp = cmd("call-ticket", "call a given ticket to counter N")
+    sp.add_argument("counter", type=int)
+    sp.add_argument("code")
+    cmd("return", "put a no-show back in line (late arrival)").add_argument("code")
+    sp = cmd("transfer", "send a ticket to another service's line")
+    sp.add_argument("code")
+    sp.add_argument("prefix")
+    cmd("cancel", "cancel a ticket").add_argument("code")
+    cmd("status", "the hall, the lines and the counters")
+    cmd("verify", "check a ticket's QR payload").add_argument("payload")
+    cmd("reprint", "print a ticket again, marked REPRINT").add_argument("code")
+    cmd("print-test", "print a sample ticket")
+    cmd("printer-status", "ask the printer whether it can print")
+    sp = cmd("init-config", "write a commented sample configuration with a fresh secret", json_out=False)
+    sp.add_argument("path", nargs="?", type=Path)
+    sp.add_argument("--force", action="store_true", help="overwrite an existing file")
+    sp = cmd("db", "database maintenance", json_out=False)
+    sp.add_argument("action", choices=["upgrade", "version"])
+    return p
+
+
+# --- output -------------------------------------------------------------------------------
+
+
+def _emit(args: argparse.Namespace, obj: dict[str, Any], human: str) -> None:
+    if getattr(args, "json", False):
+        print(json.dumps(obj, ensure_ascii=False))
+    else:
+        print(human)
+
+
+def describe_ticket(t: Ticket, cfg: Config) -> str:
+    lang = cfg.office.language
+    svc = cfg.service(t.service)
+    lines = [
+        f"{t.code}  {svc.name if svc else t.service}",
+        f"  {texts.state_word(lang, t.state)}"
+        + (f" -> {'loket' if lang == 'id' else 'counter'} {t.counter}" if t.counter else ""),
+        f"  {t.issued_at:%Y-%m-%d %H:%M} ({cfg.office.timezone})",
+    ]
+    if t.group > 1:
+        lines.append(f"  {t.group} {'orang' if lang == 'id' else 'persons'}")
+    if t.priority:
+        lines.append("  PRIORITAS" if lang == "id" else "  PRIORITY")
+    if t.state in ("waiting", "outside"):
+        ahead = "di depan" if lang == "id" else "ahead"
+        lines.append(f"  {t.ahead} {ahead}, ± {t.estimated_minutes} min")
+    lines.append(f"  QR {t.qr}")
+    lines.append(f"  print: {t.print_status}" + (f" ({t.print_error})" if t.print_error else ""))
+    return "\n".join(lines)
+
+
+def describe_status(st: Status) -> str:
+    mode = "" if st.when_full == "refuse" else f", {st.outside} outside ({st.outside_persons} persons)"
+    lines = [f"{st.day}  hall {st.occupancy}/{st.limit}{mode}" + ("" if st.open_now else "  [closed]")]
+    for s in st.services:
+        notice = f"  [{s.suspended}]" if s.suspended else ""
+        lines.append(
+            f"  {s.prefix} {s.name}: waiting {s.waiting}, outside {s.outside}, "
+            f"issued {s.issued}/{s.quota}, left {s.quota_left}{notice}"
+        )
+    for c in st.counters:
+        current = c.current.code if c.current else "-"
+        lines.append(f"  {c.name}: {current}  (served {c.served_today}, no-show {c.no_shows_today})")
+    return "\n".join(lines)
+
+
+def describe_verification(v: Verification) -> str:
+    return ("OK  " if v.ok else "INVALID  ") + v.message
+
+
+# --- commands -------------------------------------------------------------------------------
+
+
+def _load(args: argparse.Namespace) -> tuple[Config, Path]:
+    cfg, path = config_mod.load_or_init(args.config)
+    if args.db:
+        cfg = cfg.model_copy(update={"database": config_mod.DatabaseSettings(url=args.db)})
+    return cfg, path
+
+
+def _queue(cfg: Config) -> Queue:
+    return Queue(open_database(cfg.database_url), cfg)
+
+
+def _ticket_cmd(
+    args: argparse.Namespace, cfg: Config, op: Callable[[Queue], Ticket]
+) -> int:
+    ticket = op(_queue(cfg))
+    _emit(args, ticket.as_json(), describe_ticket(ticket, cfg))
+    return EXIT_OK
+
+
+def _run_gui(args: argparse.Namespace) -> int:
+    from counter_app.gui.app import run  # Qt is imported only for the windows
+
+    return run(args)
+
+
+def _run(args: argparse.Namespace) -> int:
+    command = args.command or "desk"
+    if command in ("desk", "counter", "display"):
+        args.command = command
+        return _run_gui(args)
+    if command == "init-config":
+        path = args.path or config_mod.paths.default_config_path()
+        try:
+            config_mod.write_sample(path, overwrite=args.force)
+        except FileExistsError:
+            raise CliError(f"{path} exists already (use --force to overwrite)") from None
+        print(path)
+        return EXIT_OK
+
+    cfg, _path = _load(args)
+    if command == "db":
+        db = open_database(cfg.database_url, upgrade=args.action == "upgrade")
+        print(f"{db.public_url}: schema {db.schema_revision()} (this app: {db.head_revision()})")
+        return EXIT_OK
+    if command in ("issue", "reprint", "print-test", "printer-status"):
+        from counter_app.station import run_print_command
+
+        return run_print_command(args, cfg, _queue, _emit, describe_ticket)
+
+    ops: dict[str, Callable[[Queue], Ticket]] = {
+        "call": lambda q: q.call_next(args.counter),
+        "recall": lambda q: q.recall(args.counter),
+        "done": lambda q: q.done(args.counter),
+        "no-show": lambda q: q.no_show(args.counter),
+        "call-ticket": lambda q: q.call_ticket(args.counter, args.code),
+        "return": lambda q: q.return_ticket(args.code),
+        "transfer": lambda q: q.transfer(args.code, args.prefix),
+        "cancel": lambda q: q.cancel(args.code),
+    }
+    if command in ops:
+        return _ticket_cmd(args, cfg, ops[command])
+    queue = _queue(cfg)
+    if command == "status":
+        st = queue.status()
+        _emit(args, st.as_json(), describe_status(st))
+        return EXIT_OK
+    if command == "verify":
+        v = queue.verify(args.payload)
+        _emit(args, v.as_json(), describe_verification(v))
+        return EXIT_OK if v.ok else EXIT_REFUSED
+    raise CliError(f"unknown command {command!r}")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)  # exits 2 with usage on bad arguments
+    try:
+        return _run(args)
+    except Refused as exc:
+        print(exc.message, file=sys.stderr)
+        if getattr(args, "json", False):
+            print(json.dumps({"refused": exc.reason.value, "message": exc.message}, ensure_ascii=False))
+        return EXIT_REFUSED
+    except ConfigError as exc:
+        print(f"configuration error:\n{exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except (DatabaseError, CliError) as exc:
+        print(f"counter-app: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # the last line of defence: one line for people, the rest in the log
+        log.exception("unexpected error")
+        print(f"counter-app: unexpected error: {type(exc).__name__}: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+
+
+def gui_main() -> int:
+    return main(sys.argv[1:] or ["desk"])

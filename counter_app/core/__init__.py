@@ -1,0 +1,1 @@
+"""The queue domain: configuration, rules, tokens and texts. Knows nothing of Qt."""

@@ -1,0 +1,366 @@
+"""The office's configuration: one TOML file, declared once here with types and defaults.
+
+Every problem is reported as a ConfigError naming the file, the key and what is wrong,
+so the command line and the windows can show it without a traceback.
+"""
+
+from __future__ import annotations
+
+import re
+import secrets
+import socket
+import tomllib
+from datetime import time
+from pathlib import Path
+from typing import Annotated, Any, Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+from counter_app.core import paths
+
+PREFIX_RE = re.compile(r"^[A-Z]{1,2}$")
+HOURS_RE = re.compile(r"^(\d{2}):(\d{2})-(\d{2}):(\d{2})$")
+COLOUR_RE = re.compile(r"^#[0-9a-fA-F]{6}$")
+MAX_GROUP = 4
+
+
+class ConfigError(Exception):
+    """A configuration problem a person can fix: file, key and what is wrong."""
+
+    def __init__(self, path: Path | str | None, problems: list[tuple[str, str]]) -> None:
+        self.path = Path(path) if path is not None else None
+        self.problems = problems
+        where = str(self.path) if self.path is not None else "<config>"
+        lines = [
+            f"{where}: {key}: {problem}" if key else f"{where}: {problem}"
+            for key, problem in problems
+        ]
+        super().__init__("\n".join(lines))
+
+
+class _Section(BaseModel):
+    # strict: "20" is not 20; extra=forbid: a misspelt key is an error, not silently ignored
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+class OfficeSettings(_Section):
+    name: str = "Disdukcapil Kota Balikpapan"
+    timezone: str = "Asia/Makassar"
+    opening_hours: str | None = None
+    language: Literal["id", "en"] = "id"
+    station: str = Field(default_factory=socket.gethostname)
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_zone(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError(
+                f"unknown time zone {value!r} (use an IANA name such as Asia/Makassar)"
+            ) from None
+        return value
+
+    @field_validator("opening_hours")
+    @classmethod
+    def _hours(cls, value: str | None) -> str | None:
+        if value is None:
+            return None
+        m = HOURS_RE.match(value.strip())
+        if not m:
+            raise ValueError(f"{value!r} is not of the form HH:MM-HH:MM")
+        h1, m1, h2, m2 = (int(g) for g in m.groups())
+        if h1 > 23 or h2 > 24 or m1 > 59 or m2 > 59 or (h2, m2) > (24, 0):
+            raise ValueError(f"{value!r} is not a valid time range")
+        if (h1, m1) >= (h2, m2):
+            raise ValueError(f"{value!r}: opening must be before closing")
+        return value.strip()
+
+    @property
+    def zone(self) -> ZoneInfo:
+        return ZoneInfo(self.timezone)
+
+    @property
+    def hours(self) -> tuple[time, time] | None:
+        if self.opening_hours is None:
+            return None
+        m = HOURS_RE.match(self.opening_hours)
+        assert m is not None
+        h1, m1, h2, m2 = (int(g) for g in m.groups())
+        close = time(23, 59, 59, 999999) if (h2, m2) == (24, 0) else time(h2, m2)
+        return time(h1, m1), close
+
+
+class CapacitySettings(_Section):
+    limit: int = Field(default=20, ge=1, le=10_000)
+    when_full: Literal["refuse", "wait_outside"] = "refuse"
+
+
+class DatabaseSettings(_Section):
+    url: str | None = None
+
+    @field_validator("url")
+    @classmethod
+    def _scheme(cls, value: str | None) -> str | None:
+        if value is not None and not value.startswith(("sqlite:", "postgresql")):
+            raise ValueError("must start with sqlite:/// or postgresql+psycopg://")
+        return value
+
+
+class TicketSettings(_Section):
+    secret: str
+
+    @field_validator("secret")
+    @classmethod
+    def _strong(cls, value: str) -> str:
+        if len(value.strip()) < 16:
+            raise ValueError("must be at least 16 characters (counter-app init-config makes one)")
+        return value
+
+
+class ServiceSettings(_Section):
+    prefix: str
+    name: str
+    name_en: str | None = None
+    daily_quota: int = Field(ge=0, le=9999)
+    average_minutes: float = Field(default=5.0, gt=0, le=480)
+    suspended: str | None = None
+
+    @field_validator("prefix")
+    @classmethod
+    def _prefix(cls, value: str) -> str:
+        if not PREFIX_RE.match(value):
+            raise ValueError(f'{value!r} must be one or two capital letters, e.g. "A"')
+        return value
+
+
+class CounterSettings(_Section):
+    number: int = Field(ge=1, le=999)
+    name: str | None = None
+    services: list[str] = Field(min_length=1)
+
+    @property
+    def label(self) -> str:
+        return self.name or f"Loket {self.number}"
+
+
+Colour = Annotated[str, Field(pattern=COLOUR_RE.pattern)]
+
+
+class ThemeSettings(_Section):
+    background: Colour = "#0b2545"
+    foreground: Colour = "#ffffff"
+    accent: Colour = "#f4d35e"
+    highlight: Colour = "#ee964b"
+    muted: Colour = "#8da9c4"
+
+
+class DisplaySettings(_Section):
+    screen: int = Field(default=0, ge=0, le=16)
+    ticker: str = "Harap jaga jarak. Info layanan kependudukan: WhatsApp 08164560808"
+    recent_calls: int = Field(default=6, ge=1, le=20)
+    chime: bool = True
+    voice: bool = True
+    volume: int = Field(default=80, ge=0, le=100)
+    theme: ThemeSettings = Field(default_factory=ThemeSettings)
+
+
+PrinterKind = Literal["preview", "network", "usb", "serial", "file", "cups", "lp", "win32", "none"]
+
+
+class PrinterSettings(_Section):
+    kind: PrinterKind = "preview"
+    host: str | None = None
+    port: int = Field(default=9100, ge=1, le=65535)
+    timeout: float = Field(default=3.0, gt=0, le=30)
+    vendor_id: int | None = Field(default=None, ge=0, le=0xFFFF)
+    product_id: int | None = Field(default=None, ge=0, le=0xFFFF)
+    in_ep: int | None = Field(default=None, ge=0, le=0xFF)
+    out_ep: int | None = Field(default=None, ge=0, le=0xFF)
+    device: str | None = None
+    baudrate: int = Field(default=9600, ge=1200, le=921600)
+    name: str | None = None
+    folder: str | None = None
+    profile: str = "default"
+    paper_mm: Literal[58, 80] = 80
+    width_dots: Literal[384, 512, 576] | None = None
+    copies: int = Field(default=1, ge=1, le=2)
+    cut: bool = True
+    qr: Literal["auto", "native", "image"] = "auto"
+    retries: int = Field(default=2, ge=0, le=10)
+    footer: list[str] = Field(
+        default_factory=lambda: [
+            "Harap jaga jarak",
+            "Info layanan: WhatsApp 08164560808",
+        ]
+    )
+
+    @model_validator(mode="after")
+    def _needs(self) -> PrinterSettings:
+        required = {
+            "network": ("host",),
+            "usb": ("vendor_id", "product_id"),
+            "serial": ("device",),
+            "file": ("device",),
+            "cups": ("name",),
+            "lp": ("name",),
+            "win32": ("name",),
+        }.get(self.kind, ())
+        missing = [key for key in required if getattr(self, key) is None]
+        if missing:
+            raise ValueError(f"kind = {self.kind!r} needs {', '.join(missing)}")
+        return self
+
+    @property
+    def dots(self) -> int:
+        return self.width_dots or (384 if self.paper_mm == 58 else 576)
+
+
+class Config(_Section):
+    office: OfficeSettings = Field(default_factory=OfficeSettings)
+    capacity: CapacitySettings = Field(default_factory=CapacitySettings)
+    database: DatabaseSettings = Field(default_factory=DatabaseSettings)
+    tickets: TicketSettings
+    services: list[ServiceSettings] = Field(min_length=1)
+    counters: list[CounterSettings] = Field(default_factory=list)
+    printer: PrinterSettings = Field(default_factory=PrinterSettings)
+    display: DisplaySettings = Field(default_factory=DisplaySettings)
+
+    def service(self, prefix: str) -> ServiceSettings | None:
+        return next((s for s in self.services if s.prefix == prefix), None)
+
+    def counter(self, number: int) -> CounterSettings | None:
+        return next((c for c in self.counters if c.number == number), None)
+
+    @property
+    def database_url(self) -> str:
+        return self.database.url or paths.default_database_url()
+
+
+def _cross_checks(cfg: Config) -> list[tuple[str, str]]:
+    problems: list[tuple[str, str]] = []
+    seen: dict[str, int] = {}
+    for i, svc in enumerate(cfg.services, start=1):
+        if svc.prefix in seen:
+            problems.append(
+                (
+                    f"services[{i}].prefix",
+                    f"duplicate prefix {svc.prefix!r} (also services[{seen[svc.prefix]}])",
+                )
+            )
+        seen.setdefault(svc.prefix, i)
+    numbers: dict[int, int] = {}
+    for i, counter in enumerate(cfg.counters, start=1):
+        if counter.number in numbers:
+            problems.append(
+                (
+                    f"counters[{i}].number",
+                    f"duplicate counter number {counter.number} "
+                    f"(also counters[{numbers[counter.number]}])",
+                )
+            )
+        numbers.setdefault(counter.number, i)
+        for prefix in counter.services:
+            if prefix not in seen:
+                problems.append(
+                    (
+                        f"counters[{i}].services",
+                        f"unknown service {prefix!r} (known: {', '.join(seen)})",
+                    )
+                )
+        if len(set(counter.services)) != len(counter.services):
+            problems.append((f"counters[{i}].services", "a service is listed twice"))
+    return problems
+
+
+_TYPE_WORDS = {
+    "int_type": "must be a whole number",
+    "int_from_float": "must be a whole number",
+    "float_type": "must be a number",
+    "string_type": "must be a text in quotes",
+    "bool_type": "must be true or false",
+    "list_type": 'must be a list, e.g. ["A", "B"]',
+    "model_type": "must be a table",
+    "missing": "is missing",
+    "extra_forbidden": "unknown key",
+}
+
+
+def _key(loc: tuple[int | str, ...]) -> str:
+    parts: list[str] = []
+    for item in loc:
+        if isinstance(item, int):
+            parts[-1] = f"{parts[-1]}[{item + 1}]"  # people count tables from 1
+        else:
+            parts.append(str(item))
+    return ".".join(parts)
+
+
+def _problem(err: Any) -> str:
+    kind = err["type"]
+    if kind in _TYPE_WORDS:
+        word = _TYPE_WORDS[kind]
+        if kind not in ("missing", "extra_forbidden"):
+            word += f" (got {err.get('input')!r})"
+        return word
+    msg = str(err["msg"])
+    return msg.removeprefix("Value error, ")
+
+
+def parse_config(data: dict[str, Any], path: Path | str | None = None) -> Config:
+    try:
+        cfg = Config.model_validate(data)
+    except ValidationError as exc:
+        raise ConfigError(path, [(_key(e["loc"]), _problem(e)) for e in exc.errors()]) from None
+    problems = _cross_checks(cfg)
+    if problems:
+        raise ConfigError(path, problems)
+    return cfg
+
+
+def load_config(path: Path) -> Config:
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise ConfigError(
+            path, [("", "file not found (counter-app init-config writes one)")]
+        ) from None
+    except OSError as exc:
+        raise ConfigError(path, [("", f"cannot read: {exc.strerror or exc}")]) from None
+    try:
+        data = tomllib.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        raise ConfigError(path, [("", f"not UTF-8 text (byte {exc.start})")]) from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(path, [("", f"TOML syntax error: {exc}")]) from None
+    return parse_config(data, path)
+
+
+def new_secret() -> str:
+    return secrets.token_urlsafe(32)
+
+
+def sample_config(secret: str | None = None) -> str:
+    """The commented sample that init-config writes, with a fresh secret."""
+    template = paths.resource_path("config", "sample.toml").read_text(encoding="utf-8")
+    return template.replace("@SECRET@", secret or new_secret())
+
+
+def write_sample(path: Path, *, overwrite: bool = False) -> Path:
+    if path.exists() and not overwrite:
+        raise FileExistsError(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(path.suffix + ".tmp")
+    tmp.write_text(sample_config(), encoding="utf-8")
+    tmp.replace(path)
+    return path
+
+
+def load_or_init(path: Path | None) -> tuple[Config, Path]:
+    """Load the given config; with none given, the user's default, created on first run."""
+    if path is None:
+        path = paths.default_config_path()
+        if not path.exists():
+            write_sample(path)
+    return load_config(path), path

@@ -1,0 +1,210 @@
+"""What the queue hands to its callers: plain, immutable values, never ORM rows."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from enum import StrEnum
+
+
+class TicketState(StrEnum):
+    OUTSIDE = "outside"  # issued while the hall was full; waits outside until admitted
+    WAITING = "waiting"  # inside the hall, in a service's line
+    CALLED = "called"  # called to a counter
+    DONE = "done"
+    NO_SHOW = "no_show"
+    CANCELLED = "cancelled"
+
+
+INSIDE = (TicketState.WAITING, TicketState.CALLED)
+OPEN = (TicketState.OUTSIDE, TicketState.WAITING, TicketState.CALLED)
+
+
+class PrintStatus(StrEnum):
+    PENDING = "pending"
+    PRINTED = "printed"
+    FAILED = "failed"
+    OFF = "off"  # printing switched off (--no-print, or no printer configured)
+
+
+class Reason(StrEnum):
+    """Why the queue refused an operation; each has a text in both languages (texts.py)."""
+
+    HALL_FULL = "hall_full"
+    QUOTA_REACHED = "quota_reached"
+    SUSPENDED = "suspended"
+    CLOSED = "closed"
+    NOTHING_TO_CALL = "nothing_to_call"
+    NO_CURRENT = "no_current"
+    UNKNOWN_SERVICE = "unknown_service"
+    UNKNOWN_COUNTER = "unknown_counter"
+    UNKNOWN_TICKET = "unknown_ticket"
+    WRONG_STATE = "wrong_state"
+    BAD_GROUP = "bad_group"
+    NOT_SERVED_HERE = "not_served_here"
+    PRINTER = "printer"
+
+
+class Refused(Exception):
+    """A queue rule said no. The message is for people; the reason is for programs."""
+
+    def __init__(self, reason: Reason, message: str) -> None:
+        super().__init__(message)
+        self.reason = reason
+        self.message = message
+
+
+@dataclass(frozen=True, slots=True)
+class Ticket:
+    id: int
+    code: str
+    prefix: str
+    number: int
+    day: date
+    state: TicketState
+    service: str  # the line it is in now; differs from prefix after a transfer
+    group: int
+    priority: bool
+    issued_at: datetime
+    called_at: datetime | None
+    finished_at: datetime | None
+    counter: int | None
+    recalls: int
+    print_status: PrintStatus
+    print_attempts: int
+    print_error: str | None
+    qr: str
+    ahead: int = 0
+    estimated_minutes: int = 0
+
+    def as_json(self) -> dict[str, object]:
+        return {
+            "code": self.code,
+            "prefix": self.prefix,
+            "number": self.number,
+            "day": self.day.isoformat(),
+            "state": self.state.value,
+            "service": self.service,
+            "group": self.group,
+            "priority": self.priority,
+            "issued_at": self.issued_at.isoformat(timespec="seconds"),
+            "called_at": self.called_at.isoformat(timespec="seconds") if self.called_at else None,
+            "counter": self.counter,
+            "recalls": self.recalls,
+            "ahead": self.ahead,
+            "estimated_minutes": self.estimated_minutes,
+            "qr": self.qr,
+            "print_status": self.print_status.value,
+            "print_attempts": self.print_attempts,
+            "print_error": self.print_error,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class ServiceStatus:
+    prefix: str
+    name: str
+    waiting: int  # tickets in line inside the hall
+    outside: int  # tickets of this service waiting outside
+    issued: int  # numbers issued today
+    quota: int
+    suspended: str | None
+
+    @property
+    def quota_left(self) -> int:
+        return max(0, self.quota - self.issued)
+
+
+@dataclass(frozen=True, slots=True)
+class CounterStatus:
+    number: int
+    name: str
+    services: tuple[str, ...]
+    current: Ticket | None
+    served_today: int
+    no_shows_today: int
+
+
+@dataclass(frozen=True, slots=True)
+class Call:
+    """One entry of the day's call log, for the lobby display."""
+
+    seq: int
+    kind: str  # "called", "recalled" or "admitted"
+    code: str
+    counter: int | None
+    at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class Status:
+    day: date
+    now: datetime
+    version: int
+    limit: int
+    when_full: str
+    occupancy: int  # persons inside (waiting + called)
+    outside: int  # tickets waiting outside
+    outside_persons: int
+    open_now: bool
+    services: tuple[ServiceStatus, ...]
+    counters: tuple[CounterStatus, ...]
+    calls: tuple[Call, ...] = field(default=())  # newest first
+
+    @property
+    def hall_full(self) -> bool:
+        return self.occupancy >= self.limit
+
+    def as_json(self) -> dict[str, object]:
+        return {
+            "day": self.day.isoformat(),
+            "now": self.now.isoformat(timespec="seconds"),
+            "limit": self.limit,
+            "when_full": self.when_full,
+            "occupancy": self.occupancy,
+            "outside": self.outside,
+            "outside_persons": self.outside_persons,
+            "open": self.open_now,
+            "services": [
+                {
+                    "prefix": s.prefix,
+                    "name": s.name,
+                    "waiting": s.waiting,
+                    "outside": s.outside,
+                    "issued": s.issued,
+                    "quota": s.quota,
+                    "quota_left": s.quota_left,
+                    "suspended": s.suspended,
+                }
+                for s in self.services
+            ],
+            "counters": [
+                {
+                    "number": c.number,
+                    "name": c.name,
+                    "services": list(c.services),
+                    "current": c.current.code if c.current else None,
+                    "served_today": c.served_today,
+                    "no_shows_today": c.no_shows_today,
+                }
+                for c in self.counters
+            ],
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Verification:
+    ok: bool
+    problem: (
+        str | None
+    )  # machine word: malformed, bad_signature, other_day, unknown_ticket, served...
+    message: str
+    ticket: Ticket | None
+
+    def as_json(self) -> dict[str, object]:
+        return {
+            "ok": self.ok,
+            "problem": self.problem,
+            "message": self.message,
+            "ticket": self.ticket.as_json() if self.ticket else None,
+        }

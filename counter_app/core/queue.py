@@ -1,0 +1,771 @@
+"""The queue: issuing, admitting and calling tickets under the office's rules.
+
+Every public operation is one database transaction that starts by locking the single
+`hall` row (SELECT ... FOR UPDATE on PostgreSQL; BEGIN IMMEDIATE on SQLite), so
+operations from any number of processes and PCs are applied one after another and
+each sees the state the previous one left. A refusal raises Refused and rolls back:
+no number is used up, nothing is half done.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from typing import Protocol
+
+from sqlalchemy import Select, func, select, text
+from sqlalchemy.orm import Session
+
+from counter_app.core import texts
+from counter_app.core.config import MAX_GROUP, Config, CounterSettings, ServiceSettings
+from counter_app.core.model import (
+    INSIDE,
+    OPEN,
+    Call,
+    CounterStatus,
+    PrintStatus,
+    Reason,
+    Refused,
+    ServiceStatus,
+    Status,
+    Ticket,
+    TicketState,
+    Verification,
+)
+from counter_app.core.tokens import check_payload, make_payload
+from counter_app.storage.db import Database
+from counter_app.storage.schema import EventRow, Hall, ServiceDay, TicketRow
+
+NOTIFY_CHANNEL = "counter_app_queue"
+_HISTORY_FOR_AVERAGE = 20  # recent services that make the "average service time"
+_MIN_HISTORY = 3  # below this, the configured average is the better guess
+
+
+class Clock(Protocol):
+    def now(self) -> datetime: ...
+
+
+class SystemClock:
+    def now(self) -> datetime:
+        return datetime.now(UTC)
+
+
+def format_code(prefix: str, number: int) -> str:
+    return f"{prefix}-{number:03d}"
+
+
+def parse_code(code: str) -> tuple[str, int] | None:
+    prefix, sep, digits = code.strip().upper().partition("-")
+    if not sep or not prefix.isalpha() or not digits.isdigit() or len(prefix) > 2:
+        return None
+    return prefix, int(digits)
+
+
+@dataclass
+class _Tx:
+    session: Session
+    hall: Hall
+    now: datetime
+    today: date
+
+
+class Queue:
+    """The queue of one office, shared through its database by every station."""
+
+    def __init__(self, db: Database, config: Config, *, clock: Clock | None = None) -> None:
+        self.db = db
+        self.config = config
+        self.clock: Clock = clock or SystemClock()
+        self._sessions = db.sessions()
+        self._read_sessions = db.read_sessions()
+
+    # --- time ---------------------------------------------------------------------------
+
+    @property
+    def lang(self) -> str:
+        return self.config.office.language
+
+    def local(self, moment: datetime) -> datetime:
+        return moment.astimezone(self.config.office.zone)
+
+    def today(self) -> date:
+        return self.local(self.clock.now()).date()
+
+    def is_open(self, now: datetime | None = None) -> bool:
+        hours = self.config.office.hours
+        if hours is None:
+            return True
+        local = self.local(now or self.clock.now()).time()
+        return hours[0] <= local < hours[1]
+
+    # --- transactions -------------------------------------------------------------------
+
+    @contextmanager
+    def _write(self) -> Iterator[_Tx]:
+        with self._sessions() as session, session.begin():
+            hall = session.execute(select(Hall).where(Hall.id == 1).with_for_update()).scalar_one()
+            now = self.clock.now()
+            tx = _Tx(session, hall, now, self.local(now).date())
+            self._after_lock(tx)
+            self._roll_over(tx)
+            yield tx
+            self._admit_outside(tx)
+            hall.version += 1
+            session.flush()
+            if self.db.dialect == "postgresql":
+                session.execute(
+                    text("SELECT pg_notify(:ch, :v)"),
+                    {"ch": NOTIFY_CHANNEL, "v": str(hall.version)},
+                )
+
+    def _after_lock(self, tx: _Tx) -> None:
+        """Hook for crash tests: runs while the hall is locked, before any change."""
+
+    def _event(
+        self,
+        tx: _Tx,
+        row: TicketRow,
+        kind: str,
+        from_state: str | None,
+        *,
+        counter: int | None = None,
+        detail: str | None = None,
+    ) -> None:
+        tx.session.add(
+            EventRow(
+                ticket_id=row.id,
+                day=row.day,
+                at=tx.now,
+                kind=kind,
+                from_state=from_state,
+                to_state=row.state,
+                counter=counter if counter is not None else row.counter,
+                station=self.config.office.station,
+                detail=detail,
+            )
+        )
+
+    def _move(
+        self,
+        tx: _Tx,
+        row: TicketRow,
+        state: TicketState,
+        kind: str,
+        *,
+        counter: int | None = None,
+        detail: str | None = None,
+    ) -> None:
+        before = row.state
+        row.state = state.value
+        if state in (TicketState.DONE, TicketState.NO_SHOW, TicketState.CANCELLED):
+            row.finished_at = tx.now
+        tx.session.flush()  # the partial unique index checks "one called ticket a counter" here
+        self._event(tx, row, kind, before, counter=counter, detail=detail)
+
+    def _roll_over(self, tx: _Tx) -> None:
+        """On the first operation of a new day, close what the last day left open."""
+        last = tx.hall.day
+        if last == tx.today:
+            return
+        if last is not None and last < tx.today:
+            rows = tx.session.scalars(
+                select(TicketRow).where(TicketRow.day == last, TicketRow.state.in_(OPEN))
+            ).all()
+            for row in rows:
+                self._move(tx, row, TicketState.CANCELLED, "expired", detail="day ended")
+        tx.hall.day = tx.today
+
+    def _next_seq(self, tx: _Tx) -> int:
+        tx.hall.seq += 1
+        return tx.hall.seq
+
+    # --- the hall -----------------------------------------------------------------------
+
+    def _occupancy(self, session: Session, day: date) -> tuple[int, int, int]:
+        """(persons inside, tickets outside, persons outside) on that day."""
+        rows = session.execute(
+            select(TicketRow.state, func.count(), func.coalesce(func.sum(TicketRow.group_size), 0))
+            .where(TicketRow.day == day, TicketRow.state.in_(OPEN))
+            .group_by(TicketRow.state)
+        ).all()
+        inside = sum(int(persons) for state, _n, persons in rows if state in INSIDE)
+        outside = sum(int(n) for state, n, _p in rows if state == TicketState.OUTSIDE)
+        outside_persons = sum(int(p) for state, _n, p in rows if state == TicketState.OUTSIDE)
+        return inside, outside, outside_persons
+
+    def _admit_outside(self, tx: _Tx) -> None:
+        """Let waiting-outside tickets in, strictly in order, as far as the room allows."""
+        inside, outside, _ = self._occupancy(tx.session, tx.today)
+        if not outside:
+            return
+        limit = self.config.capacity.limit
+        line = tx.session.scalars(
+            select(TicketRow)
+            .where(TicketRow.day == tx.today, TicketRow.state == TicketState.OUTSIDE)
+            .order_by(TicketRow.queue_seq)
+        )
+        for row in line:
+            if inside + row.group_size > limit:
+                break  # nobody overtakes the head of the outside line
+            inside += row.group_size
+            row.admitted_at = tx.now
+            self._move(tx, row, TicketState.WAITING, "admitted")
+
+    # --- lookups ------------------------------------------------------------------------
+
+    def _service(self, prefix: str) -> ServiceSettings:
+        svc = self.config.service(prefix.upper())
+        if svc is None:
+            raise Refused(
+                Reason.UNKNOWN_SERVICE, texts.text(self.lang, "unknown_service", prefix=prefix)
+            )
+        return svc
+
+    def _counter(self, number: int) -> CounterSettings:
+        counter = self.config.counter(number)
+        if counter is None:
+            raise Refused(
+                Reason.UNKNOWN_COUNTER, texts.text(self.lang, "unknown_counter", counter=number)
+            )
+        return counter
+
+    def _row_by_code(self, session: Session, day: date, code: str) -> TicketRow:
+        parsed = parse_code(code)
+        row = None
+        if parsed is not None:
+            query = select(TicketRow).where(
+                TicketRow.day == day, TicketRow.prefix == parsed[0], TicketRow.number == parsed[1]
+            )
+            row = session.scalars(query).one_or_none()
+        if row is None:
+            raise Refused(Reason.UNKNOWN_TICKET, texts.text(self.lang, "unknown_ticket", code=code))
+        return row
+
+    def _current(self, session: Session, day: date, counter: int) -> TicketRow | None:
+        return session.scalars(
+            select(TicketRow).where(
+                TicketRow.day == day,
+                TicketRow.counter == counter,
+                TicketRow.state == TicketState.CALLED,
+            )
+        ).one_or_none()
+
+    def _require_current(self, tx: _Tx, counter: CounterSettings) -> TicketRow:
+        row = self._current(tx.session, tx.today, counter.number)
+        if row is None:
+            raise Refused(
+                Reason.NO_CURRENT, texts.text(self.lang, "no_current", counter=counter.label)
+            )
+        return row
+
+    def _wrong_state(self, row: TicketRow, action: str) -> Refused:
+        return Refused(
+            Reason.WRONG_STATE,
+            texts.text(
+                self.lang,
+                "wrong_state",
+                code=format_code(row.prefix, row.number),
+                state=texts.state_word(self.lang, row.state),
+                action=texts.action_word(self.lang, action),
+            ),
+        )
+
+    def _average_minutes(self, session: Session, day: date, service: ServiceSettings) -> float:
+        recent = session.execute(
+            select(TicketRow.called_at, TicketRow.finished_at)
+            .where(
+                TicketRow.day == day,
+                TicketRow.service == service.prefix,
+                TicketRow.state == TicketState.DONE,
+                TicketRow.called_at.is_not(None),
+            )
+            .order_by(TicketRow.finished_at.desc())
+            .limit(_HISTORY_FOR_AVERAGE)
+        ).all()
+        spans = [(end - start).total_seconds() / 60 for start, end in recent if start and end]
+        if len(spans) < _MIN_HISTORY:
+            return service.average_minutes
+        return sum(spans) / len(spans)
+
+    def _ahead(self, session: Session, row: TicketRow) -> int:
+        """Tickets of the same line that will be called before this one."""
+        same_line = (TicketRow.day == row.day) & (TicketRow.service == row.service)
+        waiting = TicketRow.state == TicketState.WAITING
+        if row.state == TicketState.OUTSIDE:
+            before = waiting | (
+                (TicketRow.state == TicketState.OUTSIDE) & (TicketRow.queue_seq < row.queue_seq)
+            )
+        elif row.state == TicketState.WAITING:
+            if row.priority:
+                before = waiting & TicketRow.priority & (TicketRow.queue_seq < row.queue_seq)
+            else:
+                before = waiting & (TicketRow.priority | (TicketRow.queue_seq < row.queue_seq))
+        else:
+            return 0
+        return int(session.scalar(select(func.count()).where(same_line & before)) or 0)
+
+    def _ticket(self, session: Session, row: TicketRow, *, estimate: bool = False) -> Ticket:
+        ahead = minutes = 0
+        if estimate and row.state in (TicketState.OUTSIDE, TicketState.WAITING):
+            service = self.config.service(row.service)
+            ahead = self._ahead(session, row)
+            if service is not None:
+                counters = sum(1 for c in self.config.counters if service.prefix in c.services) or 1
+                avg = self._average_minutes(session, row.day, service)
+                minutes = math.ceil(ahead * avg / counters)
+        code = format_code(row.prefix, row.number)
+        return Ticket(
+            id=row.id,
+            code=code,
+            prefix=row.prefix,
+            number=row.number,
+            day=row.day,
+            state=TicketState(row.state),
+            service=row.service,
+            group=row.group_size,
+            priority=row.priority,
+            issued_at=self.local(row.issued_at),
+            called_at=self.local(row.called_at) if row.called_at else None,
+            finished_at=self.local(row.finished_at) if row.finished_at else None,
+            counter=row.counter,
+            recalls=row.recalls,
+            print_status=PrintStatus(row.print_status),
+            print_attempts=row.print_attempts,
+            print_error=row.print_error,
+            qr=make_payload(self.config.tickets.secret, row.day, code),
+            ahead=ahead,
+            estimated_minutes=minutes,
+        )
+
+    # --- issuing ------------------------------------------------------------------------
+
+    def check_can_issue(self, prefix: str, group: int = 1) -> None:
+        """The rules that need no lock: service known, open, not suspended, sane group."""
+        svc = self._service(prefix)
+        if svc.suspended:
+            raise Refused(
+                Reason.SUSPENDED,
+                texts.text(self.lang, "suspended", service=svc.name, notice=svc.suspended),
+            )
+        if not self.is_open():
+            raise Refused(
+                Reason.CLOSED,
+                texts.text(self.lang, "closed", hours=self.config.office.opening_hours),
+            )
+        if not 1 <= group <= MAX_GROUP:
+            raise Refused(Reason.BAD_GROUP, texts.text(self.lang, "bad_group", max=MAX_GROUP))
+
+    def issue(
+        self, prefix: str, *, group: int = 1, priority: bool = False, printing: bool = True
+    ) -> Ticket:
+        self.check_can_issue(prefix, group)
+        svc = self._service(prefix)
+        limit = self.config.capacity.limit
+        with self._write() as tx:
+            s = tx.session
+            numbering = s.get(ServiceDay, (tx.today, svc.prefix))
+            if numbering is None:
+                numbering = ServiceDay(day=tx.today, prefix=svc.prefix, last_number=0)
+                s.add(numbering)
+            if numbering.last_number >= svc.daily_quota:
+                raise Refused(
+                    Reason.QUOTA_REACHED,
+                    texts.text(self.lang, "quota_reached", service=svc.name, quota=svc.daily_quota),
+                )
+            inside, outside, _ = self._occupancy(s, tx.today)
+            fits = inside + group <= limit and outside == 0
+            if not fits and (self.config.capacity.when_full == "refuse" or group > limit):
+                raise Refused(
+                    Reason.HALL_FULL,
+                    texts.text(self.lang, "hall_full", occupancy=inside, limit=limit),
+                )
+            numbering.last_number += 1
+            row = TicketRow(
+                day=tx.today,
+                prefix=svc.prefix,
+                number=numbering.last_number,
+                service=svc.prefix,
+                state=(TicketState.WAITING if fits else TicketState.OUTSIDE).value,
+                group_size=group,
+                priority=priority,
+                queue_seq=self._next_seq(tx),
+                recalls=0,
+                issued_at=tx.now,
+                admitted_at=tx.now if fits else None,
+                print_status=(PrintStatus.PENDING if printing else PrintStatus.OFF).value,
+                print_attempts=0,
+                station=self.config.office.station,
+            )
+            s.add(row)
+            s.flush()
+            self._event(tx, row, "issued", None, detail=f"group={group} priority={int(priority)}")
+            return self._ticket(s, row, estimate=True)
+
+    # --- calling ------------------------------------------------------------------------
+
+    def _finish_current(self, tx: _Tx, counter: CounterSettings) -> None:
+        current = self._current(tx.session, tx.today, counter.number)
+        if current is not None:  # "Next" ends the visit at the counter as served
+            self._move(tx, current, TicketState.DONE, "done")
+
+    def _call(self, tx: _Tx, row: TicketRow, counter: CounterSettings, kind: str) -> Ticket:
+        row.counter = counter.number
+        row.called_at = tx.now
+        row.recalls = 0
+        self._move(tx, row, TicketState.CALLED, kind, counter=counter.number)
+        return self._ticket(tx.session, row)
+
+    def _line_head(self, day: date, service: str) -> Select[tuple[TicketRow]]:
+        return (
+            select(TicketRow)
+            .where(
+                TicketRow.day == day,
+                TicketRow.service == service,
+                TicketRow.state == TicketState.WAITING,
+            )
+            .order_by(TicketRow.priority.desc(), TicketRow.queue_seq)
+            .limit(1)
+        )
+
+    def call_next(self, counter_number: int) -> Ticket:
+        counter = self._counter(counter_number)
+        with self._write() as tx:
+            self._finish_current(tx, counter)
+            for prefix in counter.services:
+                row = tx.session.scalars(self._line_head(tx.today, prefix)).first()
+                if row is not None:
+                    return self._call(tx, row, counter, "called")
+        # committed: the visitor at the counter is done even when nobody else waits
+        raise Refused(
+            Reason.NOTHING_TO_CALL, texts.text(self.lang, "nothing_to_call", counter=counter.label)
+        )
+
+    def call_ticket(self, counter_number: int, code: str) -> Ticket:
+        counter = self._counter(counter_number)
+        with self._write() as tx:
+            row = self._row_by_code(tx.session, tx.today, code)
+            if row.state != TicketState.WAITING:
+                raise self._wrong_state(row, "call")
+            self._finish_current(tx, counter)
+            return self._call(tx, row, counter, "called")
+
+    def recall(self, counter_number: int) -> Ticket:
+        counter = self._counter(counter_number)
+        with self._write() as tx:
+            row = self._require_current(tx, counter)
+            row.recalls += 1
+            self._event(tx, row, "recalled", row.state, detail=f"recall={row.recalls}")
+            return self._ticket(tx.session, row)
+
+    def done(self, counter_number: int) -> Ticket:
+        return self._end_visit(counter_number, TicketState.DONE, "done")
+
+    def no_show(self, counter_number: int) -> Ticket:
+        return self._end_visit(counter_number, TicketState.NO_SHOW, "no_show")
+
+    def _end_visit(self, counter_number: int, state: TicketState, kind: str) -> Ticket:
+        counter = self._counter(counter_number)
+        with self._write() as tx:
+            row = self._require_current(tx, counter)
+            self._move(tx, row, state, kind)
+            return self._ticket(tx.session, row)
+
+    def return_ticket(self, code: str) -> Ticket:
+        """A no-show who arrived late goes back to the end of the line."""
+        limit = self.config.capacity.limit
+        with self._write() as tx:
+            row = self._row_by_code(tx.session, tx.today, code)
+            if row.state != TicketState.NO_SHOW:
+                raise self._wrong_state(row, "return")
+            inside, outside, _ = self._occupancy(tx.session, tx.today)
+            fits = inside + row.group_size <= limit and outside == 0
+            if not fits and self.config.capacity.when_full == "refuse":
+                raise Refused(
+                    Reason.HALL_FULL,
+                    texts.text(self.lang, "hall_full", occupancy=inside, limit=limit),
+                )
+            row.counter = None
+            row.finished_at = None
+            row.called_at = None
+            row.queue_seq = self._next_seq(tx)
+            row.admitted_at = tx.now if fits else None
+            self._move(tx, row, TicketState.WAITING if fits else TicketState.OUTSIDE, "returned")
+            return self._ticket(tx.session, row, estimate=True)
+
+    def transfer(self, code: str, prefix: str) -> Ticket:
+        """Send a called (or waiting) ticket to another service's line, keeping its place."""
+        target = self._service(prefix)
+        if target.suspended:
+            raise Refused(
+                Reason.SUSPENDED,
+                texts.text(self.lang, "suspended", service=target.name, notice=target.suspended),
+            )
+        with self._write() as tx:
+            row = self._row_by_code(tx.session, tx.today, code)
+            if row.state not in (TicketState.CALLED, TicketState.WAITING):
+                raise self._wrong_state(row, "transfer")
+            source = row.service
+            from_counter = row.counter
+            row.service = target.prefix
+            row.counter = None
+            row.called_at = None
+            self._move(
+                tx,
+                row,
+                TicketState.WAITING,
+                "transferred",
+                counter=from_counter,
+                detail=f"{source}->{target.prefix}",
+            )
+            return self._ticket(tx.session, row, estimate=True)
+
+    def cancel(self, code: str) -> Ticket:
+        with self._write() as tx:
+            row = self._row_by_code(tx.session, tx.today, code)
+            if row.state not in (*OPEN, TicketState.NO_SHOW):
+                raise self._wrong_state(row, "cancel")
+            self._move(tx, row, TicketState.CANCELLED, "cancelled")
+            return self._ticket(tx.session, row)
+
+    # --- printing records ---------------------------------------------------------------
+
+    def record_print(
+        self,
+        ticket_id: int,
+        status: PrintStatus,
+        error: str | None = None,
+        *,
+        attempts: int = 1,
+        reprint: bool = False,
+    ) -> Ticket:
+        """Store how printing a ticket went; a failed print stays listed until dealt with."""
+        with self._write() as tx:
+            row = tx.session.get(TicketRow, ticket_id)
+            if row is None:
+                raise Refused(
+                    Reason.UNKNOWN_TICKET, texts.text(self.lang, "unknown_ticket", code=ticket_id)
+                )
+            row.print_status = status.value
+            row.print_attempts += attempts
+            row.print_error = error if status == PrintStatus.FAILED else None
+            kind = {
+                PrintStatus.PRINTED: "reprinted" if reprint else "printed",
+                PrintStatus.FAILED: "print_failed",
+            }.get(status, "print_" + status.value)
+            self._event(tx, row, kind, row.state, detail=error)
+            return self._ticket(tx.session, row)
+
+    def prepare_reprint(self, code: str) -> Ticket:
+        """A reprint is allowed while the visitor still holds a live number."""
+        with self._read_sessions() as s:
+            row = self._row_by_code(s, self.today(), code)
+            if row.state not in OPEN:
+                raise self._wrong_state(row, "reprint")
+            return self._ticket(s, row, estimate=True)
+
+    def failed_prints(self) -> list[Ticket]:
+        with self._read_sessions() as s:
+            rows = s.scalars(
+                select(TicketRow)
+                .where(
+                    TicketRow.day == self.today(),
+                    TicketRow.print_status == PrintStatus.FAILED,
+                    TicketRow.state.in_(OPEN),
+                )
+                .order_by(TicketRow.id)
+            ).all()
+            return [self._ticket(s, r) for r in rows]
+
+    # --- reading ------------------------------------------------------------------------
+
+    def ticket(self, code: str) -> Ticket:
+        with self._read_sessions() as s:
+            return self._ticket(s, self._row_by_code(s, self.today(), code), estimate=True)
+
+    def recent_tickets(self, limit: int = 20) -> list[Ticket]:
+        with self._read_sessions() as s:
+            rows = s.scalars(
+                select(TicketRow)
+                .where(TicketRow.day == self.today())
+                .order_by(TicketRow.id.desc())
+                .limit(limit)
+            ).all()
+            return [self._ticket(s, r) for r in rows]
+
+    def verify(self, payload: str) -> Verification:
+        today = self.today()
+        check = check_payload(self.config.tickets.secret, payload, today)
+        if not check.ok:
+            assert check.problem is not None
+            message = texts.text(
+                self.lang,
+                f"verify_{check.problem.value}",
+                day=check.day.isoformat() if check.day else "?",
+                code=check.code,
+            )
+            return Verification(False, check.problem.value, message, None)
+        assert check.code is not None
+        try:
+            ticket = self.ticket(check.code)
+        except Refused:
+            message = texts.text(self.lang, "verify_unknown_ticket", code=check.code)
+            return Verification(False, "unknown_ticket", message, None)
+        state = texts.state_word(self.lang, ticket.state)
+        if ticket.state not in OPEN:
+            message = texts.text(self.lang, "verify_finished", code=ticket.code, state=state)
+            return Verification(False, "finished", message, ticket)
+        return Verification(
+            True, None, texts.text(self.lang, "verify_ok", code=ticket.code, state=state), ticket
+        )
+
+    def version(self) -> int:
+        return self.db.version()
+
+    def status(self, *, calls: int = 10) -> Status:
+        now = self.clock.now()
+        today = self.local(now).date()
+        cfg = self.config
+        with self._read_sessions() as s, s.begin():
+            version = int(s.scalar(select(Hall.version).where(Hall.id == 1)) or 0)
+            inside, outside, outside_persons = self._occupancy(s, today)
+            issued = dict(
+                s.execute(
+                    select(ServiceDay.prefix, ServiceDay.last_number).where(ServiceDay.day == today)
+                ).tuples().all()
+            )
+            lines: dict[tuple[str, str], int] = {}
+            for service, state, count in s.execute(
+                select(TicketRow.service, TicketRow.state, func.count())
+                .where(TicketRow.day == today, TicketRow.state.in_(OPEN))
+                .group_by(TicketRow.service, TicketRow.state)
+            ).tuples():
+                lines[(service, state)] = int(count)
+            current_rows = s.scalars(
+                select(TicketRow).where(
+                    TicketRow.day == today, TicketRow.state == TicketState.CALLED
+                )
+            ).all()
+            current = {r.counter: self._ticket(s, r) for r in current_rows}
+            finished: dict[tuple[int, str], int] = {}
+            for counter, state, count in s.execute(
+                select(TicketRow.counter, TicketRow.state, func.count())
+                .where(
+                    TicketRow.day == today,
+                    TicketRow.state.in_((TicketState.DONE, TicketState.NO_SHOW)),
+                    TicketRow.counter.is_not(None),
+                )
+                .group_by(TicketRow.counter, TicketRow.state)
+            ).tuples():
+                finished[(int(counter), state)] = int(count)
+            call_log = self._calls(s, today, calls)
+        return Status(
+            day=today,
+            now=self.local(now),
+            version=version,
+            limit=cfg.capacity.limit,
+            when_full=cfg.capacity.when_full,
+            occupancy=inside,
+            outside=outside,
+            outside_persons=outside_persons,
+            open_now=self.is_open(now),
+            services=tuple(
+                ServiceStatus(
+                    prefix=svc.prefix,
+                    name=svc.name,
+                    waiting=lines.get((svc.prefix, TicketState.WAITING), 0),
+                    outside=lines.get((svc.prefix, TicketState.OUTSIDE), 0),
+                    issued=int(issued.get(svc.prefix, 0)),
+                    quota=svc.daily_quota,
+                    suspended=svc.suspended,
+                )
+                for svc in cfg.services
+            ),
+            counters=tuple(
+                CounterStatus(
+                    number=c.number,
+                    name=c.label,
+                    services=tuple(c.services),
+                    current=current.get(c.number),
+                    served_today=finished.get((c.number, TicketState.DONE), 0),
+                    no_shows_today=finished.get((c.number, TicketState.NO_SHOW), 0),
+                )
+                for c in cfg.counters
+            ),
+            calls=call_log,
+        )
+
+    def _calls(self, s: Session, day: date, limit: int) -> tuple[Call, ...]:
+        if limit <= 0:
+            return ()
+        rows = s.execute(
+            select(
+                EventRow.id,
+                EventRow.kind,
+                EventRow.counter,
+                EventRow.at,
+                TicketRow.prefix,
+                TicketRow.number,
+            )
+            .join(TicketRow, TicketRow.id == EventRow.ticket_id)
+            .where(EventRow.day == day, EventRow.kind.in_(("called", "recalled", "admitted")))
+            .order_by(EventRow.id.desc())
+            .limit(limit)
+        ).tuples()
+        return tuple(
+            Call(seq=int(i), kind=k, code=format_code(p, n), counter=c, at=self.local(at))
+            for i, k, c, at, p, n in rows
+        )
+
+    def calls_since(self, seq: int, limit: int = 50) -> list[Call]:
+        """Calls and admissions after the given event id, oldest first (for announcements)."""
+        with self._read_sessions() as s:
+            rows = s.execute(
+                select(
+                    EventRow.id,
+                    EventRow.kind,
+                    EventRow.counter,
+                    EventRow.at,
+                    TicketRow.prefix,
+                    TicketRow.number,
+                )
+                .join(TicketRow, TicketRow.id == EventRow.ticket_id)
+                .where(
+                    EventRow.id > seq,
+                    EventRow.day == self.today(),
+                    EventRow.kind.in_(("called", "recalled", "admitted")),
+                )
+                .order_by(EventRow.id)
+                .limit(limit)
+            ).tuples()
+            return [
+                Call(seq=int(i), kind=k, code=format_code(p, n), counter=c, at=self.local(at))
+                for i, k, c, at, p, n in rows
+            ]
+
+    def events(
+        self, day: date | None = None
+    ) -> Sequence[tuple[str, str, str | None, str | None, int | None]]:
+        """(code, kind, from, to, counter) of a day, in order: for audits and tests."""
+        with self._read_sessions() as s:
+            rows = s.execute(
+                select(
+                    TicketRow.prefix,
+                    TicketRow.number,
+                    EventRow.kind,
+                    EventRow.from_state,
+                    EventRow.to_state,
+                    EventRow.counter,
+                )
+                .join(TicketRow, TicketRow.id == EventRow.ticket_id)
+                .where(EventRow.day == (day or self.today()))
+                .order_by(EventRow.id)
+            ).tuples()
+            return [(format_code(p, n), k, f, t, c) for p, n, k, f, t, c in rows]
+
+    def expire_stale(self) -> None:
+        """Run the day change now (the first operation of a day does it anyway)."""
+        with self._write():
+            pass

@@ -1,0 +1,204 @@
+"""Opening the queue's database: SQLite embedded by default, PostgreSQL for several PCs.
+
+- SQLite runs in WAL mode with a busy timeout, and every write transaction starts with
+  BEGIN IMMEDIATE, so it holds the write lock from its first statement (no lock upgrade
+  deadlocks between processes). Reads use a second engine with plain deferred BEGIN.
+- The schema is migrated by Alembic when the app opens the database; a database from a
+  newer schema is refused rather than touched.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.config import Config as AlembicConfig
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from alembic.util.exc import CommandError
+from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy.engine import URL, Connection, make_url
+from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+_MIGRATION_LOCK = 726_583_001  # PostgreSQL advisory lock key: one migrator at a time
+
+
+class DatabaseError(Exception):
+    """The database cannot be used; the message says why in plain words."""
+
+
+def _public(url: URL) -> str:
+    return url.render_as_string(hide_password=True)
+
+
+def _check_sqlite_file(path: Path) -> None:
+    """Refuse a file that is not an SQLite database before SQLite touches it."""
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        return
+    if path.is_dir():
+        raise DatabaseError(f"{path} is a folder, not a database file")
+    with path.open("rb") as fh:
+        head = fh.read(len(SQLITE_HEADER))
+    if head and head != SQLITE_HEADER:
+        raise DatabaseError(f"{path} is not an SQLite database (left untouched)")
+
+
+def _sqlite_engine(url: URL, *, immediate: bool) -> Engine:
+    engine = create_engine(
+        url,
+        connect_args={"timeout": 30, "check_same_thread": False},
+        pool_pre_ping=False,
+    )
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn: Any, _record: Any) -> None:
+        # Let SQLAlchemy's begin event, not pysqlite, decide how transactions start.
+        dbapi_conn.isolation_level = None
+        cur = dbapi_conn.cursor()
+        cur.execute("PRAGMA journal_mode=WAL")
+        cur.execute("PRAGMA synchronous=NORMAL")  # safe with WAL: a crash loses no committed data
+        cur.execute("PRAGMA foreign_keys=ON")
+        cur.execute("PRAGMA busy_timeout=30000")
+        cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Connection) -> None:
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+    return engine
+
+
+@dataclass
+class Database:
+    url: URL
+    engine: Engine  # write transactions
+    read_engine: Engine  # snapshots for status and displays
+
+    @property
+    def dialect(self) -> str:
+        return self.engine.dialect.name
+
+    @property
+    def public_url(self) -> str:
+        return _public(self.url)
+
+    def sessions(self) -> sessionmaker[Session]:
+        return sessionmaker(self.engine, expire_on_commit=False)
+
+    def read_sessions(self) -> sessionmaker[Session]:
+        return sessionmaker(self.read_engine, expire_on_commit=False)
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+        if self.read_engine is not self.engine:
+            self.read_engine.dispose()
+
+    # --- schema -------------------------------------------------------------------
+
+    def _alembic(self, conn: Connection) -> AlembicConfig:
+        cfg = AlembicConfig()
+        cfg.set_main_option("script_location", str(MIGRATIONS))
+        cfg.attributes["connection"] = conn
+        return cfg
+
+    def schema_revision(self) -> str | None:
+        with self.read_engine.connect() as conn:
+            return MigrationContext.configure(conn).get_current_revision()
+
+    def head_revision(self) -> str:
+        cfg = AlembicConfig()
+        cfg.set_main_option("script_location", str(MIGRATIONS))
+        head = ScriptDirectory.from_config(cfg).get_current_head()
+        assert head is not None
+        return head
+
+    def upgrade(self) -> None:
+        """Bring the schema to this version of the app, or refuse a newer one."""
+        with self.engine.begin() as conn:
+            if self.dialect == "postgresql":
+                conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _MIGRATION_LOCK})
+            cfg = self._alembic(conn)
+            current = MigrationContext.configure(conn).get_current_revision()
+            script = ScriptDirectory.from_config(cfg)
+            if current is not None:
+                try:
+                    script.get_revision(current)
+                except CommandError:
+                    raise DatabaseError(
+                        f"{self.public_url} has schema {current}, newer than this counter-app "
+                        f"knows (up to {script.get_current_head()}): update counter-app"
+                    ) from None
+            if current != script.get_current_head():
+                command.upgrade(cfg, "head")
+
+    # --- change detection -----------------------------------------------------------
+
+    def version(self) -> int:
+        """The hall's change counter: bumped by every queue operation on any station."""
+        with self.read_engine.connect() as conn:
+            value = conn.execute(text("SELECT version FROM hall WHERE id = 1")).scalar()
+            return int(value or 0)
+
+
+def _engines(url: URL) -> tuple[Engine, Engine]:
+    if url.get_backend_name() == "sqlite":
+        if not url.database or url.database == ":memory:":
+            raise DatabaseError("an in-memory SQLite database cannot be shared: give a file path")
+        _check_sqlite_file(Path(url.database))
+        return _sqlite_engine(url, immediate=True), _sqlite_engine(url, immediate=False)
+    if url.get_backend_name() == "postgresql":
+        if url.get_driver_name() in ("", "psycopg2"):
+            url = url.set(drivername="postgresql+psycopg")
+        engine = create_engine(
+            url,
+            pool_pre_ping=True,  # a display must notice a server that went away and came back
+            connect_args={"connect_timeout": 5},
+        )
+        return engine, engine
+    raise DatabaseError(
+        f"unsupported database {_public(url)}: use sqlite:/// or postgresql+psycopg://"
+    )
+
+
+def open_database(url: str, *, upgrade: bool = True) -> Database:
+    try:
+        parsed = make_url(url)
+    except Exception as exc:
+        raise DatabaseError(f"bad database URL {url!r}: {exc}") from None
+    engine, read_engine = _engines(parsed)
+    db = Database(parsed, engine, read_engine)
+    try:
+        if upgrade:
+            db.upgrade()
+        else:
+            db.schema_revision()
+    except (OperationalError, DBAPIError) as exc:
+        db.dispose()
+        raise DatabaseError(f"cannot open {db.public_url}: {describe(exc)}") from None
+    except DatabaseError:
+        db.dispose()
+        raise
+    return db
+
+
+def describe(exc: BaseException) -> str:
+    """The driver's own words, without SQLAlchemy's boilerplate and statement dump."""
+    orig = getattr(exc, "orig", None) or exc
+    return str(orig).strip().splitlines()[0] if str(orig).strip() else type(orig).__name__
+
+
+@contextlib.contextmanager
+def translate_errors(db: Database) -> Iterator[None]:
+    """Turn driver errors into DatabaseError with plain words (used at the app's edges)."""
+    try:
+        yield
+    except (OperationalError, DBAPIError) as exc:
+        raise DatabaseError(f"{db.public_url}: {describe(exc)}") from exc

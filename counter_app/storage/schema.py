@@ -1,0 +1,152 @@
+"""Tables of the queue, as SQLAlchemy 2 typed models.
+
+The schema is owned by the Alembic migrations in storage/migrations; these models
+must describe the same thing (a test compares them with the migrated database).
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    SmallInteger,
+    String,
+    Text,
+    text,
+)
+from sqlalchemy.engine import Dialect
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.types import TypeDecorator
+
+# SQLite only makes an INTEGER PRIMARY KEY an alias of the rowid; BIGINT would not autoincrement.
+BigId = BigInteger().with_variant(Integer(), "sqlite")
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """Aware datetimes in, aware UTC datetimes out, on SQLite (which stores naive text) too."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given to the database")
+        value = value.astimezone(UTC)
+        return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
+
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(
+        naming_convention={
+            "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+            "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+            "ck": "ck_%(table_name)s_%(constraint_name)s",
+            "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+            "pk": "pk_%(table_name)s",
+        }
+    )
+
+
+class Hall(Base):
+    """One row. Every write transaction locks it first, so queue operations are serialised
+    across processes and PCs; `version` tells the windows that something changed."""
+
+    __tablename__ = "hall"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    day: Mapped[date | None] = mapped_column(Date)  # the office day the open tickets belong to
+    seq: Mapped[int] = mapped_column(BigInteger, default=0)  # orders the lines
+    version: Mapped[int] = mapped_column(BigInteger, default=0)
+
+
+class ServiceDay(Base):
+    """The numbering of one service on one day: the last number issued."""
+
+    __tablename__ = "service_days"
+
+    day: Mapped[date] = mapped_column(Date, primary_key=True)
+    prefix: Mapped[str] = mapped_column(String(2), primary_key=True)
+    last_number: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class TicketRow(Base):
+    __tablename__ = "tickets"
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    day: Mapped[date] = mapped_column(Date)
+    prefix: Mapped[str] = mapped_column(String(2))
+    number: Mapped[int] = mapped_column(Integer)
+    service: Mapped[str] = mapped_column(String(2))  # the line it is in now
+    state: Mapped[str] = mapped_column(String(12))
+    group_size: Mapped[int] = mapped_column(SmallInteger, default=1)
+    priority: Mapped[bool] = mapped_column(Boolean, default=False)
+    queue_seq: Mapped[int] = mapped_column(BigInteger)  # place in line (inside or outside)
+    counter: Mapped[int | None] = mapped_column(Integer)
+    recalls: Mapped[int] = mapped_column(Integer, default=0)
+    issued_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    admitted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    called_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    print_status: Mapped[str] = mapped_column(String(8), default="pending")
+    print_attempts: Mapped[int] = mapped_column(Integer, default=0)
+    print_error: Mapped[str | None] = mapped_column(Text)
+    station: Mapped[str | None] = mapped_column(String(64))
+
+    __table_args__ = (
+        Index("uq_tickets_day_prefix_number", "day", "prefix", "number", unique=True),
+        # call-next: the day's line of one service, priority first, then in order
+        Index("ix_tickets_line", "day", "service", "state", "priority", "queue_seq"),
+        # occupancy and the outside line
+        Index("ix_tickets_day_state", "day", "state", "queue_seq"),
+        # no counter ever has two called tickets, no ticket is at two counters
+        Index(
+            "uq_tickets_called_counter",
+            "counter",
+            unique=True,
+            sqlite_where=text("state = 'called'"),
+            postgresql_where=text("state = 'called'"),
+        ),
+        Index(
+            "ix_tickets_print_failed",
+            "day",
+            sqlite_where=text("print_status = 'failed'"),
+            postgresql_where=text("print_status = 'failed'"),
+        ),
+    )
+
+
+class EventRow(Base):
+    """Append-only log of every transition: what, when, at which counter and station."""
+
+    __tablename__ = "ticket_events"
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    ticket_id: Mapped[int] = mapped_column(ForeignKey("tickets.id"))
+    day: Mapped[date] = mapped_column(Date)
+    at: Mapped[datetime] = mapped_column(UTCDateTime)
+    kind: Mapped[str] = mapped_column(String(16))
+    from_state: Mapped[str | None] = mapped_column(String(12))
+    to_state: Mapped[str | None] = mapped_column(String(12))
+    counter: Mapped[int | None] = mapped_column(Integer)
+    station: Mapped[str | None] = mapped_column(String(64))
+    detail: Mapped[str | None] = mapped_column(Text)
+
+    __table_args__ = (
+        Index("ix_ticket_events_day_id", "day", "id"),
+        Index("ix_ticket_events_ticket_id", "ticket_id"),
+    )
