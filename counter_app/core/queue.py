@@ -634,14 +634,14 @@ class Queue:
             issued = dict(
                 s.execute(
                     select(ServiceDay.prefix, ServiceDay.last_number).where(ServiceDay.day == today)
-                ).tuples().all()
+                ).all()
             )
             lines: dict[tuple[str, str], int] = {}
             for service, state, count in s.execute(
                 select(TicketRow.service, TicketRow.state, func.count())
                 .where(TicketRow.day == today, TicketRow.state.in_(OPEN))
                 .group_by(TicketRow.service, TicketRow.state)
-            ).tuples():
+            ):
                 lines[(service, state)] = int(count)
             current_rows = s.scalars(
                 select(TicketRow).where(
@@ -658,7 +658,7 @@ class Queue:
                     TicketRow.counter.is_not(None),
                 )
                 .group_by(TicketRow.counter, TicketRow.state)
-            ).tuples():
+            ):
                 finished[(int(counter), state)] = int(count)
             call_log = self._calls(s, today, calls)
         return Status(
@@ -713,7 +713,7 @@ class Queue:
             .where(EventRow.day == day, EventRow.kind.in_(("called", "recalled", "admitted")))
             .order_by(EventRow.id.desc())
             .limit(limit)
-        ).tuples()
+        )
         return tuple(
             Call(seq=int(i), kind=k, code=format_code(p, n), counter=c, at=self.local(at))
             for i, k, c, at, p, n in rows
@@ -739,7 +739,7 @@ class Queue:
                 )
                 .order_by(EventRow.id)
                 .limit(limit)
-            ).tuples()
+            )
             return [
                 Call(seq=int(i), kind=k, code=format_code(p, n), counter=c, at=self.local(at))
                 for i, k, c, at, p, n in rows
@@ -762,7 +762,7 @@ class Queue:
                 .join(TicketRow, TicketRow.id == EventRow.ticket_id)
                 .where(EventRow.day == (day or self.today()))
                 .order_by(EventRow.id)
-            ).tuples()
+            )
             return [(format_code(p, n), k, f, t, c) for p, n, k, f, t, c in rows]
 
     def expire_stale(self) -> None:

@@ -1,0 +1,305 @@
+"""The lobby display's voice: announcements queued and played one after another.
+
+Two ways to speak (``choose_backend``):
+
+* ``"tts"``: a QTextToSpeech engine with an Indonesian voice (Windows usually has one)
+  says ``speech.announce.sentence()``, after the chime;
+* ``"clips"``: the bundled word clips (``resources/sounds/id``) joined by
+  ``speech.clips`` into one WAV, chime included, played with QAudioSink.
+
+An announcement starts only when the previous one has finished, so none is cut off.
+Without an audio device (a PC with no speakers, CI) the clips "play" on a timer for
+their exact length, so the queue keeps its pace and order.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+from collections import deque
+from collections.abc import Iterable, Mapping
+from typing import Literal
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QLocale, QObject, Qt, QTimer, Signal
+from PySide6.QtMultimedia import QAudioFormat, QAudioSink, QMediaDevices, QtAudio
+from PySide6.QtTextToSpeech import QTextToSpeech
+
+from counter_app.speech.announce import Announcement, sentence
+from counter_app.speech.clips import Audio, ClipLibrary, scale
+
+log = logging.getLogger(__name__)
+
+Backend = Literal["clips", "tts"]
+Preference = Literal["auto", "clips", "tts"]
+
+#: Qt's test engine: it "speaks" on a timer and makes no sound.
+SILENT_ENGINES = frozenset({"mock"})
+#: Extra time a sound device gets to report the end before the queue moves on anyway.
+WATCHDOG_MS = 2000
+#: Longest a text-to-speech engine may take for one sentence.
+TTS_TIMEOUT_MS = 30_000
+
+
+def pick_engine(engines: Mapping[str, Iterable[str]], language: str = "id") -> str | None:
+    """The first engine with a locale of ``language`` (locale names such as "id_ID")."""
+    for name, locales in engines.items():
+        if name in SILENT_ENGINES:
+            continue
+        if any(locale.replace("-", "_").split("_")[0].lower() == language for locale in locales):
+            return name
+    return None
+
+
+def installed_engines() -> dict[str, list[str]]:
+    """Text-to-speech engines on this machine and the locales each one speaks."""
+    found: dict[str, list[str]] = {}
+    for name in QTextToSpeech.availableEngines():
+        if name in SILENT_ENGINES:
+            continue
+        tts = QTextToSpeech(name)
+        if tts.state() != QTextToSpeech.State.Error:
+            found[name] = [locale.name() for locale in tts.availableLocales()]
+        tts.deleteLater()
+    return found
+
+
+def choose_backend(
+    preference: Preference, engines: Mapping[str, Iterable[str]]
+) -> tuple[Backend, str | None]:
+    """``("tts", engine)`` when wanted and an Indonesian voice exists, else ``("clips", None)``."""
+    if preference == "clips":
+        return "clips", None
+    engine = pick_engine(engines)
+    if engine is not None:
+        return "tts", engine
+    if preference == "tts":
+        log.warning("no text-to-speech engine speaks Indonesian; using the recorded clips")
+    return "clips", None
+
+
+class ClipPlayer(QObject):
+    """Plays one piece of PCM audio and emits ``done`` when it has been heard."""
+
+    done = Signal()
+
+    def __init__(self, parent: QObject | None = None, *, silent: bool = False) -> None:
+        super().__init__(parent)
+        self._silent = silent
+        self._sink: QAudioSink | None = None
+        self._buffer: QBuffer | None = None
+        self._playing = False
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self._timer.timeout.connect(self._finish)
+
+    @property
+    def playing(self) -> bool:
+        return self._playing
+
+    def play(self, audio: Audio) -> None:
+        if self._playing:
+            raise RuntimeError("already playing; wait for done")
+        self._playing = True
+        length_ms = math.ceil(audio.duration * 1000)
+        if self._start_sink(audio):
+            self._timer.start(length_ms + WATCHDOG_MS)  # in case the device never reports idle
+        else:
+            self._timer.start(length_ms)  # no device: the timer stands in for the sound
+
+    def _start_sink(self, audio: Audio) -> bool:
+        if self._silent or audio.frame_count == 0:
+            return False
+        device = QMediaDevices.defaultAudioOutput()
+        if device.isNull():
+            return False
+        fmt = QAudioFormat()
+        fmt.setSampleRate(audio.rate)
+        fmt.setChannelCount(audio.channels)
+        fmt.setSampleFormat(QAudioFormat.SampleFormat.Int16)
+        self._buffer = QBuffer(self)
+        self._buffer.setData(QByteArray(audio.frames))
+        self._buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+        self._sink = QAudioSink(device, fmt, self)
+        self._sink.stateChanged.connect(self._on_state)
+        self._sink.start(self._buffer)
+        if self._sink.error() != QtAudio.Error.NoError:
+            log.warning("audio output failed (%s); continuing silently", self._sink.error())
+            self._release()
+            return False
+        return True
+
+    def _on_state(self, state: QtAudio.State) -> None:
+        sink = self._sink
+        if sink is None:
+            return
+        if state == QtAudio.State.IdleState or (
+            state == QtAudio.State.StoppedState and sink.error() != QtAudio.Error.NoError
+        ):
+            self._finish()
+
+    def _finish(self) -> None:
+        if not self._playing:
+            return
+        self._playing = False
+        self._timer.stop()
+        self._release()
+        self.done.emit()
+
+    def _release(self) -> None:
+        sink, buffer = self._sink, self._buffer
+        self._sink = self._buffer = None
+        if sink is not None:
+            sink.stateChanged.disconnect(self._on_state)
+            sink.stop()
+            sink.deleteLater()
+        if buffer is not None:
+            buffer.close()
+            buffer.deleteLater()
+
+
+class Announcer(QObject):
+    """Says announcements in the order they come; the next starts when one has finished.
+
+    ``engine`` names a QTextToSpeech engine to speak with (see ``choose_backend``);
+    without one the recorded clips speak.  ``silent`` never opens a sound device.
+    """
+
+    started = Signal(object)
+    finished = Signal(object)
+
+    def __init__(
+        self,
+        parent: QObject | None = None,
+        *,
+        library: ClipLibrary | None = None,
+        engine: str | None = None,
+        language: str = "id",
+        silent: bool = False,
+    ) -> None:
+        super().__init__(parent)
+        self.library = library or ClipLibrary()
+        self._queue: deque[Announcement] = deque()
+        self._current: Announcement | None = None
+        self._chime = True
+        self._voice = True
+        self._volume = 100
+        self._player = ClipPlayer(self, silent=silent)
+        self._player.done.connect(self._after_sound)
+        self._tts = self._make_tts(engine, language) if engine else None
+        self._tts_spoke = False
+        self._tts_timer = QTimer(self)
+        self._tts_timer.setSingleShot(True)
+        self._tts_timer.timeout.connect(self._done)
+
+    @property
+    def backend(self) -> Backend:
+        return "tts" if self._tts is not None else "clips"
+
+    @property
+    def busy(self) -> bool:
+        return self._current is not None
+
+    @property
+    def pending(self) -> int:
+        """Announcements waiting behind the current one."""
+        return len(self._queue)
+
+    def set_chime(self, on: bool) -> None:
+        self._chime = on
+
+    def set_voice(self, on: bool) -> None:
+        self._voice = on
+
+    def set_volume(self, volume: int) -> None:
+        """0-100; applies from the next announcement on."""
+        if not 0 <= volume <= 100:
+            raise ValueError(f"volume {volume} is outside 0..100")
+        self._volume = volume
+
+    def announce(self, announcement: Announcement) -> None:
+        """Queue it; it plays after everything queued before (a recall plays again)."""
+        self._queue.append(announcement)
+        if self._current is None:
+            self._next()
+
+    def clear(self) -> None:
+        """Drop what is waiting; the current announcement still finishes."""
+        self._queue.clear()
+
+    def audio(self, announcement: Announcement) -> Audio:
+        """What the clips backend plays for it with the current settings."""
+        return self.library.assemble(
+            announcement, chime=self._chime, voice=self._voice, volume=self._volume
+        )
+
+    def _make_tts(self, engine: str, language: str) -> QTextToSpeech | None:
+        tts = QTextToSpeech(engine, self)
+        locale = next(
+            (loc for loc in tts.availableLocales() if loc.name().split("_")[0] == language), None
+        )
+        if tts.state() == QTextToSpeech.State.Error or locale is None:
+            log.warning("%s cannot speak %r; using the recorded clips", engine, language)
+            tts.deleteLater()
+            return None
+        tts.setLocale(QLocale(locale))
+        tts.stateChanged.connect(self._on_tts_state)
+        return tts
+
+    def _next(self) -> None:
+        if self._current is not None or not self._queue:
+            return
+        self._current = self._queue.popleft()
+        self.started.emit(self._current)
+        if self._tts is None:
+            sound = self.audio(self._current)
+        elif self._chime:
+            sound = scale(self.library.chime(), self._volume)
+        else:
+            self._after_sound()
+            return
+        self._player.play(sound)
+
+    def _after_sound(self) -> None:
+        """The clips (or, with text-to-speech, the chime) have been played."""
+        current = self._current
+        if self._tts is None or current is None or not self._voice:
+            self._done()
+            return
+        self._tts_spoke = False
+        self._tts.setVolume(self._volume / 100)
+        self._tts_timer.start(TTS_TIMEOUT_MS)
+        self._tts.say(sentence(current))
+
+    def _on_tts_state(self, state: QTextToSpeech.State) -> None:
+        if not self._tts_timer.isActive():
+            return
+        if state in (QTextToSpeech.State.Speaking, QTextToSpeech.State.Synthesizing):
+            self._tts_spoke = True
+        elif state == QTextToSpeech.State.Error or (
+            state == QTextToSpeech.State.Ready and self._tts_spoke
+        ):
+            self._done()
+
+    def _done(self) -> None:
+        self._tts_timer.stop()
+        current, self._current = self._current, None
+        if current is not None:
+            self.finished.emit(current)
+        # A slot of finished may have announced (and started) something already.
+        if self._current is None:
+            QTimer.singleShot(0, self, self._next)
+
+
+def make_announcer(
+    preference: Preference = "auto",
+    parent: QObject | None = None,
+    *,
+    library: ClipLibrary | None = None,
+    silent: bool = False,
+) -> Announcer:
+    """An Announcer with the text-to-speech engine when one speaks Indonesian, else clips."""
+    engines = {} if preference == "clips" else installed_engines()
+    backend, engine = choose_backend(preference, engines)
+    log.info("announcements via %s%s", backend, f" ({engine})" if engine else "")
+    return Announcer(parent, library=library, engine=engine, silent=silent)
