@@ -3,12 +3,9 @@
 from __future__ import annotations
 
 import math
-import os
 import time
 from array import array
 from pathlib import Path
-
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest
 from pytestqt.qtbot import QtBot
@@ -27,7 +24,7 @@ def _tone(seconds: float, freq: float) -> Audio:
 
 
 @pytest.fixture
-def tones(tmp_path: Path) -> ClipLibrary:
+def tones(tmp_path: Path, qapp: object) -> ClipLibrary:
     """A tiny clip set: a short beep per word and a 0.1 s chime, so the queue runs fast."""
     folder = tmp_path / "id"
     folder.mkdir()
@@ -89,7 +86,12 @@ def test_a_slot_may_announce_the_next(qtbot: QtBot, tones: ClipLibrary) -> None:
     announcer = Announcer(library=tones, silent=True)
     events = _record(announcer)
     first, second = Announcement("call", "A-001", 1), Announcement("call", "A-002", 1)
-    announcer.finished.connect(lambda a: a == first and announcer.announce(second))
+
+    def chain(a: Announcement) -> None:
+        if a == first:
+            announcer.announce(second)
+
+    announcer.finished.connect(chain)
     announcer.announce(first)
     qtbot.waitUntil(lambda: len(events) == 4, timeout=5_000)
     _assert_one_after_another(events, [first, second])
@@ -120,6 +122,19 @@ def test_volume_scales_amplitude(tones: ClipLibrary) -> None:
     assert rms(announcer.audio(a)) == pytest.approx(0.4 * loud, rel=0.01)
     with pytest.raises(ValueError):
         announcer.set_volume(-1)
+
+
+def test_a_broken_clip_set_does_not_stop_the_queue(
+    qtbot: QtBot, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    announcer = Announcer(library=ClipLibrary(tmp_path / "missing"), silent=True)
+    events = _record(announcer)
+    queued = [Announcement("call", "A-001", 1), Announcement("call", "A-002", 1)]
+    for a in queued:
+        announcer.announce(a)
+    qtbot.waitUntil(lambda: len(events) == 4, timeout=2_000)
+    _assert_one_after_another(events, queued)
+    assert "cannot play" in caplog.text
 
 
 def test_engine_choice() -> None:

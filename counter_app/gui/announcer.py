@@ -34,8 +34,9 @@ Preference = Literal["auto", "clips", "tts"]
 
 #: Qt's test engine: it "speaks" on a timer and makes no sound.
 SILENT_ENGINES = frozenset({"mock"})
-#: Extra time a sound device gets to report the end before the queue moves on anyway.
-WATCHDOG_MS = 2000
+#: A sound device that has not reported the end after twice the sound's length plus this
+#: is taken to hang, and the queue moves on.
+WATCHDOG_MS = 5000
 #: Longest a text-to-speech engine may take for one sentence.
 TTS_TIMEOUT_MS = 30_000
 
@@ -103,7 +104,7 @@ class ClipPlayer(QObject):
         self._playing = True
         length_ms = math.ceil(audio.duration * 1000)
         if self._start_sink(audio):
-            self._timer.start(length_ms + WATCHDOG_MS)  # in case the device never reports idle
+            self._timer.start(2 * length_ms + WATCHDOG_MS)  # in case the device never reports idle
         else:
             self._timer.start(length_ms)  # no device: the timer stands in for the sound
 
@@ -120,19 +121,20 @@ class ClipPlayer(QObject):
         self._buffer = QBuffer(self)
         self._buffer.setData(QByteArray(audio.frames))
         self._buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-        self._sink = QAudioSink(device, fmt, self)
-        self._sink.stateChanged.connect(self._on_state)
-        self._sink.start(self._buffer)
-        if self._sink.error() != QtAudio.Error.NoError:
-            log.warning("audio output failed (%s); continuing silently", self._sink.error())
+        sink = self._sink = QAudioSink(device, fmt, self)
+        # No argument: PySide 6.12 cannot convert the signal's QAudio::State to Python.
+        sink.stateChanged.connect(lambda: self._on_state(sink))
+        sink.start(self._buffer)
+        if sink.error() != QtAudio.Error.NoError:
+            log.warning("audio output failed (%s); continuing silently", sink.error())
             self._release()
             return False
         return True
 
-    def _on_state(self, state: QtAudio.State) -> None:
-        sink = self._sink
-        if sink is None:
+    def _on_state(self, sink: QAudioSink) -> None:
+        if sink is not self._sink:  # a sink already released
             return
+        state = sink.state()
         if state == QtAudio.State.IdleState or (
             state == QtAudio.State.StoppedState and sink.error() != QtAudio.Error.NoError
         ):
@@ -150,7 +152,6 @@ class ClipPlayer(QObject):
         sink, buffer = self._sink, self._buffer
         self._sink = self._buffer = None
         if sink is not None:
-            sink.stateChanged.disconnect(self._on_state)
             sink.stop()
             sink.deleteLater()
         if buffer is not None:
@@ -251,12 +252,17 @@ class Announcer(QObject):
             return
         self._current = self._queue.popleft()
         self.started.emit(self._current)
-        if self._tts is None:
-            sound = self.audio(self._current)
-        elif self._chime:
-            sound = scale(self.library.chime(), self._volume)
-        else:
-            self._after_sound()
+        try:
+            if self._tts is None:
+                sound = self.audio(self._current)
+            elif self._chime:
+                sound = scale(self.library.chime(), self._volume)
+            else:
+                self._after_sound()
+                return
+        except Exception:  # a missing or broken clip must not stall the queue
+            log.exception("cannot play %s", self._current)
+            QTimer.singleShot(0, self, self._done)
             return
         self._player.play(sound)
 
