@@ -36,6 +36,7 @@ from counter_app.core.model import (
     Verification,
 )
 from counter_app.core.tokens import check_payload, make_payload
+from counter_app.storage.changes import ChangeFeed, open_feed
 from counter_app.storage.db import Database
 from counter_app.storage.schema import EventRow, Hall, ServiceDay, TicketRow
 
@@ -623,6 +624,10 @@ class Queue:
 
     def version(self) -> int:
         return self.db.version()
+
+    def open_changes(self) -> ChangeFeed:
+        """A feed that wakes up when any station changes the queue (raises DatabaseError)."""
+        return open_feed(self.db)
 
     def status(self, *, calls: int = 10) -> Status:
         now = self.clock.now()
