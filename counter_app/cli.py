@@ -36,7 +36,9 @@ def _parser() -> argparse.ArgumentParser:
         description="Counter-queue system: tickets, counters and a lobby display.",
     )
     p.add_argument("--version", action="version", version=f"counter-app {__version__}")
-    p.add_argument("--config", type=Path, help="configuration file (default: the user's config folder)")
+    p.add_argument(
+        "--config", type=Path, help="configuration file (default: the user's config folder)"
+    )
     p.add_argument("--db", metavar="URL", help="database URL, overriding the configuration")
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
 
@@ -78,7 +80,9 @@ def _parser() -> argparse.ArgumentParser:
     cmd("reprint", "print a ticket again, marked REPRINT").add_argument("code")
     cmd("print-test", "print a sample ticket")
     cmd("printer-status", "ask the printer whether it can print")
-    sp = cmd("init-config", "write a commented sample configuration with a fresh secret", json_out=False)
+    sp = cmd(
+        "init-config", "write a commented sample configuration with a fresh secret", json_out=False
+    )
     sp.add_argument("path", nargs="?", type=Path)
     sp.add_argument("--force", action="store_true", help="overwrite an existing file")
     sp = cmd("db", "database maintenance", json_out=False)
@@ -118,8 +122,12 @@ def describe_ticket(t: Ticket, cfg: Config) -> str:
 
 
 def describe_status(st: Status) -> str:
-    mode = "" if st.when_full == "refuse" else f", {st.outside} outside ({st.outside_persons} persons)"
-    lines = [f"{st.day}  hall {st.occupancy}/{st.limit}{mode}" + ("" if st.open_now else "  [closed]")]
+    mode = (
+        "" if st.when_full == "refuse" else f", {st.outside} outside ({st.outside_persons} persons)"
+    )
+    lines = [
+        f"{st.day}  hall {st.occupancy}/{st.limit}{mode}" + ("" if st.open_now else "  [closed]")
+    ]
     for s in st.services:
         notice = f"  [{s.suspended}]" if s.suspended else ""
         lines.append(
@@ -128,7 +136,9 @@ def describe_status(st: Status) -> str:
         )
     for c in st.counters:
         current = c.current.code if c.current else "-"
-        lines.append(f"  {c.name}: {current}  (served {c.served_today}, no-show {c.no_shows_today})")
+        lines.append(
+            f"  {c.name}: {current}  (served {c.served_today}, no-show {c.no_shows_today})"
+        )
     return "\n".join(lines)
 
 
@@ -150,9 +160,7 @@ def _queue(cfg: Config) -> Queue:
     return Queue(open_database(cfg.database_url), cfg)
 
 
-def _ticket_cmd(
-    args: argparse.Namespace, cfg: Config, op: Callable[[Queue], Ticket]
-) -> int:
+def _ticket_cmd(args: argparse.Namespace, cfg: Config, op: Callable[[Queue], Ticket]) -> int:
     ticket = op(_queue(cfg))
     _emit(args, ticket.as_json(), describe_ticket(ticket, cfg))
     return EXIT_OK
@@ -220,7 +228,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Refused as exc:
         print(exc.message, file=sys.stderr)
         if getattr(args, "json", False):
-            print(json.dumps({"refused": exc.reason.value, "message": exc.message}, ensure_ascii=False))
+            print(
+                json.dumps(
+                    {"refused": exc.reason.value, "message": exc.message}, ensure_ascii=False
+                )
+            )
         return EXIT_REFUSED
     except ConfigError as exc:
         print(f"configuration error:\n{exc}", file=sys.stderr)

@@ -82,7 +82,19 @@ def _start_cluster() -> _Cluster | None:
         as_user = ["runuser", "-u", "postgres", "--"]
     data, port = root / "data", _free_port()
     subprocess.run(
-        [*as_user, initdb, "-D", str(data), "-A", "trust", "-U", "postgres", "--no-sync", "-E", "UTF8"],
+        [
+            *as_user,
+            initdb,
+            "-D",
+            str(data),
+            "-A",
+            "trust",
+            "-U",
+            "postgres",
+            "--no-sync",
+            "-E",
+            "UTF8",
+        ],
         check=True,
         capture_output=True,
     )
@@ -94,7 +106,9 @@ def _start_cluster() -> _Cluster | None:
     )
 
     def stop() -> None:
-        subprocess.run([*as_user, pg_ctl, "-D", str(data), "-m", "immediate", "stop"], capture_output=True)
+        subprocess.run(
+            [*as_user, pg_ctl, "-D", str(data), "-m", "immediate", "stop"], capture_output=True
+        )
         shutil.rmtree(root, ignore_errors=True)
 
     return _Cluster(f"postgresql+psycopg://postgres@127.0.0.1:{port}/postgres", stop)
@@ -110,7 +124,9 @@ def pg_admin_url() -> Iterator[str]:
     if cluster is None:
         if IN_CI:
             pytest.fail("CI needs PostgreSQL: set COUNTER_APP_TEST_PG_URL or install postgresql")
-        pytest.skip("PostgreSQL is not installed (apt-get install postgresql) and no COUNTER_APP_TEST_PG_URL")
+        pytest.skip(
+            "PostgreSQL is not installed (apt-get install postgresql), no COUNTER_APP_TEST_PG_URL"
+        )
     try:
         yield cluster.url
     finally:
@@ -160,7 +176,11 @@ def db_url(request: pytest.FixtureRequest) -> str:
 # --- configuration, clock, queue --------------------------------------------------------------
 
 BASE_CONFIG: dict[str, Any] = {
-    "office": {"name": "Disdukcapil Kota Balikpapan", "timezone": "Asia/Makassar", "station": "test"},
+    "office": {
+        "name": "Disdukcapil Kota Balikpapan",
+        "timezone": "Asia/Makassar",
+        "station": "test",
+    },
     "capacity": {"limit": 20, "when_full": "refuse"},
     "tickets": {"secret": SECRET},
     "services": [

@@ -52,8 +52,10 @@ def test_open_tickets_expire_at_day_change(queue: Queue, clock: FakeClock) -> No
 
 
 def test_quota_stops_exactly_and_leaves_no_gap(make_queue: Callable[..., Queue]) -> None:
-    q = make_queue(services=[{"prefix": "A", "name": "Ambil", "daily_quota": 3}],
-                   counters=[{"number": 1, "services": ["A"]}])
+    q = make_queue(
+        services=[{"prefix": "A", "name": "Ambil", "daily_quota": 3}],
+        counters=[{"number": 1, "services": ["A"]}],
+    )
     assert codes([q.issue("A") for _ in range(3)]) == ["A-001", "A-002", "A-003"]
     with refused(Reason.QUOTA_REACHED):
         q.issue("A")
@@ -131,7 +133,9 @@ def test_new_tickets_do_not_overtake_the_outside_line(make_queue: Callable[..., 
     assert q.issue("A").state == TicketState.OUTSIDE
 
 
-def test_group_larger_than_the_hall_is_refused_even_outside(make_queue: Callable[..., Queue]) -> None:
+def test_group_larger_than_the_hall_is_refused_even_outside(
+    make_queue: Callable[..., Queue],
+) -> None:
     q = make_queue(capacity={"limit": 2, "when_full": "wait_outside"})
     with refused(Reason.HALL_FULL):
         q.issue("A", group=3)

@@ -1,4 +1,4 @@
-"""A stateful property test of the queue rules: random days at the office, invariants after every step."""
+"""Stateful property test of the queue rules: random office days, invariants after each step."""
 
 from __future__ import annotations
 
@@ -54,7 +54,8 @@ class QueueMachine(RuleBasedStateMachine):
             make_config(
                 capacity={"limit": LIMIT, "when_full": mode},
                 services=[
-                    {"prefix": p, "name": f"Layanan {p}", "daily_quota": n} for p, n in QUOTAS.items()
+                    {"prefix": p, "name": f"Layanan {p}", "daily_quota": n}
+                    for p, n in QUOTAS.items()
                 ],
                 counters=[
                     {"number": 1, "services": ["A", "B"]},
@@ -74,9 +75,9 @@ class QueueMachine(RuleBasedStateMachine):
     def _codes(self, *states: TicketState) -> list[str]:
         with self.db.read_sessions()() as s:  # type: ignore[union-attr]
             rows = s.execute(
-                select(TicketRow.prefix, TicketRow.number).where(
-                    TicketRow.day == self.q.today(), TicketRow.state.in_(states)
-                ).order_by(TicketRow.id)
+                select(TicketRow.prefix, TicketRow.number)
+                .where(TicketRow.day == self.q.today(), TicketRow.state.in_(states))
+                .order_by(TicketRow.id)
             ).all()
         return [f"{p}-{n:03d}" for p, n in rows]
 
