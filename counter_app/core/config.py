@@ -299,6 +299,23 @@ def _key(loc: tuple[int | str, ...]) -> str:
 
 def _problem(err: Any) -> str:
     kind = err["type"]
+    ctx = err.get("ctx") or {}
+    got = f" (got {err.get('input')!r})"
+    bounds = {
+        "greater_than_equal": ("at least", "ge"),
+        "less_than_equal": ("at most", "le"),
+        "greater_than": ("more than", "gt"),
+        "less_than": ("less than", "lt"),
+    }
+    if kind in bounds:
+        words, key = bounds[kind]
+        return f"must be {words} {ctx.get(key)}{got}"
+    if kind == "literal_error":
+        return f"must be {ctx.get('expected')}{got}"
+    if kind == "string_pattern_mismatch":
+        return f'must be a colour like "#0b2545"{got}'
+    if kind == "too_short":
+        return "must not be empty"
     if kind in _TYPE_WORDS:
         word = _TYPE_WORDS[kind]
         if kind not in ("missing", "extra_forbidden"):

@@ -1,0 +1,149 @@
+"""Bad configuration: one clear message naming the file, the key and the problem; exit 2."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import tomllib
+from pathlib import Path
+
+import pytest
+from conftest import SECRET
+
+from counter_app.cli import main
+from counter_app.core import config as config_mod
+from counter_app.core.config import ConfigError, load_config
+
+GOOD = f"""
+[office]
+name = "Disdukcapil"
+timezone = "Asia/Makassar"
+
+[capacity]
+limit = 20
+
+[tickets]
+secret = "{SECRET}"
+
+[[services]]
+prefix = "A"
+name = "Pengambilan Dokumen"
+daily_quota = 150
+
+[[services]]
+prefix = "B"
+name = "Legalisir"
+daily_quota = 100
+
+[[counters]]
+number = 1
+services = ["A", "B"]
+"""
+
+CASES = [
+    # (what, replace this, with that, key in message, words in message)
+    ("syntax", "limit = 20", "limit = = 20", "", "TOML syntax error: Invalid value (at line 7"),
+    ("unknown key", "limit = 20", "limit = 20\nlimmit = 3", "capacity.limmit", "unknown key"),
+    ("wrong type", "limit = 20", 'limit = "20"', "capacity.limit", "whole number"),
+    ("duplicate prefix", 'prefix = "B"', 'prefix = "A"', "services[2].prefix", "duplicate prefix"),
+    ("unknown service", '["A", "B"]', '["A", "X"]', "counters[1].services", "unknown service 'X'"),
+    ("timezone", '"Asia/Makassar"', '"Asia/Balikpapan"', "office.timezone", "unknown time zone"),
+    (
+        "negative quota",
+        "daily_quota = 150",
+        "daily_quota = -1",
+        "services[1].daily_quota",
+        "at least 0 (got -1)",
+    ),
+    ("limit below 1", "limit = 20", "limit = 0", "capacity.limit", "at least 1 (got 0)"),
+    ("missing secret", f'secret = "{SECRET}"', "", "tickets.secret", "missing"),
+    ("short secret", f'secret = "{SECRET}"', 'secret = "abc"', "tickets.secret", "16 characters"),
+    (
+        "bad hours",
+        'timezone = "Asia/Makassar"',
+        'timezone = "Asia/Makassar"\nopening_hours = "8-15"',
+        "office.opening_hours",
+        "HH:MM-HH:MM",
+    ),
+    ("bad mode", "limit = 20", 'limit = 20\nwhen_full = "queue"', "capacity.when_full", "refuse"),
+]
+
+
+@pytest.mark.parametrize(("what", "old", "new", "key", "words"), CASES, ids=[c[0] for c in CASES])
+def test_each_config_error_is_named(
+    tmp_path: Path,
+    what: str,
+    old: str,
+    new: str,
+    key: str,
+    words: str,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert old in GOOD
+    path = tmp_path / "office.toml"
+    path.write_text(GOOD.replace(old, new, 1), encoding="utf-8")
+    with pytest.raises(ConfigError) as exc:
+        load_config(path)
+    message = str(exc.value)
+    assert str(path) in message
+    assert key in message
+    assert words in message
+    assert main(["--config", str(path), "status"]) == 2
+    err = capsys.readouterr().err
+    assert str(path) in err and key in err and "Traceback" not in err
+
+
+def test_the_good_config_loads(tmp_path: Path) -> None:
+    path = tmp_path / "office.toml"
+    path.write_text(GOOD, encoding="utf-8")
+    cfg = load_config(path)
+    assert [s.prefix for s in cfg.services] == ["A", "B"]
+    assert cfg.capacity.when_full == "refuse"
+
+
+def test_missing_and_unreadable_files(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match="file not found"):
+        load_config(tmp_path / "nope.toml")
+    bad = tmp_path / "latin1.toml"
+    bad.write_bytes(b'[office]\nname = "Caf\xe9"\n')
+    with pytest.raises(ConfigError, match="not UTF-8"):
+        load_config(bad)
+
+
+def test_printer_kind_needs_its_address(tmp_path: Path) -> None:
+    path = tmp_path / "office.toml"
+    path.write_text(GOOD + '\n[printer]\nkind = "network"\n', encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"printer: kind = 'network' needs host"):
+        load_config(path)
+
+
+def test_init_config_writes_a_commented_sample_with_a_fresh_secret(tmp_path: Path) -> None:
+    a, b = tmp_path / "a.toml", tmp_path / "b.toml"
+    assert main(["init-config", str(a)]) == 0
+    assert main(["init-config", str(b)]) == 0
+    ca, cb = load_config(a), load_config(b)
+    assert ca.tickets.secret != cb.tickets.secret
+    assert "# " in a.read_text(encoding="utf-8")
+    assert main(["init-config", str(a)]) == 2  # never overwrites by accident
+    assert main(["init-config", str(a), "--force"]) == 0
+
+
+def test_first_run_creates_the_default_config(tmp_path: Path) -> None:
+    cfg, path = config_mod.load_or_init(None)
+    assert path.exists() and cfg.tickets.secret
+    assert (
+        tomllib.loads(path.read_text(encoding="utf-8"))["tickets"]["secret"] == cfg.tickets.secret
+    )
+
+
+def test_no_traceback_from_a_real_process(tmp_path: Path) -> None:
+    path = tmp_path / "office.toml"
+    path.write_text(GOOD.replace("limit = 20", "limit = -5"), encoding="utf-8")
+    proc = subprocess.run(
+        [sys.executable, "-m", "counter_app", "--config", str(path), "issue", "A"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert proc.returncode == 2
+    assert "capacity.limit" in proc.stderr and "Traceback" not in proc.stderr
