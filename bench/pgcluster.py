@@ -1,0 +1,69 @@
+"""A throwaway PostgreSQL cluster for the benchmarks (Debian's binaries; as postgres when root)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+
+def _bin(name: str) -> str:
+    found = shutil.which(name) or next(
+        (str(p) for p in sorted(Path("/usr/lib/postgresql").glob(f"*/bin/{name}"), reverse=True)),
+        None,
+    )
+    if not found:
+        raise SystemExit(f"{name} not found: apt-get install postgresql, or pass --pg URL")
+    return found
+
+
+@contextmanager
+def postgres(url: str | None = None) -> Iterator[str]:
+    """Yield a server URL: the one given, or a new cluster stopped afterwards."""
+    if url:
+        yield url
+        return
+    root = Path(tempfile.mkdtemp(prefix="counter-app-bench-pg-"))
+    as_user: list[str] = []
+    if os.geteuid() == 0:
+        shutil.chown(root, "postgres", "postgres")
+        as_user = ["runuser", "-u", "postgres", "--"]
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    data = root / "data"
+    subprocess.run(
+        [*as_user, _bin("initdb"), "-D", str(data), "-A", "trust", "-U", "postgres"],
+        check=True,
+        capture_output=True,
+    )
+    # durable settings (fsync on): the benchmark measures what an office would get
+    opts = f"-c listen_addresses=127.0.0.1 -p {port} -k {root} -c max_connections=100"
+    subprocess.run(
+        [
+            *as_user,
+            _bin("pg_ctl"),
+            "-D",
+            str(data),
+            "-o",
+            opts,
+            "-l",
+            str(root / "log"),
+            "-w",
+            "start",
+        ],
+        check=True,
+        capture_output=True,
+    )
+    try:
+        yield f"postgresql+psycopg://postgres@127.0.0.1:{port}/postgres"
+    finally:
+        subprocess.run(
+            [*as_user, _bin("pg_ctl"), "-D", str(data), "-m", "fast", "stop"], capture_output=True
+        )
+        shutil.rmtree(root, ignore_errors=True)
