@@ -21,13 +21,13 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from pgcluster import postgres  # noqa: E402
-from sqlalchemy import create_engine, func, insert, select, text  # noqa: E402
+from pgcluster import postgres
+from sqlalchemy import create_engine, func, insert, select, text
 
-from counter_app.core.config import parse_config  # noqa: E402
-from counter_app.core.queue import Queue  # noqa: E402
-from counter_app.storage.db import open_database  # noqa: E402
-from counter_app.storage.schema import EventRow, TicketRow  # noqa: E402
+from counter_app.core.config import parse_config
+from counter_app.core.queue import Queue
+from counter_app.storage.db import open_database
+from counter_app.storage.schema import EventRow, TicketRow
 
 CONFIG: dict[str, Any] = {
     "office": {"station": "bench"},
