@@ -1,0 +1,248 @@
+"""Connections and status: plain-word states, bounded timeouts, python-escpos traps."""
+
+from __future__ import annotations
+
+import logging
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+from fakeprinter import FakePrinter, free_port
+
+from counter_app.core.config import PrinterSettings
+from counter_app.printing import _escpos, connections
+from counter_app.printing.connections import (
+    NetworkConnection,
+    check_printer,
+    decode_status,
+    open_connection,
+    query_state,
+)
+from counter_app.printing.job import PrintError
+
+OK = 0x12
+
+
+def network(
+    fake: FakePrinter | None = None, port: int | None = None, **extra: Any
+) -> PrinterSettings:
+    return PrinterSettings.model_validate(
+        {
+            "kind": "network",
+            "host": "127.0.0.1",
+            "port": port or (fake.port if fake else 9100),
+            "timeout": 0.3,
+            **extra,
+        }
+    )
+
+
+@pytest.mark.parametrize(
+    ("r1", "r2", "r4", "code", "level"),
+    [
+        (OK, None, OK, "ok", "ok"),
+        (OK, None, OK | 0x0C, "paper_near_end", "warning"),
+        (OK, None, OK | 0x60, "paper_out", "error"),
+        (OK | 0x08, OK | 0x20, OK | 0x60, "paper_out", "error"),
+        (OK | 0x08, OK | 0x04, OK, "cover_open", "error"),
+        (OK | 0x08, OK | 0x40, OK, "printer_error", "error"),
+        (OK | 0x08, OK, OK, "offline", "error"),
+        (OK | 0x08, None, None, "offline", "error"),
+    ],
+)
+def test_decode_status(r1: int, r2: int | None, r4: int | None, code: str, level: str) -> None:
+    state = decode_status(r1, r2, r4, "en")
+    assert (state.code, state.level, state.ok) == (code, level, level != "error")
+    assert state.reason and state.reason[0].isupper()
+
+
+@pytest.mark.parametrize(
+    ("mode", "code", "words"),
+    [
+        ("normal", "ok", "Printer siap"),
+        ("near_end", "paper_near_end", "Kertas hampir habis"),
+        ("paper_out", "paper_out", "Kertas habis"),
+        ("offline", "offline", "offline"),
+        ("cover_open", "cover_open", "Tutup printer terbuka"),
+        ("silent", "no_answer", "tidak menjawab dalam 0.3 detik"),
+    ],
+)
+def test_status_from_the_fake_printer(mode: str, code: str, words: str) -> None:
+    with FakePrinter(mode) as fake:
+        started = time.monotonic()
+        state = check_printer(network(fake), "id")
+        assert time.monotonic() - started < 1.5
+    assert state.code == code
+    assert words in state.reason
+
+
+def test_status_queries_are_real_time_commands() -> None:
+    with FakePrinter("offline") as fake:
+        check_printer(network(fake), "en")
+        assert fake.wait_for(lambda: fake.sessions and len(fake.sessions[0].queries) == 3)
+        assert fake.sessions[0].queries == [1, 2, 4]  # 2 only because it is offline
+
+
+def test_unreachable_is_quick_and_plain() -> None:
+    started = time.monotonic()
+    state = check_printer(network(port=free_port()), "en")
+    assert time.monotonic() - started < 1
+    assert not state.ok and state.code == "unreachable"
+    assert "connection refused" in state.reason and "127.0.0.1" in state.reason
+
+
+def test_network_uses_our_timeout_not_sixty_seconds(monkeypatch: pytest.MonkeyPatch) -> None:
+    seen: dict[str, Any] = {}
+    real = _escpos.escpos_printer.Network
+
+    def spy(**kwargs: Any) -> Any:
+        seen.update(kwargs)
+        return real(**kwargs)
+
+    monkeypatch.setattr(connections.escpos_printer, "Network", spy)
+    with FakePrinter() as fake:
+        conn = open_connection(network(fake, timeout=2.5), "id")
+        with conn:
+            conn.open()
+            assert isinstance(conn, NetworkConnection)
+            assert conn._sock.gettimeout() == 2.5
+    assert seen["timeout"] == 2.5
+
+
+def test_usb_timeout_is_never_zero(monkeypatch: pytest.MonkeyPatch) -> None:
+    seen: dict[str, Any] = {}
+
+    class FakeUsb:
+        def __init__(self, **kwargs: Any) -> None:
+            seen.update(kwargs)
+
+        @staticmethod
+        def is_usable() -> bool:
+            return True
+
+        def open(self) -> None:
+            raise _escpos.DeviceNotFoundError("Unable to open USB printer")
+
+        def close(self) -> None:
+            pass
+
+    monkeypatch.setattr(connections.escpos_printer, "Usb", FakeUsb)
+    settings = PrinterSettings(kind="usb", vendor_id=0x0416, product_id=0x5011, timeout=0.0005)
+    state = check_printer(settings, "en")
+    assert seen["timeout"] >= 1  # ms; python-escpos's 0 would block forever
+    assert (seen["in_ep"], seen["out_ep"]) == (0x82, 0x01)
+    assert state.code == "unreachable" and "USB 0416:5011" in state.reason
+
+
+def test_usb_without_pyusb_says_so(monkeypatch: pytest.MonkeyPatch) -> None:
+    # pyusb is a dependency, but a frozen build or a broken install can still lack it
+    monkeypatch.setattr(connections.escpos_printer.Usb, "is_usable", staticmethod(lambda: False))
+    state = check_printer(PrinterSettings(kind="usb", vendor_id=1, product_id=2), "id")
+    assert not state.ok and "pyusb" in state.reason
+
+
+def test_serial_without_pyserial_says_so(monkeypatch: pytest.MonkeyPatch) -> None:
+    def no_pyserial(*_a: object, **_k: object) -> None:
+        raise RuntimeError("Serial printers require pyserial")  # python-escpos's own words
+
+    monkeypatch.setattr(connections.escpos_printer, "Serial", no_pyserial)
+    state = check_printer(PrinterSettings(kind="serial", device="/dev/ttyS0"), "en")
+    assert not state.ok and "pyserial" in state.reason
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="the guard is for other platforms")
+def test_win32_only_on_windows() -> None:
+    state = check_printer(PrinterSettings(kind="win32", name="POS-80"), "en")
+    assert state.code == "windows_only" and "Windows" in state.reason
+
+
+def test_lp_without_the_lp_command(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(connections.shutil, "which", lambda name: None)
+    state = check_printer(PrinterSettings(kind="lp", name="pos58"), "en")
+    assert not state.ok and "lp" in state.reason
+
+
+def test_file_kind_writes_the_device(tmp_path: Path) -> None:
+    device = tmp_path / "lp0"
+    device.touch()
+    settings = PrinterSettings(kind="file", device=str(device))
+    assert check_printer(settings, "en").code == "status_na"
+    assert check_printer(settings, "en").reason == "status not available"
+    with open_connection(settings, "en") as conn:
+        conn.open()
+        conn.write(b"\x1b@hello\n")
+    assert device.read_bytes() == b"\x1b@hello\n"
+
+
+def test_file_kind_missing_device(tmp_path: Path) -> None:
+    state = check_printer(PrinterSettings(kind="file", device=str(tmp_path / "no" / "lp0")), "en")
+    assert state.code == "unreachable" and "device not found" in state.reason
+
+
+def test_preview_and_none(tmp_path: Path) -> None:
+    state = check_printer(PrinterSettings(kind="preview", folder=str(tmp_path / "p")), "en")
+    assert state.ok and state.code == "preview" and str(tmp_path / "p") in state.reason
+    blocked = tmp_path / "file"
+    blocked.write_text("not a folder")
+    state = check_printer(PrinterSettings(kind="preview", folder=str(blocked / "p")), "en")
+    assert not state.ok and state.code == "preview_failed"
+    state = check_printer(PrinterSettings(kind="none"), "id")
+    assert state.ok and state.reason == "Pencetakan dimatikan"
+
+
+def test_stray_status_answers_are_drained() -> None:
+    # graphics data may contain DLE EOT n by chance; the printer answers it and the
+    # next real query must not read that stale answer
+    with FakePrinter("near_end") as fake, open_connection(network(fake), "en") as conn:
+        conn.open()
+        conn.write(b"\x1dv0\x00\x03\x00\x01\x00\x10\x04\x01")  # raster containing DLE EOT 1
+        time.sleep(0.05)
+        assert query_state(conn).code == "paper_near_end"
+
+
+def test_dropped_connection_is_reported() -> None:
+    with FakePrinter("drop", drop_after=10) as fake, open_connection(network(fake), "en") as conn:
+        conn.open()
+        with pytest.raises(PrintError) as info:
+            conn.write(b"x" * 20)
+            time.sleep(0.05)
+            query_state(conn)
+    assert info.value.code == "dropped" and info.value.retryable
+
+
+def test_escpos_leaves_the_root_logger_alone() -> None:
+    root = logging.getLogger()
+    before = list(root.handlers)
+    # printer modules log through module-level logging.info(), which would call
+    # basicConfig() again; the shim sends it to the "escpos" logger instead
+    check_printer(network(port=free_port()), "en")
+    conn = open_connection(network(port=free_port()), "en")
+    with pytest.raises(PrintError):
+        conn.open()
+    assert root.handlers == before
+    assert not any(
+        type(h) is logging.StreamHandler and h.stream is sys.stderr for h in root.handlers
+    )
+
+
+def test_pyinstaller_needs_the_capabilities_file() -> None:
+    [(source, target)] = _escpos.pyinstaller_datas()
+    assert Path(source).name == "capabilities.json" and Path(source).is_file()
+    assert target == "escpos"
+    assert "default" in _escpos.profile_names() and "TM-T20II" in _escpos.profile_names()
+
+
+def test_check_connects_with_the_short_status_timeout(monkeypatch: pytest.MonkeyPatch) -> None:
+    timeouts: list[float | None] = []
+    real = connections.socket.create_connection
+
+    def spy(address: Any, timeout: float | None = None, *args: Any, **kwargs: Any) -> Any:
+        timeouts.append(timeout)
+        return real(address, timeout, *args, **kwargs)
+
+    monkeypatch.setattr(connections.socket, "create_connection", spy)
+    with FakePrinter() as fake:
+        assert check_printer(network(fake, timeout=10.0), "en").ok
+    assert timeouts == [connections.STATUS_TIMEOUT_MAX]
