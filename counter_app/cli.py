@@ -19,7 +19,7 @@ from counter_app.core import config as config_mod
 from counter_app.core import texts
 from counter_app.core.config import Config, ConfigError
 from counter_app.core.model import Refused, Status, Ticket, Verification
-from counter_app.core.queue import Queue
+from counter_app.core.queue import Queue, open_queue
 from counter_app.storage.db import DatabaseError, open_database
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_REFUSED = 0, 1, 2, 3
@@ -149,15 +149,8 @@ def describe_verification(v: Verification) -> str:
 # --- commands -------------------------------------------------------------------------------
 
 
-def _load(args: argparse.Namespace) -> tuple[Config, Path]:
-    cfg, path = config_mod.load_or_init(args.config)
-    if args.db:
-        cfg = cfg.model_copy(update={"database": config_mod.DatabaseSettings(url=args.db)})
-    return cfg, path
-
-
 def _queue(cfg: Config) -> Queue:
-    return Queue(open_database(cfg.database_url), cfg)
+    return open_queue(cfg)
 
 
 def _ticket_cmd(args: argparse.Namespace, cfg: Config, op: Callable[[Queue], Ticket]) -> int:
@@ -186,7 +179,7 @@ def _run(args: argparse.Namespace) -> int:
         print(path)
         return EXIT_OK
 
-    cfg, _path = _load(args)
+    cfg, _path = config_mod.load(args.config, args.db)
     if command == "db":
         db = open_database(cfg.database_url, upgrade=args.action == "upgrade")
         print(f"{db.public_url}: schema {db.schema_revision()} (this app: {db.head_revision()})")

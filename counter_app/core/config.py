@@ -381,3 +381,11 @@ def load_or_init(path: Path | None) -> tuple[Config, Path]:
         if not path.exists():
             write_sample(path)
     return load_config(path), path
+
+
+def load(path: Path | None, db_url: str | None = None) -> tuple[Config, Path]:
+    """load_or_init, with the database URL given on the command line (--db) applied."""
+    cfg, path = load_or_init(path)
+    if db_url:
+        cfg = cfg.model_copy(update={"database": DatabaseSettings(url=db_url)})
+    return cfg, path

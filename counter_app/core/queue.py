@@ -37,8 +37,19 @@ from counter_app.core.model import (
 )
 from counter_app.core.tokens import check_payload, make_payload
 from counter_app.storage.changes import ChangeFeed, open_feed
-from counter_app.storage.db import Database
+from counter_app.storage.db import Database, DatabaseError, open_database
 from counter_app.storage.schema import EventRow, Hall, ServiceDay, TicketRow
+
+# DatabaseError is re-exported for the windows, which may not import the storage layer.
+__all__ = [
+    "Clock",
+    "DatabaseError",
+    "Queue",
+    "SystemClock",
+    "format_code",
+    "open_queue",
+    "parse_code",
+]
 
 NOTIFY_CHANNEL = "counter_app_queue"
 _HISTORY_FOR_AVERAGE = 20  # recent services that make the "average service time"
@@ -567,6 +578,17 @@ class Queue:
                 raise self._wrong_state(row, "reprint")
             return self._ticket(s, row, estimate=True)
 
+    def no_shows(self, limit: int = 50) -> list[Ticket]:
+        """Today's no-shows, latest first: the ones a counter may put back in line."""
+        with self._read_sessions() as s:
+            rows = s.scalars(
+                select(TicketRow)
+                .where(TicketRow.day == self.today(), TicketRow.state == TicketState.NO_SHOW)
+                .order_by(TicketRow.finished_at.desc(), TicketRow.id.desc())
+                .limit(limit)
+            ).all()
+            return [self._ticket(s, r) for r in rows]
+
     def failed_prints(self) -> list[Ticket]:
         with self._read_sessions() as s:
             rows = s.scalars(
@@ -774,3 +796,11 @@ class Queue:
         """Run the day change now (the first operation of a day does it anyway)."""
         with self._write():
             pass
+
+
+def open_queue(config: Config, *, clock: Clock | None = None) -> Queue:
+    """The queue on the configured database, migrated; raises DatabaseError.
+
+    For front ends that may not import the storage layer themselves (the windows).
+    """
+    return Queue(open_database(config.database_url), config, clock=clock)
