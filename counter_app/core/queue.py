@@ -430,7 +430,7 @@ class Queue:
         self._move(tx, row, TicketState.CALLED, kind, counter=counter.number)
         return self._ticket(tx.session, row)
 
-    def _line_head(self, day: date, service: str) -> Select[tuple[TicketRow]]:
+    def _line_head(self, day: date, service: str) -> Select[TicketRow]:
         return (
             select(TicketRow)
             .where(
@@ -686,7 +686,7 @@ class Queue:
                 )
                 .group_by(TicketRow.counter, TicketRow.state)
             ):
-                finished[(int(counter), state)] = int(count)
+                finished[(int(counter or 0), state)] = int(count)
             call_log = self._calls(s, today, calls)
         return Status(
             day=today,
