@@ -276,6 +276,13 @@ def test_print_outcomes_are_stored(queue: Queue) -> None:
     assert off.print_status == PrintStatus.OFF
 
 
+def test_a_print_never_confirmed_is_listed_after_a_minute(queue: Queue, clock: FakeClock) -> None:
+    queue.issue("A")  # pending: the station died before the printer answered
+    assert queue.failed_prints() == []
+    clock.advance(minutes=2)
+    assert codes(queue.failed_prints()) == ["A-001"]
+
+
 def test_verify_says_why(queue: Queue, clock: FakeClock) -> None:
     t = queue.issue("A")
     good = queue.verify(t.qr)

@@ -13,7 +13,7 @@ import math
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from typing import Protocol
 
 from sqlalchemy import Select, func, select, text
@@ -54,6 +54,7 @@ __all__ = [
 NOTIFY_CHANNEL = "counter_app_queue"
 _HISTORY_FOR_AVERAGE = 20  # recent services that make the "average service time"
 _MIN_HISTORY = 3  # below this, the configured average is the better guess
+_UNCONFIRMED_PRINT = timedelta(minutes=1)  # far beyond any bounded print attempt
 
 
 class Clock(Protocol):
@@ -590,13 +591,20 @@ class Queue:
             return [self._ticket(s, r) for r in rows]
 
     def failed_prints(self) -> list[Ticket]:
+        """Live tickets without confirmed paper: failed prints, and prints still pending
+        after a minute (the station died or lost the database before hearing back)."""
+        now = self.clock.now()
         with self._read_sessions() as s:
             rows = s.scalars(
                 select(TicketRow)
                 .where(
-                    TicketRow.day == self.today(),
-                    TicketRow.print_status == PrintStatus.FAILED,
+                    TicketRow.day == self.local(now).date(),
                     TicketRow.state.in_(OPEN),
+                    (TicketRow.print_status == PrintStatus.FAILED)
+                    | (
+                        (TicketRow.print_status == PrintStatus.PENDING)
+                        & (TicketRow.issued_at < now - _UNCONFIRMED_PRINT)
+                    ),
                 )
                 .order_by(TicketRow.id)
             ).all()
