@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import Protocol
@@ -37,7 +37,7 @@ from counter_app.core.model import (
 )
 from counter_app.core.tokens import check_payload, make_payload
 from counter_app.storage.changes import ChangeFeed, open_feed
-from counter_app.storage.db import Database, DatabaseError, open_database
+from counter_app.storage.db import Database, DatabaseError, open_database, translate_errors
 from counter_app.storage.schema import EventRow, Hall, ServiceDay, TicketRow
 
 # DatabaseError is re-exported for the windows, which may not import the storage layer.
@@ -654,6 +654,11 @@ class Queue:
 
     def version(self) -> int:
         return self.db.version()
+
+    def plain_errors(self) -> AbstractContextManager[None]:
+        """Inside it, a lost connection or a driver error becomes DatabaseError in plain
+        words: for front ends, which may not import the storage layer."""
+        return translate_errors(self.db)
 
     def open_changes(self) -> ChangeFeed:
         """A feed that wakes up when any station changes the queue (raises DatabaseError)."""

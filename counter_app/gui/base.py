@@ -1,0 +1,188 @@
+"""What the desk window and the counter panel have in common: following the queue live,
+the message bar, the database light, the clock, the menus and error handling."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from PySide6.QtCore import QDate, QDateTime, QLocale, QTime, QTimer, Slot
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import QLabel, QMainWindow
+
+from counter_app.core.model import Reason, Refused
+from counter_app.core.queue import DatabaseError
+from counter_app.gui import menus
+from counter_app.gui.context import Context
+from counter_app.gui.widgets import MessageBar, set_light
+from counter_app.gui.worker import report_unhandled
+
+log = logging.getLogger(__name__)
+
+REFRESH_MS = 30_000  # besides every change: opening hours and the day change by the clock
+CLOCK_MS = 10_000
+_WARNINGS = (Reason.NOTHING_TO_CALL, Reason.NO_CURRENT)
+
+
+class QueueWindow(QMainWindow):
+    """A window that shows the queue and acts on it through the context's workers.
+
+    Subclasses build their form, then call ``finish_setup``; they implement ``load``
+    (runs on the reads worker and returns what to show) and ``show_loaded`` (GUI thread).
+    """
+
+    kind = ""
+    number: int | None = None
+
+    def __init__(self, ctx: Context) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.queue = ctx.queue
+        self.config = ctx.config
+        self.closed = False
+        self.loaded_once = False
+        self._refreshing = False
+        self._refresh_again = False
+        self.online = True
+        self._offline_text = ""
+
+    def finish_setup(
+        self, message_label: QLabel, light: QLabel, light_text: QLabel, clock: QLabel
+    ) -> None:
+        self.messages = MessageBar(message_label)
+        self._light, self._light_text, self._clock = light, light_text, clock
+        menus.install(self, self.ctx)
+        self._refresh_timer = QTimer(self)
+        self._refresh_timer.timeout.connect(self.refresh)
+        self._refresh_timer.start(REFRESH_MS)
+        self._clock_timer = QTimer(self)
+        self._clock_timer.timeout.connect(self.update_clock)
+        self._clock_timer.start(CLOCK_MS)
+        watcher = self.ctx.watcher
+        if watcher is not None:
+            watcher.changed.connect(self._queue_changed)
+            watcher.online.connect(self._watcher_online)
+        self.set_online(True)
+        self.update_clock()
+
+    # --- following the queue ----------------------------------------------------------
+
+    def load(self) -> Any:
+        raise NotImplementedError
+
+    def show_loaded(self, data: Any) -> None:
+        raise NotImplementedError
+
+    @Slot(int)
+    def _queue_changed(self, _version: int) -> None:
+        self.refresh()
+
+    @Slot()
+    def refresh(self) -> None:
+        """Read the queue again, off the GUI thread; requests while one runs are merged."""
+        if self.closed:
+            return
+        if self._refreshing:
+            self._refresh_again = True
+            return
+        self._refreshing = True
+        self.ctx.call(self.ctx.reads, self.load, self._loaded, name=f"load {self.kind}")
+
+    def _loaded(self, data: Any, error: BaseException | None) -> None:
+        self._refreshing = False
+        if self.closed:
+            return
+        if error is not None:
+            self.handle_error(error)
+        else:
+            self.set_online(True)
+            self.show_loaded(data)
+            self.loaded_once = True
+        if self._refresh_again:
+            self._refresh_again = False
+            self.refresh()
+
+    @Slot(bool, str)
+    def _watcher_online(self, online: bool, reason: str) -> None:
+        if self.closed:
+            return
+        self.set_online(online, reason)
+        if online:
+            self.refresh()
+
+    def set_online(self, online: bool, reason: str = "") -> None:
+        was_online, self.online = self.online, online
+        if online:
+            set_light(self._light, self._light_text, "ok", self.tr("Connected"), self._db_name())
+            if not was_online and self.messages.text() == self._offline_text:
+                self.messages.clear()  # only our own "offline" line, not an action's error
+        else:
+            set_light(
+                self._light,
+                self._light_text,
+                "error",
+                self.tr("Offline"),
+                self.tr("The database cannot be reached: {reason}").format(reason=reason),
+            )
+            self._offline_text = self.tr(
+                "The queue's database cannot be reached ({reason}). Trying again; nothing is lost."
+            ).format(reason=reason or "?")
+            if was_online:  # said once; a later action's own error is not overwritten
+                self.messages.show("error", self._offline_text)
+
+    def _db_name(self) -> str:
+        try:
+            return str(self.queue.db.public_url)
+        except Exception:
+            return ""
+
+    # --- errors --------------------------------------------------------------------------
+
+    def handle_error(self, error: BaseException, *, acting: bool = False) -> None:
+        """Refusals and an unreachable database are told in the message bar; anything
+        else is a bug, and goes to the error dialog and the log. ``acting``: the error
+        ended an operation the user asked for (not a background read)."""
+        if isinstance(error, Refused):
+            level = "warning" if error.reason in _WARNINGS else "error"
+            self.messages.show(level, error.message)
+        elif isinstance(error, DatabaseError):
+            self.set_online(False, str(error))
+            if acting:
+                self.messages.show(
+                    "error",
+                    self.tr(
+                        "Not done: the queue's database cannot be reached ({reason}). "
+                        "Nothing was changed; please try again."
+                    ).format(reason=error),
+                )
+        else:
+            self.messages.show(
+                "error", self.tr("That did not work because of an unexpected error.")
+            )
+            report_unhandled(error)
+
+    # --- the clock -----------------------------------------------------------------------
+
+    def clock_text(self) -> str:
+        now = self.ctx.now()
+        moment = QDateTime(QDate(now.year, now.month, now.day), QTime(now.hour, now.minute))
+        return QLocale().toString(moment, "dddd, d MMMM yyyy   HH:mm")
+
+    def update_clock(self) -> None:
+        self._clock.setText(self.clock_text())
+
+    # --- closing -------------------------------------------------------------------------
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.closed = True
+        self._refresh_timer.stop()
+        self._clock_timer.stop()
+        watcher = self.ctx.watcher
+        if watcher is not None:
+            try:
+                watcher.changed.disconnect(self._queue_changed)
+                watcher.online.disconnect(self._watcher_online)
+            except (RuntimeError, TypeError):
+                pass
+        self.ctx.forget(self)
+        super().closeEvent(event)

@@ -1,0 +1,450 @@
+"""The counter panel: the ticket being served, large, and the counter's actions, each on
+an F key shown on its button. A scan field takes a ticket's QR code from a USB scanner
+(which types like a keyboard and ends with Enter) or a typed number such as A-012."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from functools import partial
+
+from PySide6.QtCore import Qt, Slot
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton
+
+from counter_app.core import texts
+from counter_app.core.model import OPEN, CounterStatus, Refused, Status, Ticket, Verification
+from counter_app.core.model import TicketState as State
+from counter_app.core.queue import parse_code
+from counter_app.gui import dialogs
+from counter_app.gui.base import QueueWindow
+from counter_app.gui.context import Context
+from counter_app.gui.forms.ui_counter_panel import Ui_CounterPanel
+from counter_app.gui.keys import Command, PressGuard
+from counter_app.gui.style import set_state
+from counter_app.gui.ticket_image import service_name
+from counter_app.gui.widgets import ElidedLabel
+
+log = logging.getLogger(__name__)
+
+KEYS = {
+    "call_next": "F5",
+    "recall": "F6",
+    "done": "F7",
+    "no_show": "F8",
+    "transfer": "F9",
+    "call_ticket": "Ctrl+Enter",
+    "return": "Ctrl+R",
+    "scan": "Ctrl+L",
+}
+#: Enter is Return on the main keyboard and Enter on the keypad: both work
+_EXTRA_KEYS = {"call_ticket": ["Ctrl+Return"]}
+HISTORY = 6  # calls at this counter listed under its figures
+NB_HYPHEN = "\u2011"
+_COMMAND_KEYS = (
+    Qt.KeyboardModifier.ControlModifier
+    | Qt.KeyboardModifier.AltModifier
+    | Qt.KeyboardModifier.MetaModifier
+)
+
+
+class CounterPanel(QueueWindow):
+    kind = "counter"
+
+    def __init__(self, ctx: Context, number: int) -> None:
+        super().__init__(ctx)
+        counter = self.config.counter(number)
+        if counter is None:
+            raise LookupError(f"counter {number} is not configured")
+        self.number = number
+        self.counter = counter
+        self.ui = Ui_CounterPanel()
+        self.ui.setupUi(self)
+        self.guard = PressGuard()
+        self.current: Ticket | None = None
+        self.counter_status: CounterStatus | None = None
+        self.scanned: Verification | None = None
+        self.setWindowTitle(self.tr("{counter} - counter-app").format(counter=counter.label))
+        self.ui.titleLabel.setText(counter.label)
+        self.ui.servicesLabel.setText(
+            " · ".join(service_name(self.config, prefix) for prefix in counter.services)
+        )
+        self._build_commands()
+        self._build_waiting_rows()
+        ui = self.ui
+        ui.callNextButton.setProperty("role", "primary")
+        ui.doneButton.setProperty("role", "good")
+        ui.callTicketButton.setProperty("role", "primary")
+        for button in (
+            ui.callNextButton,
+            ui.recallButton,
+            ui.doneButton,
+            ui.noShowButton,
+            ui.transferButton,
+            ui.checkButton,
+            ui.callTicketButton,
+            ui.returnButton,
+        ):
+            # Clicking keeps the focus in the scan field, where the scanner types.
+            button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        ui.checkButton.setText(f"{ui.checkButton.text()}  [Enter]")
+        ui.checkButton.clicked.connect(self.check_scan)
+        ui.scanEdit.returnPressed.connect(self.check_scan)
+        ui.scanEdit.textEdited.connect(self._scan_edited)
+        ui.scanResult.setMinimumHeight(34)
+        ui.onlineLight.setProperty("light", "off")
+        self.finish_setup(ui.messageBar, ui.onlineLight, ui.onlineLabel, ui.clockLabel)
+        self._show_current(None)
+        self._show_scan(None)
+        ui.scanEdit.setFocus()
+        self.refresh()
+
+    def _build_commands(self) -> None:
+        ui = self.ui
+        menu = self.menuBar().addMenu(self.tr("&Counter"))
+
+        def command(
+            name: str, text: str, slot: Callable[[], object], button: QPushButton | None
+        ) -> Command:
+            keys = [KEYS[name], *_EXTRA_KEYS.get(name, [])]
+            return Command(self, text, keys, slot, button=button, menu=menu)
+
+        self.commands = {
+            "call_next": command(
+                "call_next", self.tr("Call next"), self.call_next, ui.callNextButton
+            ),
+            "recall": command("recall", self.tr("Recall"), self.recall, ui.recallButton),
+            "done": command("done", self.tr("Done"), self.done, ui.doneButton),
+            "no_show": command("no_show", self.tr("No-show"), self.no_show, ui.noShowButton),
+            "transfer": command(
+                "transfer", self.tr("Transfer..."), self.transfer, ui.transferButton
+            ),
+        }
+        menu.addSeparator()
+        self.commands["call_ticket"] = command(
+            "call_ticket", self.tr("Call this ticket"), self.call_scanned, ui.callTicketButton
+        )
+        self.commands["return"] = command(
+            "return", self.tr("Return a no-show..."), self.return_no_show, ui.returnButton
+        )
+        self.commands["scan"] = command(
+            "scan", self.tr("Go to the scan field"), self.focus_scan, None
+        )
+
+    def _build_waiting_rows(self) -> None:
+        grid = self.ui.waitingGrid
+        self.waiting_labels: dict[str, tuple[QLabel, QLabel]] = {}
+        for row, prefix in enumerate(self.counter.services):
+            name = ElidedLabel()
+            name.setText(f"{prefix}   {service_name(self.config, prefix)}")
+            name.setObjectName("waitingName")
+            count = QLabel("0")
+            count.setObjectName("waitingCount")
+            count.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            outside = QLabel("")
+            outside.setObjectName("waitingOutside")
+            grid.addWidget(name, row, 0)
+            grid.addWidget(outside, row, 1)
+            grid.addWidget(count, row, 2)
+            self.waiting_labels[prefix] = (count, outside)
+        grid.setColumnStretch(0, 1)
+        grid.setRowStretch(len(self.counter.services), 1)
+
+    # --- showing the queue -------------------------------------------------------------------
+
+    def load(self) -> Status:
+        return self.queue.status(calls=HISTORY * len(self.config.counters or [1]) * 2)
+
+    def show_loaded(self, status: Status) -> None:
+        mine = next((c for c in status.counters if c.number == self.number), None)
+        self.counter_status = mine
+        self._show_current(mine.current if mine else None)
+        waiting_total = 0
+        for svc in status.services:
+            labels = self.waiting_labels.get(svc.prefix)
+            if labels is None:
+                continue
+            count, outside = labels
+            count.setText(str(svc.waiting))
+            set_state(count, "level", None if svc.waiting else "none")
+            outside.setText(self.tr("+{n} outside").format(n=svc.outside) if svc.outside else "")
+            waiting_total += svc.waiting
+        self.ui.servedValue.setText(str(mine.served_today if mine else 0))
+        self.ui.noShowValue.setText(str(mine.no_shows_today if mine else 0))
+        self.ui.waitingValue.setText(str(waiting_total))
+        self.commands["call_next"].set_enabled(bool(waiting_total) or self.current is not None)
+        self._show_history(status)
+
+    def _show_history(self, status: Status) -> None:
+        calls = [c for c in status.calls if c.counter == self.number and c.kind != "admitted"]
+        if not calls:
+            self.ui.historyLabel.setText(self.tr("No calls at this counter yet today."))
+            return
+        items = [  # a non-breaking hyphen keeps "A-004" on one line
+            f"{c.code.replace('-', NB_HYPHEN)} {c.at:%H:%M}" + ("*" if c.kind == "recalled" else "")
+            for c in calls[:HISTORY]
+        ]
+        text = self.tr("Last calls here: {calls}").format(calls=" · ".join(items))
+        if any(c.kind == "recalled" for c in calls[:HISTORY]):
+            text += "  " + self.tr("(* called again)")
+        self.ui.historyLabel.setText(text)
+
+    def _show_current(self, ticket: Ticket | None) -> None:
+        self.current = ticket
+        ui = self.ui
+        serving = ticket is not None
+        for name in ("recall", "done", "no_show", "transfer"):
+            self.commands[name].set_enabled(serving)
+        set_state(ui.currentCode, "idle", None if serving else "true")
+        if ticket is None:
+            ui.currentCode.setText("—")
+            ui.currentService.setText(self.tr("Nobody at the counter"))
+            ui.currentDetails.setText(
+                self.tr("Press Call next [{key}] to call the next visitor.").format(
+                    key=KEYS["call_next"]
+                )
+            )
+            return
+        ui.currentCode.setText(ticket.code)
+        ui.currentService.setText(service_name(self.config, ticket.service))
+        details = []
+        if ticket.called_at is not None:
+            details.append(self.tr("called at {time}").format(time=f"{ticket.called_at:%H:%M}"))
+        if ticket.recalls:
+            details.append(self.tr("called again {n}x").format(n=ticket.recalls))
+        details.append(self.tr("{n} person(s)").format(n=ticket.group))
+        if ticket.priority:
+            details.append(self.tr("PRIORITY"))
+        if ticket.service != ticket.prefix:
+            details.append(self.tr("transferred from {prefix}").format(prefix=ticket.prefix))
+        ui.currentDetails.setText(" · ".join(details))
+
+    # --- actions -------------------------------------------------------------------------------
+
+    def _act(self, name: str, fn: Callable[[], Ticket], done_text: Callable[[Ticket], str]) -> None:
+        if not self.guard.begin():
+            return
+        self.ctx.call(self.ctx.actions, fn, partial(self._acted, done_text), name=name)
+
+    def _acted(
+        self, done_text: Callable[[Ticket], str], ticket: Ticket | None, error: BaseException | None
+    ) -> None:
+        self.guard.end()
+        if self.closed:
+            return
+        if error is not None:
+            self.handle_error(error, acting=True)
+        elif ticket is not None:
+            self.messages.show("info", done_text(ticket))
+        self.refresh()
+
+    def call_next(self) -> None:
+        self._act(
+            "call next",
+            lambda: self.queue.call_next(self.counter.number),
+            lambda t: self.tr("{code} called to {counter}.").format(
+                code=t.code, counter=self.counter.label
+            ),
+        )
+
+    def recall(self) -> None:
+        self._act(
+            "recall",
+            lambda: self.queue.recall(self.counter.number),
+            lambda t: self.tr("{code} called again.").format(code=t.code),
+        )
+
+    def done(self) -> None:
+        self._act(
+            "done",
+            lambda: self.queue.done(self.counter.number),
+            lambda t: self.tr("{code} served.").format(code=t.code),
+        )
+
+    def no_show(self) -> None:
+        self._act(
+            "no-show",
+            lambda: self.queue.no_show(self.counter.number),
+            lambda t: self.tr(
+                "{code} did not come. If the visitor arrives later, use Return a no-show [{key}]."
+            ).format(code=t.code, key=KEYS["return"]),
+        )
+
+    def transfer(self) -> None:
+        ticket = self.current
+        if ticket is None:
+            return
+        choices = [
+            (svc.prefix, f"{svc.prefix}  {service_name(self.config, svc.prefix)}")
+            for svc in self.config.services
+            if svc.prefix != ticket.service and not svc.suspended
+        ]
+        if not choices:
+            self.messages.show("warning", self.tr("There is no other service to transfer to."))
+            return
+        prefix = dialogs.choose(
+            self,
+            self.tr("Transfer {code}").format(code=ticket.code),
+            self.tr(
+                "Send {code} to the line of another service. It keeps its place in the order "
+                "of issue."
+            ).format(code=ticket.code),
+            choices,
+        )
+        if prefix is None:
+            return
+        self._act(
+            "transfer",
+            lambda: self.queue.transfer(ticket.code, prefix),
+            lambda t: self.tr("{code} moved to {service}.").format(
+                code=t.code, service=service_name(self.config, t.service)
+            ),
+        )
+
+    def return_no_show(self) -> None:
+        self.ctx.call(self.ctx.reads, self.queue.no_shows, self._choose_return, name="no-shows")
+
+    def _choose_return(self, tickets: list[Ticket] | None, error: BaseException | None) -> None:
+        if self.closed:
+            return
+        if error is not None:
+            self.handle_error(error)
+            return
+        if not tickets:
+            self.messages.show("warning", self.tr("Nobody has been marked as no-show today."))
+            return
+        choices = []
+        for t in tickets:
+            at = f"{t.finished_at:%H:%M}" if t.finished_at else "?"
+            counter = self.config.counter(t.counter) if t.counter else None
+            where = counter.label if counter else ""
+            choices.append(
+                (t.code, f"{t.code}  {service_name(self.config, t.service)}  ·  {at}  {where}")
+            )
+        scanned = self.scanned.ticket if self.scanned and self.scanned.ticket else None
+        code = dialogs.choose(
+            self,
+            self.tr("Return a no-show"),
+            self.tr("The visitor came back late: put the ticket at the end of its line."),
+            choices,
+            current=scanned.code if scanned and scanned.state == State.NO_SHOW else None,
+        )
+        if code is None:
+            return
+        self._act(
+            "return",
+            lambda: self.queue.return_ticket(code),
+            lambda t: (
+                self.tr("{code} is back in line (waiting outside).")
+                if t.state == State.OUTSIDE
+                else self.tr("{code} is back in line.")
+            ).format(code=t.code),
+        )
+
+    # --- the scan field ----------------------------------------------------------------------
+
+    def focus_scan(self) -> None:
+        self.ui.scanEdit.setFocus()
+        self.ui.scanEdit.selectAll()
+
+    def _scan_edited(self, _text: str) -> None:
+        if self.scanned is not None:
+            self._show_scan(None)
+
+    def _look_up(self, code: str) -> Verification:
+        """A typed number: like a scan, without a signature to check (runs on a worker)."""
+        try:
+            ticket = self.queue.ticket(code)
+        except Refused as exc:
+            return Verification(False, "unknown_ticket", exc.message, None)
+        state = texts.state_word(self.config.office.language, ticket.state)
+        return Verification(ticket.state in OPEN, None, f"{ticket.code}: {state}.", ticket)
+
+    @Slot()
+    def check_scan(self) -> None:
+        text = self.ui.scanEdit.text().strip()
+        if not text:
+            return
+        code = parse_code(text)
+        if code is not None:
+            fn: Callable[[], Verification] = partial(self._look_up, text.upper())
+        else:
+            fn = partial(self.queue.verify, text)
+        self.ui.scanEdit.selectAll()  # the next scan replaces this one
+        self.ctx.call(self.ctx.reads, fn, self._scan_checked, name="check scan")
+
+    def _scan_checked(self, result: Verification | None, error: BaseException | None) -> None:
+        if self.closed:
+            return
+        if error is not None:
+            self.handle_error(error)
+            return
+        self._show_scan(result)
+
+    def callable_ticket(self) -> Ticket | None:
+        v = self.scanned
+        if v is None or not v.ok or v.ticket is None or v.ticket.state != State.WAITING:
+            return None
+        return v.ticket
+
+    def _show_scan(self, result: Verification | None) -> None:
+        self.scanned = result
+        label = self.ui.scanResult
+        if result is None:  # the line stays, empty, so nothing above it moves
+            label.clear()
+            set_state(label, "level", None)
+            self.commands["call_ticket"].set_enabled(False)
+            return
+        ticket = result.ticket
+        hint = ""
+        if ticket is not None and result.ok:
+            if ticket.state == State.WAITING:
+                hint = self.tr("Press Call this ticket [{key}] to call it here.").format(
+                    key=KEYS["call_ticket"]
+                )
+            elif ticket.state == State.CALLED:
+                hint = self.tr("Already called to counter {n}.").format(n=ticket.counter)
+            elif ticket.state == State.OUTSIDE:
+                hint = self.tr("Waiting outside: it can be called once admitted into the hall.")
+        elif ticket is not None and ticket.state == State.NO_SHOW:
+            hint = self.tr(
+                "Marked as no-show: Return a no-show [{key}] puts it back in line."
+            ).format(key=KEYS["return"])
+        callable_now = self.callable_ticket() is not None
+        level = "ok" if callable_now else "note" if result.ok else "bad"
+        mark = "✔" if result.ok else "✘"
+        label.setText(f"{mark}  {result.message}  {hint}".rstrip())
+        set_state(label, "level", level)
+        self.commands["call_ticket"].set_enabled(callable_now)
+
+    def call_scanned(self) -> None:
+        ticket = self.callable_ticket()
+        if ticket is None:
+            return
+        code = ticket.code
+
+        def done_text(t: Ticket) -> str:
+            self.ui.scanEdit.clear()
+            self._show_scan(None)
+            return self.tr("{code} called to {counter}.").format(
+                code=t.code, counter=self.counter.label
+            )
+
+        self._act(
+            "call ticket", lambda: self.queue.call_ticket(self.counter.number, code), done_text
+        )
+
+    # --- a scanner typing while the focus is elsewhere -------------------------------------------
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Keys no widget took (focus on a button, say) go to the scan field: the first
+        character of a scan is never lost."""
+        text = event.text()
+        typing = not (event.modifiers() & _COMMAND_KEYS)
+        edit: QLineEdit = self.ui.scanEdit
+        if text and text.isprintable() and typing and not edit.hasFocus():
+            edit.setFocus()
+            edit.insert(text)
+            self._scan_edited(text)
+            return
+        super().keyPressEvent(event)

@@ -1,0 +1,512 @@
+"""The front-desk window: one button (and F key) per service issues a ticket and prints it.
+
+Everything that waits (the database, the printer, drawing the preview) runs on the
+context's workers; the window only shows results. One press issues one ticket: the
+F keys do not auto-repeat and a PressGuard ignores a second press while an issue is
+on its way and for a moment after.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import html
+import logging
+from dataclasses import dataclass
+from functools import partial
+
+from PySide6.QtCore import QItemSelection, Qt, QTimer, Slot
+from PySide6.QtGui import QCloseEvent, QImage
+from PySide6.QtWidgets import QButtonGroup, QHeaderView, QMenu, QPushButton
+
+from counter_app.core.config import MAX_GROUP
+from counter_app.core.model import OPEN, PrintStatus, Reason, Refused, ServiceStatus, Status, Ticket
+from counter_app.core.model import TicketState as State
+from counter_app.gui import dialogs
+from counter_app.gui.base import QueueWindow
+from counter_app.gui.context import Context
+from counter_app.gui.forms.ui_desk_window import Ui_DeskWindow
+from counter_app.gui.keys import Command, PressGuard
+from counter_app.gui.recent import SERVICE, RecentTicketsModel
+from counter_app.gui.style import set_state
+from counter_app.gui.ticket_image import render_ticket, service_name
+from counter_app.gui.widgets import ServiceButton, set_light
+from counter_app.printing.job import PrinterState
+
+log = logging.getLogger(__name__)
+
+RECENT_ROWS = 15
+PRINTER_CHECK_MS = 10_000
+BUSY_AFTER_MS = 300  # an issue taking longer than this says so
+AMBER_AT = 0.7  # share of the hall's limit where the gauge turns amber
+SERVICE_KEYS = [f"F{n}" for n in range(1, 10)]
+
+
+@dataclass(frozen=True, slots=True)
+class DeskData:
+    status: Status
+    recent: list[Ticket]
+    failed: list[Ticket]
+
+
+class DeskWindow(QueueWindow):
+    kind = "desk"
+
+    def __init__(self, ctx: Context) -> None:
+        super().__init__(ctx)
+        self.ui = Ui_DeskWindow()
+        self.ui.setupUi(self)
+        self.station = ctx.desk()
+        self.guard = PressGuard()
+        self.status: Status | None = None
+        self.last_ticket: Ticket | None = None
+        self._checking_printer = False
+        self.printer_level = "off"
+        self.ui.officeLabel.setText(self.config.office.name)
+        self._busy_timer = QTimer(self, singleShot=True, interval=BUSY_AFTER_MS)
+        self._busy_timer.timeout.connect(self._say_busy)
+
+        menu = self.menuBar().addMenu(self.tr("&Tickets"))
+        self.service_buttons: dict[str, ServiceButton] = {}
+        self.issue_commands: dict[str, Command] = {}
+        self._build_service_buttons(menu)
+        menu.addSeparator()
+        self._build_options(menu)
+        menu.addSeparator()
+        self.reprint_command = Command(
+            self,
+            self.tr("Reprint"),
+            "Ctrl+R",
+            self.reprint,
+            button=self.ui.reprintButton,
+            menu=menu,
+        )
+        self.cancel_command = Command(
+            self,
+            self.tr("Cancel ticket"),
+            "Delete",
+            self.cancel_selected,
+            button=self.ui.cancelButton,
+            menu=menu,
+        )
+        self._build_recent_table()
+
+        self.ui.printerLight.setProperty("light", "off")
+        self.ui.onlineLight.setProperty("light", "off")
+        self.finish_setup(
+            self.ui.messageBar, self.ui.onlineLight, self.ui.onlineLabel, self.ui.clockLabel
+        )
+        self.setWindowTitle(self.tr("Front desk - {office}").format(office=self.config.office.name))
+        ctx.printed.connect(self._printed)
+        self._printer_timer = QTimer(self)
+        self._printer_timer.timeout.connect(self.check_printer)
+        self._printer_timer.start(PRINTER_CHECK_MS)
+        self._update_selection()
+        self.check_printer()
+        self.refresh()
+
+    # --- building ------------------------------------------------------------------------
+
+    def _build_service_buttons(self, menu: QMenu) -> None:
+        services = self.config.services
+        columns = 2 if len(services) <= 4 else 3
+        rows = -(-len(services) // columns)
+        for i, svc in enumerate(services):
+            key = SERVICE_KEYS[i] if i < len(SERVICE_KEYS) else ""
+            button = ServiceButton(svc.prefix, key, self.ui.servicesBox)
+            button.setMinimumHeight(112 if rows <= 2 else 84)  # nine services fit 768 pixels
+            self.ui.serviceGrid.addWidget(button, i // columns, i % columns)
+            command = Command(
+                self,
+                self.tr("Issue {prefix}: {service}").format(
+                    prefix=svc.prefix, service=service_name(self.config, svc.prefix)
+                ),
+                key or None,
+                partial(self.issue, svc.prefix),
+                menu=menu,
+            )
+            button.clicked.connect(command.action.trigger)
+            button.show_state(
+                service_name(self.config, svc.prefix), "", low=False, reason=self.tr("Loading...")
+            )
+            command.set_enabled(False)
+            self.service_buttons[svc.prefix] = button
+            self.issue_commands[svc.prefix] = command
+
+    def _build_options(self, menu: QMenu) -> None:
+        self.group_buttons = QButtonGroup(self)
+        self.group_buttons.setExclusive(True)
+        buttons: list[QPushButton] = [
+            self.ui.groupButton1,
+            self.ui.groupButton2,
+            self.ui.groupButton3,
+            self.ui.groupButton4,
+        ]
+        for size, button in enumerate(buttons[:MAX_GROUP], start=1):
+            self.group_buttons.addButton(button, size)
+            button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+            Command(
+                self,
+                self.tr("{n} person(s) on the next ticket").format(n=size),
+                f"Ctrl+{size}",
+                partial(self.set_group, size),
+                menu=menu,
+            )
+        self.ui.groupHint.setText(f"[Ctrl+1 … Ctrl+{MAX_GROUP}]")
+        Command(
+            self,
+            self.tr("Priority visitor"),
+            "Ctrl+P",
+            self.ui.priorityCheck.toggle,
+            menu=menu,
+        )
+        self.ui.priorityCheck.setText(f"{self.ui.priorityCheck.text()}  [Ctrl+P]")
+        self.ui.priorityCheck.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+
+    def _build_recent_table(self) -> None:
+        self.recent_model = RecentTicketsModel(self.config, self)
+        table = self.ui.recentTable
+        table.setModel(self.recent_model)
+        table.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # Tab, then arrows to pick a row
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(SERVICE, QHeaderView.ResizeMode.Stretch)
+        header.setHighlightSections(False)
+        table.verticalHeader().setDefaultSectionSize(28)
+        table.selectionModel().selectionChanged.connect(self._selection_changed)
+        for button in (self.ui.reprintButton, self.ui.cancelButton):
+            button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+            button.setMinimumWidth(180)
+
+    # --- options ---------------------------------------------------------------------------
+
+    def group_size(self) -> int:
+        size = self.group_buttons.checkedId()
+        return size if size > 0 else 1
+
+    def set_group(self, size: int) -> None:
+        button = self.group_buttons.button(size)
+        if button is not None:
+            button.setChecked(True)
+
+    def _reset_options(self) -> None:
+        """After each ticket: one person, no priority, so nobody inherits the last choice."""
+        self.set_group(1)
+        self.ui.priorityCheck.setChecked(False)
+
+    # --- issuing ---------------------------------------------------------------------------
+
+    def issue(self, prefix: str) -> None:
+        button = self.service_buttons.get(prefix)
+        if button is None or not button.isEnabled() or not self.guard.begin():
+            return
+        group, priority = self.group_size(), self.ui.priorityCheck.isChecked()
+        self._busy_timer.start()
+        self.ctx.call(
+            self.ctx.actions,
+            lambda: self.station.issue(prefix, group=group, priority=priority),
+            self._issued,
+            name=f"issue {prefix}",
+        )
+
+    def _say_busy(self) -> None:
+        if self.guard.busy:
+            self.messages.show("warning", self.tr("Issuing the ticket... please wait."))
+
+    def _issued(self, ticket: Ticket | None, error: BaseException | None) -> None:
+        self.guard.end()
+        self._busy_timer.stop()
+        if self.closed:
+            return
+        if error is not None:
+            if isinstance(error, Refused) and error.reason == Reason.PRINTER:
+                self._show_printer(PrinterState(False, "error", error.message, "error"))
+                self.messages.show(
+                    "error",
+                    self.tr("No ticket issued: the printer is not ready ({reason}).").format(
+                        reason=error.message
+                    ),
+                )
+            else:
+                self.handle_error(error, acting=True)
+            self.refresh()
+            return
+        assert ticket is not None
+        self._reset_options()
+        self.last_ticket = ticket
+        name = service_name(self.config, ticket.prefix)
+        if ticket.state == State.OUTSIDE:
+            text = self.tr(
+                "{code} issued for {service}. The hall is full: the visitor waits outside "
+                "until called in."
+            )
+        else:
+            text = self.tr("{code} issued for {service}.")
+        self.messages.show("info", text.format(code=ticket.code, service=name))
+        self._render_preview(ticket)
+        self.refresh()
+
+    # --- preview ---------------------------------------------------------------------------
+
+    def _render_preview(self, ticket: Ticket) -> None:
+        printer, config = self.station.printer, self.config
+        self.ctx.render.submit(
+            lambda: render_ticket(printer, config, ticket),
+            lambda image, error: self._show_preview(ticket, image, error),
+            name=f"preview {ticket.code}",
+        )
+
+    def _show_preview(
+        self, ticket: Ticket, image: QImage | None, error: BaseException | None
+    ) -> None:
+        if self.closed or (self.last_ticket is not None and ticket.id != self.last_ticket.id):
+            return
+        if error is not None or image is None:
+            log.warning("no preview for %s: %s", ticket.code, error)
+            self.ui.previewImage.set_image(None)
+            self.ui.previewImage.setText(self.tr("No preview"))
+            return
+        self.ui.previewImage.set_image(image)
+        self._caption(ticket)
+
+    def preview(self) -> QImage | None:
+        """The image of the last ticket issued here, as shown."""
+        return self.ui.previewImage.image()
+
+    def _caption(self, ticket: Ticket) -> None:
+        self.ui.previewCaption.setText(
+            f"{ticket.code} · {ticket.issued_at:%H:%M} · {self.recent_model.print_word(ticket)}"
+        )
+
+    # --- printing outcomes and the printer light ---------------------------------------------
+
+    @Slot(object)
+    def _printed(self, ticket: Ticket) -> None:
+        if self.closed:
+            return
+        if self.last_ticket is not None and ticket.id == self.last_ticket.id:
+            self.last_ticket = ticket
+            self._caption(ticket)
+        if ticket.print_status == PrintStatus.FAILED:
+            self.messages.show(
+                "error",
+                self.tr(
+                    "{code} was not printed: {error}. Select it under Last tickets issued "
+                    "and press Reprint, or cancel it."
+                ).format(code=ticket.code, error=ticket.print_error or "?"),
+            )
+        self.refresh()
+        self.check_printer()
+
+    @Slot()
+    def check_printer(self) -> None:
+        if self._checking_printer or self.closed:
+            return
+        self._checking_printer = True
+        self.ctx.printer.submit(self.station.printer_state, self._printer_checked)
+
+    def _printer_checked(self, state: PrinterState | None, error: BaseException | None) -> None:
+        self._checking_printer = False
+        if self.closed:
+            return
+        if error is not None or state is None:
+            log.warning("printer check failed: %s", error)
+            state = PrinterState(False, "error", str(error), "error")
+        self._show_printer(state)
+
+    def _show_printer(self, state: PrinterState) -> None:
+        if state.code == "off":
+            level, text = "off", self.tr("Printing off")
+        elif state.code == "preview":
+            level, text = "ok", self.tr("Printer: preview images only")
+        elif state.ok and state.level == "ok":
+            level, text = "ok", self.tr("Printer ready")
+        else:
+            level, text = state.level, self.tr("Printer: {reason}").format(reason=state.reason)
+        set_light(self.ui.printerLight, self.ui.printerLabel, level, text, state.reason)
+        self.printer_level = level
+
+    # --- showing the queue ---------------------------------------------------------------------
+
+    def load(self) -> DeskData:
+        return DeskData(
+            self.queue.status(calls=0),
+            self.queue.recent_tickets(RECENT_ROWS),
+            self.queue.failed_prints(),
+        )
+
+    def show_loaded(self, data: DeskData) -> None:
+        self.status = data.status
+        for svc in data.status.services:
+            self._show_service(data.status, svc)
+        self._show_capacity(data.status)
+        selected = self.selected_ticket()
+        self.recent_model.set_rows(data.recent)
+        if selected is not None:
+            row = self.recent_model.row_of(selected.code)
+            if row is not None:
+                self.ui.recentTable.selectRow(row)
+        self._update_selection()
+        self._show_failed(data.failed)
+
+    def refusal(self, status: Status, svc: ServiceStatus) -> str | None:
+        """Why this service cannot issue now, in a few words; None when it can."""
+        if svc.suspended:
+            return self.tr("Suspended: {notice}").format(notice=svc.suspended)
+        if not status.open_now:
+            return self.tr("Closed: opening hours {hours}").format(
+                hours=self.config.office.opening_hours
+            )
+        if svc.quota_left <= 0:
+            return self.tr("Quota used up ({quota} numbers today)").format(quota=svc.quota)
+        if status.hall_full and status.when_full == "refuse":
+            return self.tr("Waiting hall full")
+        return None
+
+    def _show_service(self, status: Status, svc: ServiceStatus) -> None:
+        button = self.service_buttons.get(svc.prefix)
+        if button is None:
+            return
+        reason = self.refusal(status, svc)
+        note = None
+        if (
+            reason is None
+            and status.when_full == "wait_outside"
+            and (status.hall_full or status.outside)
+        ):
+            note = self.tr("New tickets wait outside")
+        quota = self.tr("{left} of {quota} left · {waiting} waiting").format(
+            left=svc.quota_left, quota=svc.quota, waiting=svc.waiting + svc.outside
+        )
+        low = 0 < svc.quota_left <= max(5, svc.quota // 10)
+        button.show_state(
+            service_name(self.config, svc.prefix), quota, low=low, reason=reason, note=note
+        )
+        self.issue_commands[svc.prefix].set_enabled(reason is None)
+
+    def _show_capacity(self, status: Status) -> None:
+        ui = self.ui
+        limit = max(1, status.limit)
+        ui.capacityValue.setText(f"{status.occupancy} / {status.limit}")
+        ui.capacityBar.setMaximum(limit)
+        ui.capacityBar.setValue(min(status.occupancy, limit))
+        ratio = status.occupancy / limit
+        fill = "full" if ratio >= 1 else "amber" if ratio >= AMBER_AT else None
+        set_state(ui.capacityBar, "level", fill)
+        free = max(0, status.limit - status.occupancy)
+        waiting_outside = status.when_full == "wait_outside"
+        if waiting_outside:
+            text = self.tr("{free} places free · outside: {tickets} tickets ({persons} persons)")
+            ui.outsideLabel.setText(
+                text.format(free=free, tickets=status.outside, persons=status.outside_persons)
+            )
+        else:
+            ui.outsideLabel.setText(self.tr("{free} places free").format(free=free))
+        set_state(ui.outsideLabel, "level", "busy" if status.outside else None)
+        if status.hall_full and not waiting_outside:
+            banner = self._banner(
+                self.tr("WAITING HALL FULL"), self.tr("No tickets until visitors leave")
+            )
+            level = "full"
+        elif waiting_outside and (status.hall_full or status.outside):
+            banner = self._banner(
+                self.tr("Waiting hall full"), self.tr("New tickets wait outside until called in")
+            )
+            level = "outside"
+        else:
+            banner, level = "", ""
+        ui.hallFullLabel.setText(banner)
+        set_state(ui.hallFullLabel, "level", level or None)
+        ui.hallFullLabel.setVisible(bool(banner))
+
+    @staticmethod
+    def _banner(title: str, detail: str) -> str:
+        return (
+            f"<div style='font-size:19px; font-weight:800'>{html.escape(title)}</div>"
+            f"<div style='font-size:14px; font-weight:600'>{html.escape(detail)}</div>"
+        )
+
+    def _show_failed(self, failed: list[Ticket]) -> None:
+        if failed:
+            codes = ", ".join(t.code for t in failed[:6]) + (" …" if len(failed) > 6 else "")
+            self.ui.failedLabel.setText(self.tr("Not printed: {codes}").format(codes=codes))
+        else:
+            self.ui.failedLabel.clear()
+
+    # --- the recent tickets --------------------------------------------------------------------
+
+    def selected_ticket(self) -> Ticket | None:
+        rows = self.ui.recentTable.selectionModel().selectedRows()
+        return self.recent_model.ticket(rows[0].row()) if rows else None
+
+    def select_code(self, code: str) -> bool:
+        row = self.recent_model.row_of(code)
+        if row is None:
+            return False
+        self.ui.recentTable.selectRow(row)
+        return True
+
+    @Slot(QItemSelection, QItemSelection)
+    def _selection_changed(self, *_: object) -> None:
+        self._update_selection()
+
+    def _update_selection(self) -> None:
+        ticket = self.selected_ticket()
+        live = ticket is not None and ticket.state in OPEN
+        self.reprint_command.set_enabled(live and self.station.printing)
+        self.cancel_command.set_enabled(
+            ticket is not None and (ticket.state in OPEN or ticket.state == State.NO_SHOW)
+        )
+
+    def reprint(self) -> None:
+        ticket = self.selected_ticket()
+        if ticket is None or not self.guard.begin():
+            return
+        self.ctx.call(
+            self.ctx.actions,
+            lambda: self.station.reprint(ticket.code),
+            partial(self._after_ticket_action, self.tr("{code} sent to the printer again.")),
+            name=f"reprint {ticket.code}",
+        )
+
+    def cancel_selected(self) -> None:
+        ticket = self.selected_ticket()
+        if ticket is None:
+            return
+        if not dialogs.question(
+            self,
+            self.tr("Cancel ticket"),
+            self.tr("Cancel ticket {code}? Its number will not be called.").format(
+                code=ticket.code
+            ),
+            yes=self.tr("Cancel the ticket"),
+            no=self.tr("Keep it"),
+        ):
+            return
+        if not self.guard.begin():
+            return
+        self.ctx.call(
+            self.ctx.actions,
+            lambda: self.queue.cancel(ticket.code),
+            partial(self._after_ticket_action, self.tr("{code} cancelled.")),
+            name=f"cancel {ticket.code}",
+        )
+
+    def _after_ticket_action(
+        self, done_text: str, ticket: Ticket | None, error: BaseException | None
+    ) -> None:
+        self.guard.end()
+        if self.closed:
+            return
+        if error is not None:
+            self.handle_error(error, acting=True)
+        elif ticket is not None:
+            self.messages.show("info", done_text.format(code=ticket.code))
+        self.refresh()
+
+    # --- closing ---------------------------------------------------------------------------
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self._printer_timer.stop()
+        with contextlib.suppress(RuntimeError, TypeError):
+            self.ctx.printed.disconnect(self._printed)
+        super().closeEvent(event)

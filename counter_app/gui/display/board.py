@@ -1,0 +1,225 @@
+"""What the lobby display shows, worked out from the queue's Status: plain values, no Qt.
+
+The view only draws a Board; the rules of what goes where (which call is "now
+serving", who is still to come in, which notices hang) live here, where a test can
+check them without a window.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from counter_app.core.config import Config
+from counter_app.core.model import Call, Status
+
+SPOKEN = ("called", "recalled")
+ADMITTED = "admitted"
+#: Admissions older than this leave the "Silakan masuk" list even if not called yet.
+ADMIT_SHOWN_FOR = timedelta(minutes=15)
+ADMIT_SLOTS = 6
+NO_TICKET = "—"
+
+DAYS = {
+    "id": ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu"),
+    "en": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
+}
+MONTHS = {
+    "id": (
+        "Januari",
+        "Februari",
+        "Maret",
+        "April",
+        "Mei",
+        "Juni",
+        "Juli",
+        "Agustus",
+        "September",
+        "Oktober",
+        "November",
+        "Desember",
+    ),
+    "en": (
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ),
+}
+
+WORDS: dict[str, dict[str, str]] = {
+    "id": {
+        "now_caption": "NOMOR ANTRIAN",
+        "come_in": "SILAKAN MASUK",
+        "recall": "PANGGILAN ULANG",
+        "no_call": "Belum ada panggilan",
+        "counters_title": "SEDANG DILAYANI",
+        "recent_title": "PANGGILAN TERAKHIR",
+        "admit_title": "SILAKAN MASUK",
+        "hall_title": "RUANG TUNGGU",
+        "occupancy": "Di dalam ruangan: {inside} / {limit}",
+        "full": "RUANGAN PENUH",
+        "waiting": "Menunggu dipanggil: {n}",
+        "outside": "Menunggu di luar: {n}",
+        "waiting_outside": "Menunggu: {n}   •   Di luar: {outside}",
+        "closed": "Di luar jam layanan ({hours})",
+        "offline": "Koneksi ke server terputus — mencoba lagi…",
+        "offline_title": "OFFLINE",
+    },
+    "en": {
+        "now_caption": "TICKET NUMBER",
+        "come_in": "PLEASE COME IN",
+        "recall": "CALLED AGAIN",
+        "no_call": "No calls yet",
+        "counters_title": "NOW SERVING",
+        "recent_title": "LATEST CALLS",
+        "admit_title": "PLEASE COME IN",
+        "hall_title": "WAITING HALL",
+        "occupancy": "In the hall: {inside} / {limit}",
+        "full": "HALL FULL",
+        "waiting": "Waiting to be called: {n}",
+        "outside": "Waiting outside: {n}",
+        "waiting_outside": "Waiting: {n}   •   Outside: {outside}",
+        "closed": "Outside service hours ({hours})",
+        "offline": "Connection to the server lost — retrying…",
+        "offline_title": "OFFLINE",
+    },
+}
+
+
+def words(language: str) -> dict[str, str]:
+    return WORDS.get(language, WORDS["id"])
+
+
+def format_date(moment: datetime, language: str = "id") -> str:
+    """``"Sabtu, 28 November 2026"``: our own tables, so no system locale is needed."""
+    lang = language if language in DAYS else "id"
+    day = DAYS[lang][moment.weekday()]
+    month = MONTHS[lang][moment.month - 1]
+    return f"{day}, {moment.day} {month} {moment.year}"
+
+
+def format_time(moment: datetime) -> str:
+    return f"{moment:%H:%M:%S}"
+
+
+def zone_name(moment: datetime) -> str:
+    """WIB, WITA or WIT; nothing for zones that have only an offset such as "+08"."""
+    name = moment.tzname() or ""
+    return name if name.isalpha() else ""
+
+
+def format_datetime(moment: datetime, language: str = "id") -> str:
+    """``"Sabtu, 28 November 2026 14:05:09"``."""
+    return f"{format_date(moment, language)} {format_time(moment)}"
+
+
+@dataclass(frozen=True, slots=True)
+class CounterTile:
+    number: int
+    name: str
+    code: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class CallLine:
+    code: str
+    where: str  # the counter's name, or "SILAKAN MASUK" for an admission
+    recalled: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Board:
+    version: int
+    now_seq: int | None  # the newest call's event id: a change means "flash"
+    now_code: str | None
+    now_where: str
+    now_recalled: bool
+    admit_seq: int | None  # the newest admission's event id
+    counters: tuple[CounterTile, ...]
+    recent: tuple[CallLine, ...]
+    admitted: tuple[str, ...]  # oldest first
+    waiting: int
+    occupancy: int
+    limit: int
+    hall_full: bool
+    wait_outside: bool
+    outside: int
+    notices: tuple[str, ...]
+
+
+def counter_name(config: Config, number: int | None) -> str:
+    if number is None:
+        return ""
+    counter = config.counter(number)
+    return counter.label if counter is not None else f"Loket {number}"
+
+
+def _notice(name: str, notice: str) -> str:
+    return notice if name.lower() in notice.lower() else f"{name}: {notice}"
+
+
+def make_board(status: Status, config: Config, *, recent: int | None = None) -> Board:
+    """The display's content for one Status (``status.calls`` newest first)."""
+    w = words(config.office.language)
+    recent = config.display.recent_calls if recent is None else recent
+    spoken = [c for c in status.calls if c.kind in SPOKEN]
+    newest: Call | None = spoken[0] if spoken else None
+
+    lines: list[CallLine] = []
+    seen = {newest.code} if newest else set()
+    for c in spoken[1:]:
+        if c.code in seen:
+            continue  # a recall of a number already listed: one line per number
+        seen.add(c.code)
+        lines.append(CallLine(c.code, counter_name(config, c.counter), c.kind == "recalled"))
+        if len(lines) >= recent:
+            break
+
+    admitted: list[str] = []
+    called_later: set[str] = set()
+    admit_seq: int | None = None
+    for c in status.calls:  # newest first: a call seen before an admission came after it
+        if c.kind in SPOKEN:
+            called_later.add(c.code)
+        elif c.kind == ADMITTED:
+            admit_seq = c.seq if admit_seq is None else admit_seq
+            fresh = status.now - c.at <= ADMIT_SHOWN_FOR
+            if fresh and c.code not in called_later and c.code not in admitted:
+                admitted.append(c.code)
+    admitted = admitted[:ADMIT_SLOTS][::-1]  # the newest few, in the order they were let in
+
+    notices: list[str] = []
+    if not status.open_now and config.office.opening_hours:
+        notices.append(w["closed"].format(hours=config.office.opening_hours))
+    notices.extend(_notice(s.name, s.suspended) for s in status.services if s.suspended)
+
+    return Board(
+        version=status.version,
+        now_seq=newest.seq if newest else None,
+        now_code=newest.code if newest else None,
+        now_where=counter_name(config, newest.counter) if newest else "",
+        now_recalled=bool(newest and newest.kind == "recalled"),
+        admit_seq=admit_seq,
+        counters=tuple(
+            CounterTile(c.number, c.name, c.current.code if c.current else None)
+            for c in status.counters
+        ),
+        recent=tuple(lines),
+        admitted=tuple(admitted),
+        waiting=sum(s.waiting for s in status.services),
+        occupancy=status.occupancy,
+        limit=status.limit,
+        hall_full=status.hall_full,
+        wait_outside=status.when_full == "wait_outside",
+        outside=status.outside,
+        notices=tuple(notices),
+    )

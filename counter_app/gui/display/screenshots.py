@@ -1,0 +1,214 @@
+"""Screenshots of the lobby display from a throwaway database with a realistic morning.
+
+    python -m counter_app.gui.display.screenshots [--out docs/screenshots]
+
+Writes display-1920x1080.png, display-1366x768.png, display-wait-outside-1920x1080.png
+and display-offline-1366x768.png, and fails if any text on them does not fit its box.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+import time
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtWidgets import QApplication
+
+from counter_app.core.config import Config, parse_config
+from counter_app.core.queue import Queue, open_queue
+from counter_app.gui.announcer import Announcer
+from counter_app.gui.display.widgets import FitLabel
+from counter_app.gui.display.window import DisplayWindow
+
+#: Monday 30 November 2026, 09:00 in Balikpapan (WITA, UTC+8).
+MORNING = datetime(2026, 11, 30, 1, 0, tzinfo=UTC)
+
+
+class StepClock:
+    """The morning moves on a little with every operation."""
+
+    def __init__(self, start: datetime) -> None:
+        self.moment = start
+
+    def now(self) -> datetime:
+        return self.moment
+
+    def advance(self, seconds: float) -> None:
+        self.moment += timedelta(seconds=seconds)
+
+
+def office_config(db_url: str, *, wait_outside: bool = False) -> Config:
+    data: dict[str, Any] = {
+        "office": {
+            "name": "Disdukcapil Kota Balikpapan",
+            "timezone": "Asia/Makassar",
+            "station": "screenshots",
+        },
+        "capacity": {"limit": 12 if wait_outside else 30, "when_full": "refuse"},
+        "database": {"url": db_url},
+        "tickets": {"secret": "screenshot-secret-0123456789"},
+        "services": [
+            {"prefix": "A", "name": "Pengambilan Dokumen", "daily_quota": 150},
+            {"prefix": "B", "name": "Legalisir", "daily_quota": 100},
+            {
+                "prefix": "C",
+                "name": "Perekaman KTP-el",
+                "daily_quota": 0,
+                "suspended": "Perekaman KTP-el dihentikan sementara (blangko habis)",
+            },
+            {"prefix": "D", "name": "Akta Kelahiran", "daily_quota": 80},
+            {"prefix": "E", "name": "Pindah Datang", "daily_quota": 60},
+        ],
+        "counters": [
+            {"number": 1, "services": ["A", "B"]},
+            {"number": 2, "services": ["A", "B"]},
+            {"number": 3, "services": ["D"]},
+            {"number": 4, "services": ["E", "D"]},
+            {"number": 5, "services": ["A"]},
+            {"number": 6, "name": "Loket 6 Prioritas", "services": ["B", "A", "D", "E"]},
+        ],
+        "printer": {"kind": "none"},
+        "display": {
+            "ticker": (
+                "Selamat datang di Disdukcapil Kota Balikpapan  •  Harap jaga jarak dan "
+                "perhatikan nomor antrian Anda  •  Info layanan kependudukan: "
+                "WhatsApp 0816 456 0808  •  Layanan gratis, tidak dipungut biaya"
+            ),
+            "recent_calls": 6,
+        },
+    }
+    if wait_outside:
+        data["capacity"]["when_full"] = "wait_outside"
+    return parse_config(data, "screenshots.toml")
+
+
+def busy_morning(queue: Queue, clock: StepClock) -> None:
+    """About forty minutes of a weekday morning."""
+    for prefix in "AABADAEBAADABEAAB" + "ADABAAEDA":
+        queue.issue(prefix, printing=False)
+        clock.advance(47)
+    for counter in (1, 2, 3, 4, 5, 6, 1, 2, 5, 3, 1, 6, 2, 4, 5, 1):
+        queue.call_next(counter)
+        clock.advance(83)
+    queue.recall(2)
+    clock.advance(20)
+    queue.call_next(3)
+    clock.advance(5)
+
+
+def waiting_outside_morning(queue: Queue, clock: StepClock) -> None:
+    """A small hall, full: people wait outside and are let in as counters finish."""
+    for prefix in "AABADABAEDAABDABADBA":
+        queue.issue(prefix, printing=False)
+        clock.advance(41)
+    for counter in (1, 2, 3, 4, 5, 6):
+        queue.call_next(counter)
+        clock.advance(30)
+    for counter in (1, 5, 2, 4):
+        queue.done(counter)
+        clock.advance(40)
+    queue.call_next(1)
+    clock.advance(12)
+
+
+def settle(app: QApplication, window: DisplayWindow, timeout: float = 10.0) -> None:
+    deadline = time.monotonic() + timeout
+    while window.status is None and time.monotonic() < deadline:
+        app.processEvents()
+        time.sleep(0.01)
+    if window.status is None:
+        raise RuntimeError("the display did not load the queue")
+    for _ in range(5):
+        app.processEvents()
+        time.sleep(0.02)
+
+
+def unfitting(window: DisplayWindow) -> list[str]:
+    return [
+        repr(label.text())
+        for label in window.findChildren(FitLabel)
+        if label.isVisible() and label.text() and not label.fits()
+    ]
+
+
+def shoot(
+    app: QApplication,
+    config: Config,
+    queue: Queue,
+    clock: StepClock,
+    path: Path,
+    size: tuple[int, int],
+    *,
+    offline: str | None = None,
+) -> None:
+    window = DisplayWindow(queue, config, announcer=Announcer(silent=True))
+    window.resize(*size)
+    window.show()
+    settle(app, window)
+    window.shutdown()  # freeze it: no clock ticks or reads while the picture is taken
+    window.view.set_clock(clock.now().astimezone(config.office.zone))
+    window.view.ticker.freeze_at_start(round(window.height() * 0.02))
+    if offline:
+        window.view.set_offline(True, offline)
+    app.processEvents()
+    problems = unfitting(window)
+    if problems:
+        raise SystemExit(f"{path.name}: text does not fit: {', '.join(problems)}")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if not window.grab().save(str(path)):
+        raise SystemExit(f"cannot write {path}")
+    print(path)
+    window.close()
+    window.deleteLater()
+    app.processEvents()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=Path("docs/screenshots"))
+    args = parser.parse_args(argv)
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    with tempfile.TemporaryDirectory(prefix="counter-app-shots-") as tmp:
+        for wait_outside in (False, True):
+            url = f"sqlite:///{Path(tmp, f'queue-{int(wait_outside)}.sqlite3').as_posix()}"
+            config = office_config(url, wait_outside=wait_outside)
+            clock = StepClock(MORNING)
+            queue = open_queue(config, clock=clock)
+            if wait_outside:
+                waiting_outside_morning(queue, clock)
+                shoot(
+                    app,
+                    config,
+                    queue,
+                    clock,
+                    args.out / "display-wait-outside-1920x1080.png",
+                    (1920, 1080),
+                )
+            else:
+                busy_morning(queue, clock)
+                shoot(app, config, queue, clock, args.out / "display-1920x1080.png", (1920, 1080))
+                shoot(app, config, queue, clock, args.out / "display-1366x768.png", (1366, 768))
+                shoot(
+                    app,
+                    config,
+                    queue,
+                    clock,
+                    args.out / "display-offline-1366x768.png",
+                    (1366, 768),
+                    offline="connection to server at 192.168.1.10, port 5432 failed: "
+                    "Connection refused",
+                )
+            queue.db.dispose()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

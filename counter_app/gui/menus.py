@@ -1,0 +1,64 @@
+"""The menus every window has: the other windows, and Help > About."""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QMainWindow
+
+from counter_app.gui import dialogs
+
+if TYPE_CHECKING:
+    from counter_app.gui.context import Context
+
+log = logging.getLogger(__name__)
+
+
+def open_window(parent: QMainWindow, ctx: Context, kind: str, number: int | None = None) -> None:
+    try:
+        ctx.open_window(kind, number)
+    except ImportError:
+        log.exception("the lobby display could not be loaded")
+        dialogs.show_warning(
+            parent,
+            QCoreApplication.translate("menus", "Lobby display"),
+            QCoreApplication.translate(
+                "menus", "The lobby display is not available in this installation."
+            ),
+        )
+
+
+def install(window: QMainWindow, ctx: Context) -> None:
+    bar = window.menuBar()
+    windows = bar.addMenu(QCoreApplication.translate("menus", "&Window"))
+    desk = windows.addAction(QCoreApplication.translate("menus", "Front desk: issue tickets"))
+    desk.triggered.connect(lambda: open_window(window, ctx, "desk"))
+    for counter in ctx.config.counters:
+        action = windows.addAction(
+            QCoreApplication.translate("menus", "Counter panel: {counter}").format(
+                counter=counter.label
+            )
+        )
+        action.triggered.connect(
+            lambda _checked=False, n=counter.number: open_window(window, ctx, "counter", n)
+        )
+    display = windows.addAction(QCoreApplication.translate("menus", "Lobby display"))
+    display.triggered.connect(lambda: open_window(window, ctx, "display"))
+    windows.addSeparator()
+    close = windows.addAction(QCoreApplication.translate("menus", "Close this window"))
+    close.setShortcut(QKeySequence(QKeySequence.StandardKey.Close))
+    close.triggered.connect(window.close)
+
+    help_menu = bar.addMenu(QCoreApplication.translate("menus", "&Help"))
+    about = help_menu.addAction(QCoreApplication.translate("menus", "About counter-app"))
+    about.triggered.connect(lambda: show_about(window, ctx))
+
+
+def show_about(parent: QMainWindow, ctx: Context) -> None:
+    from counter_app.gui.about import AboutDialog
+
+    dialog = AboutDialog(parent, ctx)
+    dialog.open()

@@ -1,0 +1,276 @@
+"""Screenshots of the desk window and the counter panel in their main states.
+
+    python -m counter_app.gui.screenshots [--out docs/screenshots] [--lang id|en]
+
+Each state is played on a fresh temporary database, with a preview printer writing into
+a temporary folder, from a fixed moment (Monday 30 November 2026, 09:41 in Balikpapan),
+and drawn offscreen at 1366 x 768, the common front-desk laptop screen.
+"""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before Qt is imported
+
+import argparse
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtWidgets import QApplication, QWidget
+
+from counter_app.core.config import Config, parse_config
+from counter_app.core.model import PrintStatus
+from counter_app.core.queue import Queue, open_queue
+from counter_app.core.tokens import make_payload
+from counter_app.gui import i18n, style
+from counter_app.gui.context import Context
+from counter_app.gui.counter_panel import CounterPanel
+from counter_app.gui.desk import DeskWindow
+
+SIZE = (1366, 768)
+DEFAULT_OUT = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+START = datetime(2026, 11, 30, 1, 41, tzinfo=UTC)  # 09:41 WITA
+SERVICES: list[dict[str, Any]] = [
+    {"prefix": "A", "name": "Pengambilan Dokumen", "name_en": "Document pickup",
+     "daily_quota": 150, "average_minutes": 4},
+    {"prefix": "B", "name": "Legalisir", "name_en": "Legalisation",
+     "daily_quota": 100, "average_minutes": 3},
+    {"prefix": "C", "name": "Perekaman KTP-el", "name_en": "e-KTP recording",
+     "daily_quota": 60, "average_minutes": 10},
+    {"prefix": "D", "name": "Konsultasi Kependudukan", "name_en": "Civil registry advice",
+     "daily_quota": 40, "average_minutes": 8},
+]  # fmt: skip
+
+
+class FixedClock:
+    def __init__(self, moment: datetime = START) -> None:
+        self.moment = moment
+
+    def now(self) -> datetime:
+        return self.moment
+
+    def advance(self, minutes: float) -> None:
+        self.moment += timedelta(minutes=minutes)
+
+
+def office_config(
+    folder: Path,
+    language: str,
+    *,
+    capacity: dict[str, Any] | None = None,
+    services: dict[str, dict[str, Any]] | None = None,
+) -> Config:
+    changes = services or {}
+    data: dict[str, Any] = {
+        "office": {
+            "name": "Disdukcapil Kota Balikpapan",
+            "station": "Meja Depan 1",
+            "language": language,
+        },
+        "capacity": {"limit": 20, "when_full": "refuse", **(capacity or {})},
+        "database": {"url": f"sqlite:///{(folder / 'queue.sqlite3').as_posix()}"},
+        "tickets": {"secret": "screenshots-secret-0123456789"},
+        "services": [{**svc, **changes.get(svc["prefix"], {})} for svc in SERVICES],
+        "counters": [
+            {"number": 1, "name": "Loket 1", "services": ["A", "B"]},
+            {"number": 2, "name": "Loket 2", "services": ["B", "A"]},
+            {"number": 3, "name": "Loket 3", "services": ["C", "D"]},
+        ],
+        "printer": {"kind": "preview", "folder": str(folder / "previews")},
+    }
+    return parse_config(data, "screenshots.toml")
+
+
+def settle(app: QApplication, until: Callable[[], bool] = lambda: True, timeout: float = 5) -> None:
+    """Let queued signals (print outcomes, repaints) arrive."""
+    deadline = time.monotonic() + timeout
+    while True:
+        app.processEvents()
+        if until() or time.monotonic() > deadline:
+            break
+        time.sleep(0.02)
+    app.processEvents()
+
+
+class Scene:
+    """One office on its own database: stations act through ``issue``/``serve``, then
+    a window is opened on it."""
+
+    def __init__(self, app: QApplication, config: Config) -> None:
+        self.app = app
+        self.clock = FixedClock()
+        self.queue: Queue = open_queue(config, clock=self.clock)
+        self.ctx = Context(self.queue, synchronous=True, watch=False)
+
+    def issue(self, prefix: str, n: int = 1, **kw: Any) -> None:
+        for _ in range(n):
+            self.ctx.desk().issue(prefix, **kw)
+            self.clock.advance(1.5)
+        settle(self.app, self.printed)
+
+    def serve(self, counter: int, n: int = 1) -> None:
+        for _ in range(n):
+            self.queue.call_next(counter)
+            self.clock.advance(3)
+            self.queue.done(counter)
+
+    def printed(self) -> bool:
+        return all(t.print_status != PrintStatus.PENDING for t in self.queue.recent_tickets(50))
+
+    def desk(self) -> DeskWindow:
+        window = DeskWindow(self.ctx)
+        window.guard.debounce_s = 0  # the script presses faster than people
+        return window
+
+    def counter(self, number: int) -> CounterPanel:
+        panel = CounterPanel(self.ctx, number)
+        panel.guard.debounce_s = 0
+        return panel
+
+
+@contextmanager
+def scene(app: QApplication, root: Path, name: str, language: str, **kw: Any) -> Iterator[Scene]:
+    folder = root / name
+    folder.mkdir()
+    s = Scene(app, office_config(folder, language, **kw))
+    try:
+        yield s
+    finally:
+        s.ctx.close()
+
+
+def shoot(app: QApplication, window: QWidget, path: Path, ready: Callable[[], bool]) -> Path:
+    window.resize(*SIZE)
+    window.show()
+    settle(app, ready)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if not window.grab().save(str(path)):
+        raise OSError(f"could not write {path}")
+    window.close()
+    print(path)
+    return path
+
+
+def desk_scenes(app: QApplication, root: Path, out: Path, language: str) -> None:
+    with scene(app, root, "desk-normal", language) as s:
+        s.issue("A", 7)
+        s.issue("B", 4)
+        s.issue("A", group=2)
+        s.issue("B", priority=True)
+        s.serve(1, 3)
+        s.serve(2, 2)
+        s.queue.call_next(1)
+        s.queue.call_next(2)
+        s.issue("D")
+        s.issue("C")
+        window = s.desk()
+        window.set_group(2)
+        window.issue("A")
+        shoot(app, window, out / "desk-normal.png", lambda: issued(window))
+
+    with scene(app, root, "desk-hall-full", language, capacity={"limit": 12}) as s:
+        s.issue("A", 8)
+        s.issue("B", 3)
+        window = s.desk()
+        window.issue("B")  # the twelfth person: the hall is full now
+        shoot(app, window, out / "desk-hall-full.png", lambda: issued(window))
+
+    outside = {"limit": 12, "when_full": "wait_outside"}
+    with scene(app, root, "desk-wait-outside", language, capacity=outside) as s:
+        s.issue("A", 9)
+        s.issue("B", 5)
+        s.issue("A", group=2)
+        window = s.desk()
+        window.issue("B")
+        shoot(app, window, out / "desk-wait-outside.png", lambda: issued(window))
+
+    limited = {"A": {"daily_quota": 12}, "C": {"suspended": "Blangko KTP-el sedang kosong"}}
+    with scene(app, root, "desk-quota", language, services=limited) as s:
+        s.issue("A", 12)
+        s.issue("B", 2)
+        s.serve(1, 6)
+        paper_out = "Paper out" if language == "en" else "Kertas habis"
+        window = s.desk()
+        failed = s.queue.ticket("B-002")
+        # as the spooler reports a print that failed after the issue
+        s.ctx.printed.emit(s.queue.record_print(failed.id, PrintStatus.FAILED, paper_out))
+        window.select_code(failed.code)
+        shoot(app, window, out / "desk-quota-suspended.png", lambda: window.loaded_once)
+
+
+def issued(window: DeskWindow) -> bool:
+    """The window's own ticket is issued, printed and drawn."""
+    rows = window.recent_model.rows
+    printed = bool(rows) and all(t.print_status != PrintStatus.PENDING for t in rows)
+    return window.preview() is not None and printed
+
+
+def counter_scenes(app: QApplication, root: Path, out: Path, language: str) -> None:
+    with scene(app, root, "counter-serving", language) as s:
+        s.issue("A", 9)
+        s.issue("B", 5)
+        s.issue("A", group=3, priority=True)
+        s.serve(1, 5)
+        s.queue.call_next(1)
+        s.queue.no_show(1)
+        s.queue.call_next(1)
+        s.clock.advance(2)
+        s.issue("A", 2)
+        panel = s.counter(1)
+        panel.recall()
+        shoot(app, panel, out / "counter-serving.png", lambda: panel.loaded_once)
+
+    with scene(app, root, "counter-scan", language) as s:
+        s.issue("A", 6)
+        s.issue("B", 3)
+        s.serve(1, 2)
+        s.queue.call_next(1)
+        scanned(app, s.counter(1), s.queue.ticket("B-003").qr, out / "counter-scan-valid.png")
+
+    with scene(app, root, "counter-scan-bad", language) as s:
+        s.issue("A", 6)
+        s.serve(1, 2)
+        s.queue.call_next(1)
+        secret = s.queue.config.tickets.secret
+        yesterday = s.queue.today() - timedelta(days=1)
+        for name, payload in (
+            ("counter-scan-other-day.png", make_payload(secret, yesterday, "A-004")),
+            ("counter-scan-forged.png", make_payload("x" * 28, s.queue.today(), "A-005")),
+        ):
+            scanned(app, s.counter(1), payload, out / name)
+
+
+def scanned(app: QApplication, panel: CounterPanel, payload: str, path: Path) -> None:
+    panel.ui.scanEdit.setText(payload)
+    panel.check_scan()
+    shoot(app, panel, path, lambda: panel.scanned is not None)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
+    parser.add_argument("--lang", choices=i18n.LANGUAGES, default="id")
+    args = parser.parse_args(argv)
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication([sys.argv[0]])
+    style.apply(app)
+    translation = i18n.install(app, args.lang)
+    out: Path = args.out if args.lang == "id" else args.out / args.lang
+    try:
+        with tempfile.TemporaryDirectory(prefix="counter-app-shots-") as tmp:
+            desk_scenes(app, Path(tmp), out, args.lang)
+            counter_scenes(app, Path(tmp), out, args.lang)
+    finally:
+        translation.remove(app)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,643 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="id" sourcelanguage="en">
+<context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About counter-app</source>
+        <translation>Tentang counter-app</translation>
+    </message>
+    <message>
+        <source>Counter-queue system for a public office: numbered tickets, daily quotas, a waiting-hall limit, thermal tickets and a lobby display.</source>
+        <translation>Sistem antrian loket untuk kantor pelayanan publik: nomor antrian, kuota harian, batas kapasitas ruang tunggu, tiket printer thermal, dan layar informasi ruang tunggu.</translation>
+    </message>
+    <message>
+        <source>Free software under the MIT licence.</source>
+        <translation>Perangkat lunak bebas dengan lisensi MIT.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Tutup</translation>
+    </message>
+    <message>
+        <source>Version {version}</source>
+        <translation>Versi {version}</translation>
+    </message>
+    <message>
+        <source>Office</source>
+        <translation>Kantor</translation>
+    </message>
+    <message>
+        <source>Station</source>
+        <translation>Perangkat</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>Basis data</translation>
+    </message>
+    <message>
+        <source>Configuration</source>
+        <translation>Konfigurasi</translation>
+    </message>
+    <message>
+        <source>Log file</source>
+        <translation>Berkas log</translation>
+    </message>
+    <message>
+        <source>Components</source>
+        <translation>Komponen</translation>
+    </message>
+</context>
+<context>
+    <name>ChoiceDialog</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+</context>
+<context>
+    <name>CounterPanel</name>
+    <message>
+        <source>Counter - counter-app</source>
+        <translation>Loket - counter-app</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>Basis data</translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation>Terhubung</translation>
+    </message>
+    <message>
+        <source>Now serving</source>
+        <translation>Sedang dilayani</translation>
+    </message>
+    <message>
+        <source>Waiting for this counter</source>
+        <translation>Antrian untuk loket ini</translation>
+    </message>
+    <message>
+        <source>Today at this counter</source>
+        <translation>Hari ini di loket ini</translation>
+    </message>
+    <message>
+        <source>served</source>
+        <translation>dilayani</translation>
+    </message>
+    <message>
+        <source>no-shows</source>
+        <translation>tidak hadir</translation>
+    </message>
+    <message>
+        <source>still waiting</source>
+        <translation>masih menunggu</translation>
+    </message>
+    <message>
+        <source>Call next</source>
+        <translation>Panggil Berikutnya</translation>
+    </message>
+    <message>
+        <source>Recall</source>
+        <translation>Panggil Ulang</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Selesai</translation>
+    </message>
+    <message>
+        <source>No-show</source>
+        <translation>Tidak Hadir</translation>
+    </message>
+    <message>
+        <source>Transfer...</source>
+        <translation>Pindahkan...</translation>
+    </message>
+    <message>
+        <source>Scan a ticket's QR code or type its number</source>
+        <translation>Pindai kode QR tiket atau ketik nomornya</translation>
+    </message>
+    <message>
+        <source>Scan the QR code or type a number such as A-012, then Enter</source>
+        <translation>Pindai kode QR atau ketik nomor, misalnya A-012, lalu tekan Enter</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>Periksa</translation>
+    </message>
+    <message>
+        <source>Call this ticket</source>
+        <translation>Panggil Nomor Ini</translation>
+    </message>
+    <message>
+        <source>Return a no-show...</source>
+        <translation>Kembalikan ke Antrian...</translation>
+    </message>
+    <message>
+        <source>{counter} - counter-app</source>
+        <extracomment>Enter is Return on the main keyboard and Enter on the keypad: both work</extracomment>
+        <translation>{counter} - counter-app</translation>
+    </message>
+    <message>
+        <source>&amp;Counter</source>
+        <translation>&amp;Loket</translation>
+    </message>
+    <message>
+        <source>Go to the scan field</source>
+        <translation>Ke kolom pindai</translation>
+    </message>
+    <message>
+        <source>+{n} outside</source>
+        <translation>+{n} di luar</translation>
+    </message>
+    <message>
+        <source>No calls at this counter yet today.</source>
+        <translation>Hari ini belum ada panggilan di loket ini.</translation>
+    </message>
+    <message>
+        <source>Last calls here: {calls}</source>
+        <translation>Panggilan terakhir: {calls}</translation>
+    </message>
+    <message>
+        <source>(* called again)</source>
+        <translation>(* dipanggil ulang)</translation>
+    </message>
+    <message>
+        <source>Nobody at the counter</source>
+        <translation>Belum ada yang dilayani</translation>
+    </message>
+    <message>
+        <source>Press Call next [{key}] to call the next visitor.</source>
+        <translation>Tekan Panggil Berikutnya [{key}] untuk memanggil pengunjung berikutnya.</translation>
+    </message>
+    <message>
+        <source>called at {time}</source>
+        <translation>dipanggil pukul {time}</translation>
+    </message>
+    <message>
+        <source>called again {n}x</source>
+        <translation>dipanggil ulang {n}x</translation>
+    </message>
+    <message>
+        <source>{n} person(s)</source>
+        <translation>{n} orang</translation>
+    </message>
+    <message>
+        <source>PRIORITY</source>
+        <translation>PRIORITAS</translation>
+    </message>
+    <message>
+        <source>transferred from {prefix}</source>
+        <translation>pindahan dari layanan {prefix}</translation>
+    </message>
+    <message>
+        <source>{code} called to {counter}.</source>
+        <translation>{code} dipanggil ke {counter}.</translation>
+    </message>
+    <message>
+        <source>{code} called again.</source>
+        <translation>{code} dipanggil ulang.</translation>
+    </message>
+    <message>
+        <source>{code} served.</source>
+        <translation>{code} selesai dilayani.</translation>
+    </message>
+    <message>
+        <source>{code} did not come. If the visitor arrives later, use Return a no-show [{key}].</source>
+        <translation>{code} tidak hadir. Jika pengunjung datang terlambat, gunakan Kembalikan ke Antrian [{key}].</translation>
+    </message>
+    <message>
+        <source>There is no other service to transfer to.</source>
+        <translation>Tidak ada layanan lain sebagai tujuan pemindahan.</translation>
+    </message>
+    <message>
+        <source>Transfer {code}</source>
+        <translation>Pindahkan {code}</translation>
+    </message>
+    <message>
+        <source>Send {code} to the line of another service. It keeps its place in the order of issue.</source>
+        <translation>Pindahkan {code} ke antrian layanan lain. Urutannya tetap sesuai waktu pengambilan nomor.</translation>
+    </message>
+    <message>
+        <source>{code} moved to {service}.</source>
+        <translation>{code} dipindahkan ke {service}.</translation>
+    </message>
+    <message>
+        <source>Nobody has been marked as no-show today.</source>
+        <translation>Hari ini belum ada nomor yang ditandai tidak hadir.</translation>
+    </message>
+    <message>
+        <source>Return a no-show</source>
+        <translation>Kembalikan ke Antrian</translation>
+    </message>
+    <message>
+        <source>The visitor came back late: put the ticket at the end of its line.</source>
+        <translation>Pengunjung datang terlambat: nomornya ditempatkan di akhir antrian layanannya.</translation>
+    </message>
+    <message>
+        <source>{code} is back in line (waiting outside).</source>
+        <translation>{code} kembali masuk antrian (menunggu di luar).</translation>
+    </message>
+    <message>
+        <source>{code} is back in line.</source>
+        <translation>{code} kembali masuk antrian.</translation>
+    </message>
+    <message>
+        <source>Press Call this ticket [{key}] to call it here.</source>
+        <translation>Tekan Panggil Nomor Ini [{key}] untuk memanggilnya ke loket ini.</translation>
+    </message>
+    <message>
+        <source>Already called to counter {n}.</source>
+        <translation>Sudah dipanggil ke loket {n}.</translation>
+    </message>
+    <message>
+        <source>Waiting outside: it can be called once admitted into the hall.</source>
+        <translation>Menunggu di luar: dapat dipanggil setelah dipersilakan masuk ruang tunggu.</translation>
+    </message>
+    <message>
+        <source>Marked as no-show: Return a no-show [{key}] puts it back in line.</source>
+        <translation>Ditandai tidak hadir: Kembalikan ke Antrian [{key}] memasukkannya lagi ke antrian.</translation>
+    </message>
+</context>
+<context>
+    <name>DeskWindow</name>
+    <message>
+        <source>Front desk - counter-app</source>
+        <translation>Meja Depan - counter-app</translation>
+    </message>
+    <message>
+        <source>Take a number</source>
+        <translation>Ambil Antrian</translation>
+    </message>
+    <message>
+        <source>Printer</source>
+        <translation>Printer</translation>
+    </message>
+    <message>
+        <source>Printer: checking...</source>
+        <translation>Printer: memeriksa...</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>Basis data</translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation>Terhubung</translation>
+    </message>
+    <message>
+        <source>Services - press the button or its F key</source>
+        <translation>Layanan - klik tombolnya atau tekan tombol F</translation>
+    </message>
+    <message>
+        <source>Persons on this ticket:</source>
+        <translation>Jumlah orang:</translation>
+    </message>
+    <message>
+        <source>Priority: elderly, disabled or pregnant</source>
+        <translation>Prioritas: lansia, disabilitas, ibu hamil</translation>
+    </message>
+    <message>
+        <source>Last tickets issued</source>
+        <translation>Nomor antrian terakhir</translation>
+    </message>
+    <message>
+        <source>Reprint</source>
+        <translation>Cetak Ulang</translation>
+    </message>
+    <message>
+        <source>Cancel ticket</source>
+        <translation>Batalkan Nomor</translation>
+    </message>
+    <message>
+        <source>Waiting hall</source>
+        <translation>Ruang Tunggu</translation>
+    </message>
+    <message>
+        <source>persons inside</source>
+        <translation>orang di dalam</translation>
+    </message>
+    <message>
+        <source>Last ticket</source>
+        <translation>Tiket Terakhir</translation>
+    </message>
+    <message>
+        <source>No ticket issued yet</source>
+        <translation>Belum ada nomor yang diambil</translation>
+    </message>
+    <message>
+        <source>&amp;Tickets</source>
+        <translation>&amp;Antrian</translation>
+    </message>
+    <message>
+        <source>Front desk - {office}</source>
+        <translation>Meja Depan - {office}</translation>
+    </message>
+    <message>
+        <source>Issue {prefix}: {service}</source>
+        <translation>Ambil Antrian {prefix}: {service}</translation>
+    </message>
+    <message>
+        <source>Loading...</source>
+        <translation>Memuat...</translation>
+    </message>
+    <message>
+        <source>{n} person(s) on the next ticket</source>
+        <translation>{n} orang untuk nomor berikutnya</translation>
+    </message>
+    <message>
+        <source>Priority visitor</source>
+        <translation>Pengunjung prioritas</translation>
+    </message>
+    <message>
+        <source>Issuing the ticket... please wait.</source>
+        <translation>Sedang mengambil nomor... mohon tunggu.</translation>
+    </message>
+    <message>
+        <source>No ticket issued: the printer is not ready ({reason}).</source>
+        <translation>Nomor tidak diambil: printer belum siap ({reason}).</translation>
+    </message>
+    <message>
+        <source>{code} issued for {service}. The hall is full: the visitor waits outside until called in.</source>
+        <translation>Nomor {code} ({service}) berhasil diambil. Ruang tunggu penuh: pengunjung menunggu di luar sampai dipersilakan masuk.</translation>
+    </message>
+    <message>
+        <source>{code} issued for {service}.</source>
+        <translation>Nomor {code} ({service}) berhasil diambil.</translation>
+    </message>
+    <message>
+        <source>No preview</source>
+        <translation>Pratinjau tidak tersedia</translation>
+    </message>
+    <message>
+        <source>{code} was not printed: {error}. Select it under Last tickets issued and press Reprint, or cancel it.</source>
+        <translation>{code} gagal dicetak: {error}. Pilih nomornya di daftar Nomor antrian terakhir lalu tekan Cetak Ulang, atau batalkan.</translation>
+    </message>
+    <message>
+        <source>Printing off</source>
+        <translation>Pencetakan nonaktif</translation>
+    </message>
+    <message>
+        <source>Printer: preview images only</source>
+        <translation>Printer: hanya pratinjau gambar</translation>
+    </message>
+    <message>
+        <source>Printer ready</source>
+        <translation>Printer siap</translation>
+    </message>
+    <message>
+        <source>Printer: {reason}</source>
+        <translation>Printer: {reason}</translation>
+    </message>
+    <message>
+        <source>Suspended: {notice}</source>
+        <translation>Ditutup sementara: {notice}</translation>
+    </message>
+    <message>
+        <source>Closed: opening hours {hours}</source>
+        <translation>Tutup: jam layanan {hours}</translation>
+    </message>
+    <message>
+        <source>Quota used up ({quota} numbers today)</source>
+        <translation>Kuota habis ({quota} nomor hari ini)</translation>
+    </message>
+    <message>
+        <source>Waiting hall full</source>
+        <translation>Ruang tunggu penuh</translation>
+    </message>
+    <message>
+        <source>New tickets wait outside</source>
+        <translation>Nomor baru menunggu di luar</translation>
+    </message>
+    <message>
+        <source>{left} of {quota} left · {waiting} waiting</source>
+        <translation>Sisa kuota {left} dari {quota} · {waiting} menunggu</translation>
+    </message>
+    <message>
+        <source>{free} places free · outside: {tickets} tickets ({persons} persons)</source>
+        <translation>{free} tempat kosong · di luar: {tickets} nomor ({persons} orang)</translation>
+    </message>
+    <message>
+        <source>{free} places free</source>
+        <translation>{free} tempat kosong</translation>
+    </message>
+    <message>
+        <source>WAITING HALL FULL</source>
+        <translation>RUANG TUNGGU PENUH</translation>
+    </message>
+    <message>
+        <source>No tickets until visitors leave</source>
+        <translation>Nomor baru belum dapat diambil</translation>
+    </message>
+    <message>
+        <source>New tickets wait outside until called in</source>
+        <translation>Nomor baru menunggu di luar sampai dipersilakan masuk</translation>
+    </message>
+    <message>
+        <source>Not printed: {codes}</source>
+        <translation>Belum tercetak: {codes}</translation>
+    </message>
+    <message>
+        <source>{code} sent to the printer again.</source>
+        <translation>{code} dikirim ulang ke printer.</translation>
+    </message>
+    <message>
+        <source>Cancel ticket {code}? Its number will not be called.</source>
+        <translation>Batalkan nomor {code}? Nomor ini tidak akan dipanggil.</translation>
+    </message>
+    <message>
+        <source>Cancel the ticket</source>
+        <translation>Ya, batalkan</translation>
+    </message>
+    <message>
+        <source>Keep it</source>
+        <translation>Jangan dibatalkan</translation>
+    </message>
+    <message>
+        <source>{code} cancelled.</source>
+        <translation>{code} dibatalkan.</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorDialog</name>
+    <message>
+        <source>Unexpected error - counter-app</source>
+        <translation>Terjadi kesalahan - counter-app</translation>
+    </message>
+    <message>
+        <source>Something went wrong. The window is still usable; you can carry on working.</source>
+        <translation>Terjadi kesalahan yang tidak terduga. Jendela tetap dapat digunakan; silakan lanjutkan pekerjaan.</translation>
+    </message>
+    <message>
+        <source>Copy details</source>
+        <translation>Salin Detail</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Tutup</translation>
+    </message>
+    <message>
+        <source>The details are also in the log file: {path}</source>
+        <translation>Detailnya juga tersimpan di berkas log: {path}</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>Tersalin</translation>
+    </message>
+</context>
+<context>
+    <name>QueueWindow</name>
+    <message>
+        <source>Connected</source>
+        <translation>Terhubung</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>Terputus</translation>
+    </message>
+    <message>
+        <source>The database cannot be reached: {reason}</source>
+        <translation>Basis data tidak dapat dihubungi: {reason}</translation>
+    </message>
+    <message>
+        <source>The queue's database cannot be reached ({reason}). Trying again; nothing is lost.</source>
+        <translation>Basis data antrian tidak dapat dihubungi ({reason}). Sedang mencoba lagi; tidak ada data yang hilang.</translation>
+    </message>
+    <message>
+        <source>Not done: the queue's database cannot be reached ({reason}). Nothing was changed; please try again.</source>
+        <translation>Gagal: basis data antrian tidak dapat dihubungi ({reason}). Tidak ada yang berubah; silakan coba lagi.</translation>
+    </message>
+    <message>
+        <source>That did not work because of an unexpected error.</source>
+        <translation>Gagal karena kesalahan yang tidak terduga.</translation>
+    </message>
+</context>
+<context>
+    <name>RecentTicketsModel</name>
+    <message>
+        <source>Number</source>
+        <translation>Nomor</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Layanan</translation>
+    </message>
+    <message>
+        <source>Persons</source>
+        <translation>Orang</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Prioritas</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Printing</source>
+        <translation>Cetak</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Jam</translation>
+    </message>
+    <message>
+        <source>printing...</source>
+        <translation>mencetak...</translation>
+    </message>
+    <message>
+        <source>printed</source>
+        <translation>tercetak</translation>
+    </message>
+    <message>
+        <source>NOT PRINTED</source>
+        <translation>GAGAL CETAK</translation>
+    </message>
+    <message>
+        <source>not printed (printing off)</source>
+        <translation>tidak dicetak</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ya</translation>
+    </message>
+</context>
+<context>
+    <name>app</name>
+    <message>
+        <source>The configuration file has a problem</source>
+        <translation>Berkas konfigurasi bermasalah</translation>
+    </message>
+    <message>
+        <source>The queue's database cannot be opened</source>
+        <translation>Basis data antrian tidak dapat dibuka</translation>
+    </message>
+    <message>
+        <source>No such counter</source>
+        <translation>Loket tidak ditemukan</translation>
+    </message>
+    <message>
+        <source>Counter {number} is not in the configuration (configured: {known}).</source>
+        <translation>Loket {number} tidak ada dalam konfigurasi (yang ada: {known}).</translation>
+    </message>
+    <message>
+        <source>The lobby display is not available</source>
+        <translation>Layar ruang tunggu tidak tersedia</translation>
+    </message>
+</context>
+<context>
+    <name>dialogs</name>
+    <message>
+        <source>Close</source>
+        <translation>Tutup</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Ya</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Tidak</translation>
+    </message>
+</context>
+<context>
+    <name>menus</name>
+    <message>
+        <source>Lobby display</source>
+        <translation>Layar Ruang Tunggu</translation>
+    </message>
+    <message>
+        <source>The lobby display is not available in this installation.</source>
+        <translation>Layar ruang tunggu tidak tersedia pada instalasi ini.</translation>
+    </message>
+    <message>
+        <source>&amp;Window</source>
+        <translation>&amp;Jendela</translation>
+    </message>
+    <message>
+        <source>Front desk: issue tickets</source>
+        <translation>Meja Depan: ambil antrian</translation>
+    </message>
+    <message>
+        <source>Counter panel: {counter}</source>
+        <translation>Panel {counter}</translation>
+    </message>
+    <message>
+        <source>Close this window</source>
+        <translation>Tutup jendela ini</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Bantuan</translation>
+    </message>
+    <message>
+        <source>About counter-app</source>
+        <translation>Tentang counter-app</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,81 @@
+"""The Indonesian translation: complete, in step with the sources, and compiled."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from conftest import make_config
+from guikit import open_office, station_look
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from counter_app.gui import i18n, i18n_build
+from counter_app.gui.base import QueueWindow
+from counter_app.gui.desk import DeskWindow
+
+
+def test_every_string_has_its_indonesian() -> None:
+    assert i18n_build.unfinished(i18n_build.ts_path("id")) == []
+
+
+def test_the_translation_source_is_up_to_date_with_the_code(tmp_path: Path) -> None:
+    """lupdate over today's forms and code adds nothing untranslated."""
+    copy = tmp_path / "counter_app_id.ts"
+    shutil.copy(i18n_build.ts_path("id"), copy)
+    i18n_build.update(copy)
+    assert i18n_build.unfinished(copy) == [], (
+        "new or changed strings: run python -m counter_app.gui.i18n_build and translate them"
+    )
+
+
+def test_the_committed_qm_is_compiled_from_the_ts(tmp_path: Path) -> None:
+    fresh = i18n_build.release(i18n_build.ts_path("id"), tmp_path / "fresh.qm")
+    assert fresh.read_bytes() == i18n.qm_path("id").read_bytes(), (
+        "run python -m counter_app.gui.i18n_build --release-only"
+    )
+
+
+@pytest.fixture
+def indonesian(qapp: QApplication) -> Iterator[None]:
+    with station_look(qapp, "id"):
+        yield
+
+
+def test_the_base_windows_strings_are_translated_in_a_subclass(
+    indonesian: None, tmp_path: Path, sqlite_url: str, qtbot: QtBot
+) -> None:
+    """PySide's tr() looks up the class that calls it, up the hierarchy."""
+    office = open_office(tmp_path, sqlite_url)
+    try:
+        window = DeskWindow(office.ctx)
+        qtbot.addWidget(window)
+        assert isinstance(window, QueueWindow)
+        window.set_online(False, "x")
+        assert window.ui.onlineLabel.text() == "Terputus"
+        assert "tidak dapat dihubungi" in window.messages.text()
+        assert window.ui.titleLabel.text() == "Ambil Antrian"
+        assert window.menuBar().actions()[0].text() == "&Antrian"
+    finally:
+        office.close()
+
+
+@pytest.mark.parametrize(
+    ("explicit", "locale", "expected"),
+    [
+        (None, "en_US", "en"),
+        (None, "id_ID", "id"),
+        (None, "de_DE", "id"),
+        ("id", "en_GB", "id"),
+        ("en", "id_ID", "en"),
+    ],
+)
+def test_the_language_comes_from_the_config_or_the_system(
+    explicit: str | None, locale: str, expected: str
+) -> None:
+    office = {"language": explicit} if explicit else {}
+    cfg = make_config(office=office)
+    assert i18n.choose_language(cfg, locale) == expected
+    assert i18n.with_language(cfg, expected).office.language == expected
