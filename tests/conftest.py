@@ -275,9 +275,3 @@ def wait_for(predicate: Callable[[], bool], timeout: float = 5.0) -> None:
             raise AssertionError("condition not reached in time")
         time.sleep(0.01)
 
-
-def pytest_configure(config: pytest.Config) -> None:
-    # PySide6 6.12.0 on CPython < 3.12 leaks references to None/True/False (see pyside_fix)
-    from counter_app.gui.display.pyside_fix import protect_none
-
-    protect_none()

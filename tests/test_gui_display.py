@@ -728,17 +728,13 @@ def test_display_settings_reach_the_announcer_and_the_ticker(
     assert window.view.ticker.offset() != start  # it scrolls
 
 
-def test_none_true_and_false_survive_a_pyside_that_leaks_them(qapp: object) -> None:
-    """PySide6 6.12.0 on Python 3.11 drops references to them; the display guards them."""
+def test_the_installed_pyside_keeps_its_references_to_none(qapp: object) -> None:
+    """PySide6 6.12.0 on Python 3.11 dropped a reference to None on every void call, and
+    the process aborted within minutes (pyproject.toml excludes it). Fails on such a build."""
     from PySide6.QtCore import QObject
 
-    from counter_app.gui.display.pyside_fix import leaks_none, protect_none
-
-    leaking = sys.version_info < (3, 12) and leaks_none()
-    protect_none()
     probe = QObject()
-    for _ in range(20_000):  # as many void calls as a few minutes of the ticker
+    before = sys.getrefcount(None)
+    for _ in range(1000):
         probe.setObjectName("")
-    if leaking:
-        assert all(sys.getrefcount(v) > 1 << 39 for v in (None, True, False))
-    assert probe.objectName() == ""
+    assert before - sys.getrefcount(None) < 100

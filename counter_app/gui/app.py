@@ -58,9 +58,6 @@ def fail(title: str, text: str) -> int:
 
 
 def run(args: argparse.Namespace) -> int:
-    from counter_app.gui.display.pyside_fix import protect_none
-
-    protect_none()  # PySide6 6.12.0 on CPython < 3.12 leaks None references
     problem = platform_check.check()
     if problem is not None:
         print(problem, file=sys.stderr)

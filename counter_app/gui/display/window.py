@@ -32,7 +32,6 @@ from counter_app.core.model import Call, Status
 from counter_app.gui.announcer import Announcer, make_announcer
 from counter_app.gui.display.board import make_board
 from counter_app.gui.display.loader import QueueReader, QueueSource, Snapshot, StatusLoader
-from counter_app.gui.display.pyside_fix import protect_none
 from counter_app.gui.display.view import DisplayView, ViewSettings
 from counter_app.gui.watcher import Feed, QueueWatcher
 from counter_app.speech.announce import Announcement, Kind
@@ -94,7 +93,6 @@ class DisplayWindow(QWidget):
         open_feed: Callable[[], Feed] | None = None,
         start: bool = True,
     ) -> None:
-        protect_none()  # before the window starts making void Qt calls by the thousand
         super().__init__(parent)
         self.queue = queue
         self.config = config
