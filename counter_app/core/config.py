@@ -149,11 +149,13 @@ Colour = Annotated[str, Field(pattern=COLOUR_RE.pattern)]
 
 
 class ThemeSettings(_Section):
-    background: Colour = "#0b2545"
+    # Every text on the display reads at 7:1 or more against what lies behind it (WCAG AAA),
+    # panels and tiles included (tests/test_gui_display.py measures it from the pixels).
+    background: Colour = "#0a1f3c"
     foreground: Colour = "#ffffff"
-    accent: Colour = "#f4d35e"
-    highlight: Colour = "#ee964b"
-    muted: Colour = "#8da9c4"
+    accent: Colour = "#ffd75e"
+    highlight: Colour = "#ffb870"
+    muted: Colour = "#c2d3e6"
 
 
 class DisplaySettings(_Section):

@@ -10,26 +10,35 @@ Two ways to speak (``choose_backend``):
 An announcement starts only when the previous one has finished, so none is cut off.
 Without an audio device (a PC with no speakers, CI) the clips "play" on a timer for
 their exact length, so the queue keeps its pace and order.
+
+Sound is optional: QtMultimedia and QtTextToSpeech are imported only here, and only when
+the display first needs them. Where they cannot be loaded (PySide6-Addons missing, or the
+system's sound library such as libpulse.so.0 absent) the display runs silent, says so on
+screen (``sound_problem()``) and logs which library is missing.
 """
 
 from __future__ import annotations
 
+import importlib
 import logging
 import math
 from collections import deque
 from collections.abc import Iterable, Mapping
-from typing import Literal
+from types import ModuleType
+from typing import TYPE_CHECKING, Any, Literal
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QLocale, QObject, Qt, QTimer, Signal
-from PySide6.QtMultimedia import QAudioFormat, QAudioSink, QMediaDevices, QtAudio
-from PySide6.QtTextToSpeech import QTextToSpeech
 
 from counter_app.speech.announce import Announcement, sentence
 from counter_app.speech.clips import Audio, ClipLibrary, scale
 
 log = logging.getLogger(__name__)
 
-Backend = Literal["clips", "tts"]
+if TYPE_CHECKING:
+    from PySide6.QtMultimedia import QAudioSink
+    from PySide6.QtTextToSpeech import QTextToSpeech
+
+Backend = Literal["clips", "tts", "none"]
 Preference = Literal["auto", "clips", "tts"]
 
 #: Qt's test engine: it "speaks" on a timer and makes no sound.
@@ -39,6 +48,31 @@ SILENT_ENGINES = frozenset({"mock"})
 WATCHDOG_MS = 5000
 #: Longest a text-to-speech engine may take for one sentence.
 TTS_TIMEOUT_MS = 30_000
+
+
+_modules: dict[str, ModuleType | str] = {}
+
+
+def sound_module(name: str) -> ModuleType | None:
+    """``PySide6.<name>`` (QtMultimedia or QtTextToSpeech), or None where it cannot be
+    loaded; the reason is logged once and kept for ``sound_problem``."""
+    if name not in _modules:
+        try:
+            _modules[name] = importlib.import_module(f"PySide6.{name}")
+        except ImportError as exc:  # the module, or a shared library it links, is missing
+            reason = str(exc) or type(exc).__name__
+            log.warning("%s cannot be loaded (%s); the lobby display will be silent", name, reason)
+            _modules[name] = reason
+    module = _modules[name]
+    return module if isinstance(module, ModuleType) else None
+
+
+def sound_problem() -> str | None:
+    """Why this PC cannot play sound (the missing library), or None when it can."""
+    if sound_module("QtMultimedia") is None:
+        reason = _modules["QtMultimedia"]
+        return f"QtMultimedia: {reason}"
+    return None
 
 
 def pick_engine(engines: Mapping[str, Iterable[str]], language: str = "id") -> str | None:
@@ -54,6 +88,10 @@ def pick_engine(engines: Mapping[str, Iterable[str]], language: str = "id") -> s
 def installed_engines() -> dict[str, list[str]]:
     """Text-to-speech engines on this machine and the locales each one speaks."""
     found: dict[str, list[str]] = {}
+    tts_module = sound_module("QtTextToSpeech")
+    if tts_module is None or sound_module("QtMultimedia") is None:
+        return found
+    QTextToSpeech = tts_module.QTextToSpeech
     for name in QTextToSpeech.availableEngines():
         if name in SILENT_ENGINES:
             continue
@@ -111,21 +149,24 @@ class ClipPlayer(QObject):
     def _start_sink(self, audio: Audio) -> bool:
         if self._silent or audio.frame_count == 0:
             return False
-        device = QMediaDevices.defaultAudioOutput()
+        qt = sound_module("QtMultimedia")
+        if qt is None:
+            return False
+        device = qt.QMediaDevices.defaultAudioOutput()
         if device.isNull():
             return False
-        fmt = QAudioFormat()
+        fmt = qt.QAudioFormat()
         fmt.setSampleRate(audio.rate)
         fmt.setChannelCount(audio.channels)
-        fmt.setSampleFormat(QAudioFormat.SampleFormat.Int16)
+        fmt.setSampleFormat(qt.QAudioFormat.SampleFormat.Int16)
         self._buffer = QBuffer(self)
         self._buffer.setData(QByteArray(audio.frames))
         self._buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-        sink = self._sink = QAudioSink(device, fmt, self)
+        sink = self._sink = qt.QAudioSink(device, fmt, self)
         # No argument: PySide 6.12 cannot convert the signal's QAudio::State to Python.
         sink.stateChanged.connect(lambda: self._on_state(sink))
         sink.start(self._buffer)
-        if sink.error() != QtAudio.Error.NoError:
+        if sink.error() != qt.QtAudio.Error.NoError:
             log.warning("audio output failed (%s); continuing silently", sink.error())
             self._release()
             return False
@@ -134,9 +175,11 @@ class ClipPlayer(QObject):
     def _on_state(self, sink: QAudioSink) -> None:
         if sink is not self._sink:  # a sink already released
             return
-        state = sink.state()
-        if state == QtAudio.State.IdleState or (
-            state == QtAudio.State.StoppedState and sink.error() != QtAudio.Error.NoError
+        qt = sound_module("QtMultimedia")
+        assert qt is not None  # a sink exists only where it loaded
+        audio, state = qt.QtAudio, sink.state()
+        if state == audio.State.IdleState or (
+            state == audio.State.StoppedState and sink.error() != audio.Error.NoError
         ):
             self._finish()
 
@@ -185,8 +228,10 @@ class Announcer(QObject):
         self._chime = True
         self._voice = True
         self._volume = 100
+        self._silent = silent
         self._player = ClipPlayer(self, silent=silent)
         self._player.done.connect(self._after_sound)
+        self._tts_state: Any = None  # QTextToSpeech.State, once the module is loaded
         self._tts = self._make_tts(engine, language) if engine else None
         self._tts_spoke = False
         self._tts_timer = QTimer(self)
@@ -195,7 +240,10 @@ class Announcer(QObject):
 
     @property
     def backend(self) -> Backend:
-        return "tts" if self._tts is not None else "clips"
+        """How it speaks: "tts", "clips", or "none" where this PC has no sound at all."""
+        if self._tts is not None:
+            return "tts"
+        return "clips" if self._silent or sound_problem() is None else "none"
 
     @property
     def busy(self) -> bool:
@@ -235,6 +283,11 @@ class Announcer(QObject):
         )
 
     def _make_tts(self, engine: str, language: str) -> QTextToSpeech | None:
+        module = sound_module("QtTextToSpeech")
+        if module is None:
+            return None
+        QTextToSpeech = module.QTextToSpeech
+        self._tts_state = QTextToSpeech.State
         tts = QTextToSpeech(engine, self)
         locale = next(
             (loc for loc in tts.availableLocales() if loc.name().split("_")[0] == language), None
@@ -280,11 +333,10 @@ class Announcer(QObject):
     def _on_tts_state(self, state: QTextToSpeech.State) -> None:
         if not self._tts_timer.isActive():
             return
-        if state in (QTextToSpeech.State.Speaking, QTextToSpeech.State.Synthesizing):
+        states = self._tts_state
+        if state in (states.Speaking, states.Synthesizing):
             self._tts_spoke = True
-        elif state == QTextToSpeech.State.Error or (
-            state == QTextToSpeech.State.Ready and self._tts_spoke
-        ):
+        elif state == states.Error or (state == states.Ready and self._tts_spoke):
             self._done()
 
     def _done(self) -> None:

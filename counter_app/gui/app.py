@@ -15,7 +15,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from counter_app import __version__
 from counter_app.core import config as config_mod
@@ -45,7 +45,29 @@ def application() -> QApplication:
     icon = paths.resource_path("icons", "counter-app.png")
     if icon.is_file():
         app.setWindowIcon(QIcon(str(icon)))
+    style.apply(app)
     return app
+
+
+def open_windows(
+    ctx: Context,
+    command: str | None,
+    number: int | None = None,
+    *,
+    screen: int | None = None,
+    windowed: bool = False,
+) -> QWidget:
+    """Open and show the window of ``counter-app desk|counter N|display``, as users see it.
+
+    Raises LookupError for a counter that is not configured and ImportError when the
+    lobby display is not part of this build.
+    """
+    command = command or "desk"
+    if command == "display":
+        return ctx.open_window("display", screen=screen, windowed=windowed)
+    window = ctx.open_window(command, number if command == "counter" else None)
+    window.showMaximized()
+    return window
 
 
 def fail(title: str, text: str) -> int:
@@ -67,7 +89,6 @@ def run(args: argparse.Namespace) -> int:
     app = application()
     hook = ExceptionHook(log_path)
     hook.install()
-    style.apply(app)
     # Until the configuration says otherwise, speak the system's language.
     translation = i18n.Translation(i18n.locale_language()).install(app)
     try:
@@ -101,13 +122,13 @@ def _start(
         )
     ctx = Context(queue, config_path=config_path, log_path=log_path)
     try:
-        command = args.command or "desk"
-        if command == "display":
-            ctx.open_window("display", screen=args.screen, windowed=args.windowed)
-        else:
-            number = args.number if command == "counter" else None
-            window = ctx.open_window(command, number)
-            window.showMaximized()
+        open_windows(
+            ctx,
+            args.command,
+            getattr(args, "number", None),
+            screen=getattr(args, "screen", None),
+            windowed=getattr(args, "windowed", False),
+        )
     except LookupError:
         known = ", ".join(str(c.number) for c in cfg.counters) or "-"
         ctx.close()

@@ -4,17 +4,16 @@
 
 Each state is played on a fresh temporary database, with a preview printer writing into
 a temporary folder, from a fixed moment (Monday 30 November 2026, 09:41 in Balikpapan),
-and drawn offscreen at 1366 x 768, the common front-desk laptop screen.
+at 1366 x 768, the common front-desk laptop screen. The windows are opened as
+``counter-app desk`` and ``counter-app counter N`` open them (``app.application()`` and
+``app.open_windows()``), on a real X11 screen where there is one (see ``capture``):
+
+    xvfb-run -s "-screen 0 1920x1080x24" python -m counter_app.gui.screenshots
 """
 
 from __future__ import annotations
 
-import os
-
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before Qt is imported
-
 import argparse
-import sys
 import tempfile
 import time
 from collections.abc import Callable, Iterator
@@ -29,7 +28,8 @@ from counter_app.core.config import Config, parse_config
 from counter_app.core.model import PrintStatus
 from counter_app.core.queue import Queue, open_queue
 from counter_app.core.tokens import make_payload
-from counter_app.gui import i18n, style
+from counter_app.gui import app as app_mod
+from counter_app.gui import capture, i18n
 from counter_app.gui.context import Context
 from counter_app.gui.counter_panel import CounterPanel
 from counter_app.gui.desk import DeskWindow
@@ -125,12 +125,14 @@ class Scene:
         return all(t.print_status != PrintStatus.PENDING for t in self.queue.recent_tickets(50))
 
     def desk(self) -> DeskWindow:
-        window = DeskWindow(self.ctx)
+        window = app_mod.open_windows(self.ctx, "desk")
+        assert isinstance(window, DeskWindow)
         window.guard.debounce_s = 0  # the script presses faster than people
         return window
 
     def counter(self, number: int) -> CounterPanel:
-        panel = CounterPanel(self.ctx, number)
+        panel = app_mod.open_windows(self.ctx, "counter", number)
+        assert isinstance(panel, CounterPanel)
         panel.guard.debounce_s = 0
         return panel
 
@@ -147,14 +149,12 @@ def scene(app: QApplication, root: Path, name: str, language: str, **kw: Any) ->
 
 
 def shoot(app: QApplication, window: QWidget, path: Path, ready: Callable[[], bool]) -> Path:
-    window.resize(*SIZE)
-    window.show()
+    window.showNormal()  # maximised on the script's own screen: make it the laptop's
+    window.setGeometry(0, 0, *SIZE)
     settle(app, ready)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if not window.grab().save(str(path)):
-        raise OSError(f"could not write {path}")
+    settle(app, lambda: False, 0.3)  # the X server shows what was painted
+    capture.save(window, path)
     window.close()
-    print(path)
     return path
 
 
@@ -258,9 +258,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
     parser.add_argument("--lang", choices=i18n.LANGUAGES, default="id")
     args = parser.parse_args(argv)
-    existing = QApplication.instance()
-    app = existing if isinstance(existing, QApplication) else QApplication([sys.argv[0]])
-    style.apply(app)
+    capture.choose_platform()  # before the QApplication loads a platform plugin
+    app = app_mod.application()
     translation = i18n.install(app, args.lang)
     out: Path = args.out if args.lang == "id" else args.out / args.lang
     try:

@@ -73,6 +73,7 @@ WORDS: dict[str, dict[str, str]] = {
         "closed": "Di luar jam layanan ({hours})",
         "offline": "Koneksi ke server terputus — mencoba lagi…",
         "offline_title": "OFFLINE",
+        "no_sound": "suara tidak tersedia",
     },
     "en": {
         "now_caption": "TICKET NUMBER",
@@ -91,6 +92,7 @@ WORDS: dict[str, dict[str, str]] = {
         "closed": "Outside service hours ({hours})",
         "offline": "Connection to the server lost — retrying…",
         "offline_title": "OFFLINE",
+        "no_sound": "sound not available",
     },
 }
 

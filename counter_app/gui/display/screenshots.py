@@ -4,12 +4,15 @@
 
 Writes display-1920x1080.png, display-1366x768.png, display-wait-outside-1920x1080.png
 and display-offline-1366x768.png, and fails if any text on them does not fit its box.
+The display is opened as ``counter-app display`` opens it (``app.application()``, with
+the desk's style, and ``app.open_windows()``), on a real X11 screen where there is one:
+
+    xvfb-run -s "-screen 0 1920x1080x24" python -m counter_app.gui.display.screenshots
 """
 
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 import tempfile
 import time
@@ -17,13 +20,13 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-
 from PySide6.QtWidgets import QApplication
 
 from counter_app.core.config import Config, parse_config
 from counter_app.core.queue import Queue, open_queue
-from counter_app.gui.announcer import Announcer
+from counter_app.gui import app as app_mod
+from counter_app.gui import capture
+from counter_app.gui.context import Context
 from counter_app.gui.display.widgets import FitLabel
 from counter_app.gui.display.window import DisplayWindow
 
@@ -140,17 +143,17 @@ def unfitting(window: DisplayWindow) -> list[str]:
 
 def shoot(
     app: QApplication,
-    config: Config,
-    queue: Queue,
+    ctx: Context,
     clock: StepClock,
     path: Path,
     size: tuple[int, int],
     *,
     offline: str | None = None,
 ) -> None:
-    window = DisplayWindow(queue, config, announcer=Announcer(silent=True))
-    window.resize(*size)
-    window.show()
+    config = ctx.config
+    window = app_mod.open_windows(ctx, "display", windowed=True)
+    assert isinstance(window, DisplayWindow)
+    window.setGeometry(0, 0, *size)  # the television's screen, at the screen's corner
     settle(app, window)
     window.shutdown()  # freeze it: no clock ticks or reads while the picture is taken
     window.view.set_clock(clock.now().astimezone(config.office.zone))
@@ -161,11 +164,12 @@ def shoot(
     problems = unfitting(window)
     if problems:
         raise SystemExit(f"{path.name}: text does not fit: {', '.join(problems)}")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if not window.grab().save(str(path)):
-        raise SystemExit(f"cannot write {path}")
-    print(path)
+    for _ in range(15):  # the X server shows what was painted
+        app.processEvents()
+        time.sleep(0.02)
+    capture.save(window, path)
     window.close()
+    ctx.forget(window)
     window.deleteLater()
     app.processEvents()
 
@@ -174,39 +178,38 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=Path("docs/screenshots"))
     args = parser.parse_args(argv)
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    assert isinstance(app, QApplication)
+    capture.choose_platform()  # before the QApplication loads a platform plugin
+    app = app_mod.application()
     with tempfile.TemporaryDirectory(prefix="counter-app-shots-") as tmp:
         for wait_outside in (False, True):
             url = f"sqlite:///{Path(tmp, f'queue-{int(wait_outside)}.sqlite3').as_posix()}"
             config = office_config(url, wait_outside=wait_outside)
             clock = StepClock(MORNING)
             queue = open_queue(config, clock=clock)
+            ctx = Context(queue, synchronous=True, watch=False)
             if wait_outside:
                 waiting_outside_morning(queue, clock)
                 shoot(
                     app,
-                    config,
-                    queue,
+                    ctx,
                     clock,
                     args.out / "display-wait-outside-1920x1080.png",
                     (1920, 1080),
                 )
             else:
                 busy_morning(queue, clock)
-                shoot(app, config, queue, clock, args.out / "display-1920x1080.png", (1920, 1080))
-                shoot(app, config, queue, clock, args.out / "display-1366x768.png", (1366, 768))
+                shoot(app, ctx, clock, args.out / "display-1920x1080.png", (1920, 1080))
+                shoot(app, ctx, clock, args.out / "display-1366x768.png", (1366, 768))
                 shoot(
                     app,
-                    config,
-                    queue,
+                    ctx,
                     clock,
                     args.out / "display-offline-1366x768.png",
                     (1366, 768),
                     offline="connection to server at 192.168.1.10, port 5432 failed: "
                     "Connection refused",
                 )
-            queue.db.dispose()
+            ctx.close()
     return 0
 
 

@@ -50,6 +50,29 @@ class ViewSettings:
     wait_outside: bool
 
 
+#: WCAG 2's AAA contrast for normal text; the hall reads the display from metres away.
+AAA = 7.0
+
+
+def luminance(colour: QColor) -> float:
+    """WCAG 2 relative luminance of an sRGB colour."""
+
+    def linear(c: float) -> float:
+        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+
+    return (
+        0.2126 * linear(colour.redF())
+        + 0.7152 * linear(colour.greenF())
+        + 0.0722 * linear(colour.blueF())
+    )
+
+
+def contrast(a: QColor, b: QColor) -> float:
+    """WCAG 2 contrast ratio, 1.0 to 21.0."""
+    light, dark = sorted((luminance(a), luminance(b)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
 class Palette:
     """The theme's five colours and the shades made from them."""
 
@@ -63,6 +86,30 @@ class Palette:
         self.tile = mix(self.background, self.foreground, 0.12)
         self.band = mix(self.background, QColor("#000000"), 0.35)
         self.track = mix(self.background, self.foreground, 0.18)
+
+    def text_pairs(self) -> list[tuple[str, QColor, QColor]]:
+        """Each (what, text colour, colour behind it) the display draws."""
+        return [
+            ("office, date, ticker", self.foreground, self.band),
+            ("subtitle", self.muted, self.band),
+            ("clock", self.accent, self.band),
+            ("captions", self.muted, self.panel),
+            ("newest number", self.accent, self.panel),
+            ("newest counter", self.foreground, self.panel),
+            ("counter names, recent calls", self.foreground, self.tile),
+            ("counter numbers", self.accent, self.tile),
+            ("idle counters, recent counters", self.muted, self.tile),
+            ("come-in title, hall full, sound note", self.highlight, self.panel),
+            ("notices, flashing number", self.background, self.highlight),
+        ]
+
+    def low_contrast(self, minimum: float = AAA) -> list[str]:
+        """The pairs below ``minimum`` (7:1, WCAG AAA), as "what 4.2:1" for the log."""
+        return [
+            f"{what} {ratio:.1f}:1"
+            for what, text, behind in self.text_pairs()
+            if (ratio := contrast(text, behind)) < minimum
+        ]
 
 
 def _box(layout: QBoxLayout, *items: tuple[QWidget, int]) -> None:
@@ -132,6 +179,7 @@ class DisplayView(QWidget):
             colour=c.muted,
         )
         _box(names, (self.office, 60), (self.subtitle, 40))
+        self._subtitle_text = self.subtitle.text()
         when = self._vbox()
         self.clock = FitLabel("", fill=0.86, align=_RIGHT, colour=c.accent)
         self.date = FitLabel(
@@ -275,6 +323,17 @@ class DisplayView(QWidget):
         self.offline_reason = FitLabel("", fill=0.6, weight=QFont.Weight.Normal, colour=c.muted)
         _box(offline, (self.offline_title, 45), (self.offline_text, 30), (self.offline_reason, 18))
         self.offline.hide()
+
+    def set_sound_note(self, note: str) -> None:
+        """Tell the staff the display is silent ("suara tidak tersedia"), or clear it."""
+        c = self.colours
+        self.subtitle.set_text(f"{self._subtitle_text}  •  {note}" if note else self._subtitle_text)
+        self.subtitle.set_colour(c.highlight if note else c.muted)
+
+    @property
+    def sound_note(self) -> str:
+        text = self.subtitle.text()
+        return text[len(self._subtitle_text) :].lstrip(" •") if text != self._subtitle_text else ""
 
     # --- building ---------------------------------------------------------------------------
 

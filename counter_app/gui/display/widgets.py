@@ -16,7 +16,6 @@ from PySide6.QtGui import (
     QFontMetrics,
     QPainter,
     QPaintEvent,
-    QPalette,
     QPixmap,
     QResizeEvent,
 )
@@ -71,14 +70,26 @@ class FitLabel(QLabel):
         self.setAlignment(align | Qt.AlignmentFlag.AlignVCenter)
         self.setWordWrap(False)
         self.setTextFormat(Qt.TextFormat.PlainText)
-        if colour is not None:
-            self.set_colour(colour)
+        self._colour = QColor(colour) if colour is not None else QColor("#ffffff")
+        self._fitted_font = self.font()
+
+    @property
+    def colour(self) -> QColor:
+        return QColor(self._colour)
 
     def set_colour(self, colour: QColor) -> None:
-        palette = self.palette()
-        if palette.color(QPalette.ColorRole.WindowText) != colour:
-            palette.setColor(QPalette.ColorRole.WindowText, colour)
-            self.setPalette(palette)
+        if colour != self._colour:
+            self._colour = QColor(colour)
+            self.update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        # Drawn here, not by QLabel: an application style sheet (the desk's, when the display
+        # opens from the desk's menu) would otherwise repaint the text in its own colour.
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+        painter.setFont(self._fitted_font)
+        painter.setPen(self._colour)
+        painter.drawText(self.contentsRect(), int(self.alignment()), self.text())
 
     def set_text(self, text: str) -> None:
         if text != self.text():
@@ -119,12 +130,14 @@ class FitLabel(QLabel):
             font.setPixelSize(px)
             metrics = QFontMetrics(font)
             width = metrics.horizontalAdvance(text)
+        self._fitted_font = font
         if font != self.font():
             self.setFont(font)
+        self.update()
 
     def fits(self) -> bool:
         """Whether the text is shown whole (for tests and the screenshots' self-check)."""
-        metrics = QFontMetrics(self.font())
+        metrics = QFontMetrics(self._fitted_font)
         box = self.contentsRect()
         return (
             metrics.horizontalAdvance(self.text()) <= box.width()

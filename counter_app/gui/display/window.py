@@ -107,6 +107,12 @@ class DisplayWindow(QWidget):
         self.announcer.set_chime(config.display.chime)
         self.announcer.set_voice(config.display.voice)
         self.announcer.set_volume(config.display.volume)
+        wants_sound = config.display.chime or config.display.voice
+        if wants_sound and self.announcer.backend == "none":
+            self.view.set_sound_note(self.view.words["no_sound"])
+        weak = self.view.colours.low_contrast()
+        if weak:
+            log.warning("[display.theme] reads poorly from afar (under 7:1): %s", "; ".join(weak))
 
         self._status: Status | None = None
         self._feed_online = True

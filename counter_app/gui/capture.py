@@ -1,0 +1,55 @@
+"""Pictures of the real windows for docs/screenshots: which screen, and the grab itself.
+
+``choose_platform()`` must run before the QApplication is made (Qt loads its platform
+plugin then). Where an X server is reachable (``DISPLAY``, e.g. under ``xvfb-run``) and the
+xcb libraries are installed, the windows are drawn on that real X11 screen and the
+picture is read back from the server; otherwise they are drawn offscreen. Each PNG
+records which in its "Platform" text field (``identify -verbose`` shows it).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from PySide6.QtGui import QGuiApplication, QImage
+from PySide6.QtWidgets import QWidget
+
+from counter_app.gui import platform_check
+
+
+def choose_platform() -> str:
+    """Set QT_QPA_PLATFORM (unless the caller did): xcb where it can work, else offscreen."""
+    chosen = os.environ.get("QT_QPA_PLATFORM")
+    if not chosen:
+        real = os.environ.get("DISPLAY") and platform_check.check({"DISPLAY": "x"}) is None
+        chosen = "xcb" if real else "offscreen"
+        os.environ["QT_QPA_PLATFORM"] = chosen
+    return chosen
+
+
+def grab(window: QWidget) -> QImage:
+    """What a shown top-level window looks like: on xcb, the pixels the X server shows
+    (not a re-rendering of the widget); elsewhere the widget drawn into an image."""
+    platform = QGuiApplication.platformName()
+    pixmap = None
+    if platform == "xcb":
+        pixmap = window.screen().grabWindow(window.winId())
+        if pixmap.isNull() or pixmap.size() != window.size() * window.devicePixelRatio():
+            pixmap = None  # partly off the screen: the server cannot show all of it
+    if pixmap is None:
+        pixmap = window.grab()
+    image = pixmap.toImage()
+    image.setText("Platform", platform)
+    return image
+
+
+def save(window: QWidget, path: Path) -> Path:
+    """Write ``grab(window)`` as a PNG that names the platform it was drawn on."""
+    image = grab(window)
+    image.setText("Software", "counter-app")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if not image.save(str(path)):
+        raise OSError(f"could not write {path}")
+    print(f"{path} ({image.text('Platform')})")
+    return path
