@@ -103,9 +103,19 @@ class DatabaseSettings(_Section):
     @field_validator("url")
     @classmethod
     def _scheme(cls, value: str | None) -> str | None:
-        if value is not None and not value.startswith(("sqlite:", "postgresql")):
-            raise ValueError("must start with sqlite:/// or postgresql+psycopg://")
+        problem = None if value is None else database_url_problem(value)
+        if problem:
+            raise ValueError(problem)
         return value
+
+
+def database_url_problem(url: str) -> str | None:
+    """What is wrong with a database URL, for `[database] url` and `--db` alike."""
+    if not url.strip():
+        return "must not be empty (leave it out for the SQLite file in the user data folder)"
+    if not url.startswith(("sqlite:", "postgresql")):
+        return f"must start with sqlite:/// or postgresql+psycopg:// (got {url!r})"
+    return None
 
 
 class TicketSettings(_Section):
@@ -348,7 +358,8 @@ def load_config(path: Path) -> Config:
     except OSError as exc:
         raise ConfigError(path, [("", f"cannot read: {exc.strerror or exc}")]) from None
     try:
-        data = tomllib.loads(raw.decode("utf-8"))
+        # utf-8-sig: Windows Notepad starts a UTF-8 file with a byte-order mark
+        data = tomllib.loads(raw.decode("utf-8-sig"))
     except UnicodeDecodeError as exc:
         raise ConfigError(path, [("", f"not UTF-8 text (byte {exc.start})")]) from None
     except tomllib.TOMLDecodeError as exc:
@@ -369,10 +380,13 @@ def sample_config(secret: str | None = None) -> str:
 def write_sample(path: Path, *, overwrite: bool = False) -> Path:
     if path.exists() and not overwrite:
         raise FileExistsError(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_suffix(path.suffix + ".tmp")
-    tmp.write_text(sample_config(), encoding="utf-8")
-    tmp.replace(path)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp.write_text(sample_config(), encoding="utf-8")
+        tmp.replace(path)
+    except OSError as exc:
+        raise ConfigError(path, [("", f"cannot write: {exc.strerror or exc}")]) from None
     return path
 
 
@@ -388,6 +402,9 @@ def load_or_init(path: Path | None) -> tuple[Config, Path]:
 def load(path: Path | None, db_url: str | None = None) -> tuple[Config, Path]:
     """load_or_init, with the database URL given on the command line (--db) applied."""
     cfg, path = load_or_init(path)
-    if db_url:
+    if db_url is not None:
+        problem = database_url_problem(db_url)
+        if problem:
+            raise ConfigError("--db", [("", problem)])
         cfg = cfg.model_copy(update={"database": DatabaseSettings(url=db_url)})
     return cfg, path

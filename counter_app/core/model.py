@@ -39,6 +39,7 @@ class Reason(StrEnum):
     UNKNOWN_SERVICE = "unknown_service"
     UNKNOWN_COUNTER = "unknown_counter"
     UNKNOWN_TICKET = "unknown_ticket"
+    NOT_A_TICKET_CODE = "not_a_ticket_code"  # not of the form A-001: never looked up
     WRONG_STATE = "wrong_state"
     BAD_GROUP = "bad_group"
     NOT_SERVED_HERE = "not_served_here"

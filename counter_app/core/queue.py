@@ -10,6 +10,7 @@ no number is used up, nothing is half done.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
@@ -35,7 +36,7 @@ from counter_app.core.model import (
     TicketState,
     Verification,
 )
-from counter_app.core.tokens import check_payload, make_payload
+from counter_app.core.tokens import TokenProblem, check_payload, make_payload, well_formed
 from counter_app.storage.changes import ChangeFeed, open_feed
 from counter_app.storage.db import Database, DatabaseError, open_database, translate_errors
 from counter_app.storage.schema import EventRow, Hall, ServiceDay, TicketRow
@@ -47,8 +48,10 @@ __all__ = [
     "Queue",
     "SystemClock",
     "format_code",
+    "malformed_payload",
     "open_queue",
     "parse_code",
+    "require_code",
 ]
 
 NOTIFY_CHANNEL = "counter_app_queue"
@@ -70,11 +73,34 @@ def format_code(prefix: str, number: int) -> str:
     return f"{prefix}-{number:03d}"
 
 
+# ASCII only: str.isdigit() and int() take any Unicode digit ("A-\u0661" would be A-001),
+# and IGNORECASE without ASCII lets the Kelvin sign pass for a K.
+_CODE_RE = re.compile(r"([A-Z]{1,2})-([0-9]{1,4})", re.ASCII | re.IGNORECASE)
+_ASCII_SPACE = " \t\r\n"
+
+
 def parse_code(code: str) -> tuple[str, int] | None:
-    prefix, sep, digits = code.strip().upper().partition("-")
-    if not sep or not prefix.isalpha() or not digits.isdigit() or len(prefix) > 2:
+    """("A", 1) for "A-001" or "a-1"; None for anything that is not a ticket code."""
+    m = _CODE_RE.fullmatch(code.strip(_ASCII_SPACE))
+    if m is None:
         return None
-    return prefix, int(digits)
+    return m.group(1).upper(), int(m.group(2))
+
+
+def require_code(code: str, lang: str) -> tuple[str, int]:
+    """parse_code, refusing what is not a ticket code before any database work."""
+    parsed = parse_code(code)
+    if parsed is None:
+        raise Refused(Reason.NOT_A_TICKET_CODE, texts.text(lang, "not_a_ticket_code", code=code))
+    return parsed
+
+
+def malformed_payload(payload: str, lang: str) -> Verification | None:
+    """The verdict on a payload that is not of the QR's format, given without the database."""
+    if well_formed(payload):
+        return None
+    problem = TokenProblem.MALFORMED.value
+    return Verification(False, problem, texts.text(lang, f"verify_{problem}"), None)
 
 
 @dataclass
@@ -246,13 +272,11 @@ class Queue:
         return counter
 
     def _row_by_code(self, session: Session, day: date, code: str) -> TicketRow:
-        parsed = parse_code(code)
-        row = None
-        if parsed is not None:
-            query = select(TicketRow).where(
-                TicketRow.day == day, TicketRow.prefix == parsed[0], TicketRow.number == parsed[1]
-            )
-            row = session.scalars(query).one_or_none()
+        prefix, number = require_code(code, self.lang)
+        query = select(TicketRow).where(
+            TicketRow.day == day, TicketRow.prefix == prefix, TicketRow.number == number
+        )
+        row = session.scalars(query).one_or_none()
         if row is None:
             raise Refused(Reason.UNKNOWN_TICKET, texts.text(self.lang, "unknown_ticket", code=code))
         return row

@@ -48,6 +48,14 @@ _TEXTS: dict[str, dict[str, str]] = {
         "id": "Nomor {code} tidak ditemukan hari ini.",
         "en": "Ticket {code} was not issued today.",
     },
+    "not_a_ticket_code": {
+        "id": "{code!r} bukan nomor antrian (contoh: A-001).",
+        "en": "{code!r} is not a ticket code (e.g. A-001).",
+    },
+    "unknown_counter_known": {
+        "id": "Loket {counter} tidak ada dalam konfigurasi (yang ada: {known}).",
+        "en": "Counter {counter} is not in the configuration (configured: {known}).",
+    },
     "wrong_state": {
         "id": "Nomor {code} sedang berstatus {state}; tidak bisa {action}.",
         "en": "Ticket {code} is {state}; cannot {action}.",

@@ -18,7 +18,8 @@ from enum import StrEnum
 
 VERSION = "CQ1"
 _SIG_BYTES = 10
-_PAYLOAD_RE = re.compile(r"^CQ1:(\d{8}):([A-Z]{1,2}-\d{3,4}):([A-Z2-7]{16})$")
+# [0-9], not \d: \d takes any Unicode digit, which int() reads and the signature cannot encode
+_PAYLOAD_RE = re.compile(r"CQ1:([0-9]{8}):([A-Z]{1,2}-[0-9]{3,4}):([A-Z2-7]{16})", re.ASCII)
 
 
 class TokenProblem(StrEnum):
@@ -45,8 +46,19 @@ def make_payload(secret: str, day: date, code: str) -> str:
     return f"{body}:{_sign(secret, body)}"
 
 
+def _match(payload: str) -> re.Match[str] | None:
+    if not payload.isascii():  # before upper(): "\u00df".upper() is "SS"
+        return None
+    return _PAYLOAD_RE.fullmatch(payload.strip().upper())
+
+
+def well_formed(payload: str) -> bool:
+    """Of the payload's fixed format (the signature unchecked): worth a look in the database."""
+    return _match(payload) is not None
+
+
 def check_payload(secret: str, payload: str, today: date) -> TokenCheck:
-    m = _PAYLOAD_RE.match(payload.strip().upper())
+    m = _match(payload)
     if not m:
         return TokenCheck(False, TokenProblem.MALFORMED, None, None)
     day_text, code, sig = m.groups()

@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import contextlib
+import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,9 +21,11 @@ from alembic.config import Config as AlembicConfig
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from alembic.util.exc import CommandError
+from psycopg import Error as PsycopgError
 from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import URL, Connection, make_url
-from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.exc import DBAPIError, DisconnectionError
+from sqlalchemy.exc import TimeoutError as PoolTimeoutError
 from sqlalchemy.orm import Session, sessionmaker
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -34,6 +37,17 @@ class DatabaseError(Exception):
     """The database cannot be used; the message says why in plain words."""
 
 
+# What the database, its driver or the connection pool raise when the database cannot do
+# what was asked: a lost or refused connection, a read-only or locked file, a full disk.
+DRIVER_ERRORS: tuple[type[Exception], ...] = (
+    DBAPIError,  # SQLAlchemy's OperationalError, DatabaseError, IntegrityError ...
+    DisconnectionError,
+    PoolTimeoutError,
+    PsycopgError,  # raised unwrapped by the LISTEN connection of the change feed
+    sqlite3.Error,
+)
+
+
 def _public(url: URL) -> str:
     return url.render_as_string(hide_password=True)
 
@@ -41,7 +55,12 @@ def _public(url: URL) -> str:
 def _check_sqlite_file(path: Path) -> None:
     """Refuse a file that is not an SQLite database before SQLite touches it."""
     if not path.exists():
-        path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise DatabaseError(
+                f"cannot create the folder {path.parent}: {exc.strerror or exc}"
+            ) from None
         return
     if path.is_dir():
         raise DatabaseError(f"{path} is a folder, not a database file")
@@ -180,7 +199,7 @@ def open_database(url: str, *, upgrade: bool = True) -> Database:
             db.upgrade()
         else:
             db.schema_revision()
-    except (OperationalError, DBAPIError) as exc:
+    except DRIVER_ERRORS as exc:
         db.dispose()
         raise DatabaseError(f"cannot open {db.public_url}: {describe(exc)}") from None
     except DatabaseError:
@@ -195,10 +214,19 @@ def describe(exc: BaseException) -> str:
     return str(orig).strip().splitlines()[0] if str(orig).strip() else type(orig).__name__
 
 
+def failure_reason(exc: BaseException) -> str | None:
+    """One line saying why the database failed, or None if `exc` is not a database failure."""
+    if isinstance(exc, DatabaseError):
+        return " ".join(str(exc).split()) or type(exc).__name__
+    if isinstance(exc, DRIVER_ERRORS):
+        return describe(exc)
+    return None
+
+
 @contextlib.contextmanager
 def translate_errors(db: Database) -> Iterator[None]:
     """Turn driver errors into DatabaseError with plain words (used at the app's edges)."""
     try:
         yield
-    except (OperationalError, DBAPIError) as exc:
+    except DRIVER_ERRORS as exc:
         raise DatabaseError(f"{db.public_url}: {describe(exc)}") from exc
