@@ -2,6 +2,8 @@
 
 Exit codes: 0 done; 3 refused by a queue rule (reason on stderr); 2 bad usage,
 configuration or database; 1 unexpected error (logged with its traceback).
+Every failure is one line on stderr (a configuration error: one line a problem);
+`exit_status` is the one place that decides which.
 """
 
 from __future__ import annotations
@@ -9,6 +11,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import re
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -19,8 +22,9 @@ from counter_app.core import config as config_mod
 from counter_app.core import texts
 from counter_app.core.config import Config, ConfigError
 from counter_app.core.model import Refused, Status, Ticket, Verification
-from counter_app.core.queue import Queue, open_queue
-from counter_app.storage.db import DatabaseError, open_database
+from counter_app.core.queue import Queue, malformed_payload, open_queue, require_code
+from counter_app.gui import logs  # Qt-free; the windows' log, and this command's
+from counter_app.storage.db import failure_reason, open_database
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_REFUSED = 0, 1, 2, 3
 log = logging.getLogger("counter_app")
@@ -28,6 +32,16 @@ log = logging.getLogger("counter_app")
 
 class CliError(Exception):
     """Bad usage found after parsing; exit 2."""
+
+
+_NUMBER_RE = re.compile(r"[0-9]{1,6}", re.ASCII)
+
+
+def _number(text: str) -> int:
+    """A counter number or group size in ASCII digits: int() would take "\u0661" for 1."""
+    if not _NUMBER_RE.fullmatch(text.strip()):
+        raise argparse.ArgumentTypeError(f"not a number: {text!r}")
+    return int(text)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -50,14 +64,16 @@ def _parser() -> argparse.ArgumentParser:
 
     cmd("desk", "open the front-desk window (the default)", json_out=False)
     sp = cmd("counter", "open the counter panel of counter N", json_out=False)
-    sp.add_argument("number", type=int)
+    sp.add_argument("number", type=_number)
     sp = cmd("display", "open the lobby display", json_out=False)
-    sp.add_argument("--screen", type=int, help="monitor index (default: [display] screen)")
+    sp.add_argument("--screen", type=_number, help="monitor index (default: [display] screen)")
     sp.add_argument("--windowed", action="store_true", help="a window instead of full screen")
 
     sp = cmd("issue", "issue a ticket for a service and print it")
     sp.add_argument("prefix", help="service prefix, e.g. A")
-    sp.add_argument("--group", type=int, default=1, help="persons coming in on this ticket (1-4)")
+    sp.add_argument(
+        "--group", type=_number, default=1, help="persons coming in on this ticket (1-4)"
+    )
     sp.add_argument("--priority", action="store_true", help="elderly, disabled or pregnant visitor")
     sp.add_argument("--no-print", action="store_true", help="do not print the ticket")
     for name, help_ in (
@@ -66,9 +82,9 @@ def _parser() -> argparse.ArgumentParser:
         ("done", "the counter's current visitor was served"),
         ("no-show", "the counter's current ticket did not come"),
     ):
-        cmd(name, help_).add_argument("counter", type=int)
+        cmd(name, help_).add_argument("counter", type=_number)
     sp = cmd("call-ticket", "call a given ticket to counter N")
-    sp.add_argument("counter", type=int)
+    sp.add_argument("counter", type=_number)
     sp.add_argument("code")
     cmd("return", "put a no-show back in line (late arrival)").add_argument("code")
     sp = cmd("transfer", "send a ticket to another service's line")
@@ -165,10 +181,34 @@ def _run_gui(args: argparse.Namespace) -> int:
     return run(args)
 
 
+def _check_window_target(args: argparse.Namespace) -> None:
+    """`counter N` for a counter that is not configured: said here, before Qt opens a
+    dialog that a script has no one to close. A windowed start (no stderr) and a
+    configuration error are left to the windows, which show them in a box."""
+    if args.command != "counter" or sys.stderr is None:
+        return
+    try:
+        cfg, _path = config_mod.load(args.config, args.db)
+    except ConfigError:
+        return
+    if cfg.counter(args.number) is None:
+        known = ", ".join(str(c.number) for c in cfg.counters) or "-"
+        lang = cfg.office.language
+        raise CliError(texts.text(lang, "unknown_counter_known", counter=args.number, known=known))
+
+
+_CODE_COMMANDS = ("call-ticket", "return", "transfer", "cancel", "reprint")
+
+
 def _run(args: argparse.Namespace) -> int:
     command = args.command or "desk"
+    if args.db is not None:
+        problem = config_mod.database_url_problem(args.db)
+        if problem:
+            raise CliError(f"--db: {problem}")
     if command in ("desk", "counter", "display"):
         args.command = command
+        _check_window_target(args)
         return _run_gui(args)
     if command == "init-config":
         path = args.path or config_mod.paths.default_config_path()
@@ -180,6 +220,14 @@ def _run(args: argparse.Namespace) -> int:
         return EXIT_OK
 
     cfg, _path = config_mod.load(args.config, args.db)
+    lang = cfg.office.language
+    if command in _CODE_COMMANDS:
+        require_code(args.code, lang)  # "A-\u0661" is refused before the database is opened
+    if command == "verify":
+        malformed = malformed_payload(args.payload, lang)
+        if malformed is not None:
+            _emit(args, malformed.as_json(), describe_verification(malformed))
+            return EXIT_REFUSED
     if command == "db":
         db = open_database(cfg.database_url, upgrade=args.action == "upgrade")
         print(f"{db.public_url}: schema {db.schema_revision()} (this app: {db.head_revision()})")
@@ -213,32 +261,53 @@ def _run(args: argparse.Namespace) -> int:
     raise CliError(f"unknown command {command!r}")
 
 
+# --- failures ---------------------------------------------------------------------------------
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def exit_status(exc: Exception) -> tuple[int, str]:
+    """The exit code of a failure and what stderr says about it: the one place that decides."""
+    if isinstance(exc, Refused):
+        return EXIT_REFUSED, _one_line(exc.message)
+    if isinstance(exc, ConfigError):  # one line a problem, each naming file and key
+        return EXIT_USAGE, f"configuration error:\n{exc}"
+    if isinstance(exc, CliError):
+        return EXIT_USAGE, f"counter-app: {_one_line(str(exc))}"
+    reason = failure_reason(exc)
+    if reason is not None:  # at connect or in the middle of an operation
+        return EXIT_USAGE, f"counter-app: database: {_one_line(reason)}"
+    if isinstance(exc, OSError) and exc.filename:  # a folder that cannot be made, a file ...
+        return EXIT_USAGE, f"counter-app: {exc.filename}: {exc.strerror or exc}"
+    where = logs.active_log_file()
+    details = f"details in {where}" if where else f"no log: cannot write {logs.log_file()}"
+    what = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
+    return EXIT_ERROR, f"counter-app: unexpected error: {_one_line(what)} ({details})"
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)  # exits 2 with usage on bad arguments
+    logs.setup_logging(console=False)  # stderr gets our one line; tracebacks go to the file
     try:
         return _run(args)
-    except Refused as exc:
-        print(exc.message, file=sys.stderr)
-        if getattr(args, "json", False):
-            print(
-                json.dumps(
-                    {"refused": exc.reason.value, "message": exc.message}, ensure_ascii=False
-                )
-            )
-        return EXIT_REFUSED
-    except ConfigError as exc:
-        print(f"configuration error:\n{exc}", file=sys.stderr)
-        return EXIT_USAGE
-    except (DatabaseError, CliError) as exc:
-        print(f"counter-app: {exc}", file=sys.stderr)
-        return EXIT_USAGE
     except KeyboardInterrupt:
         return 130
-    except Exception as exc:  # the last line of defence: one line for people, the rest in the log
-        log.exception("unexpected error")
-        print(f"counter-app: unexpected error: {type(exc).__name__}: {exc}", file=sys.stderr)
-        return EXIT_ERROR
+    except Exception as exc:
+        status, message = exit_status(exc)
+        if status == EXIT_ERROR:
+            log.error("unexpected error", exc_info=exc)
+        elif status == EXIT_USAGE and not isinstance(exc, ConfigError | CliError):
+            log.warning("%s", message, exc_info=exc)  # the driver's words and the statement
+        print(message, file=sys.stderr)
+        if isinstance(exc, Refused) and getattr(args, "json", False):
+            body = {"refused": exc.reason.value, "message": exc.message}
+            print(json.dumps(body, ensure_ascii=False))
+        return status
+    finally:
+        logs.close_logging()
 
 
 def gui_main() -> int:

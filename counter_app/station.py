@@ -177,6 +177,9 @@ def run_print_command(
         )
     emit(args, ticket.as_json(), describe(ticket, cfg))
     if ticket.print_status == PrintStatus.FAILED:
-        # issued all the same, and listed for reprint: the visitor keeps their place
-        print(f"{ticket.code}: print failed: {ticket.print_error}", file=sys.stderr)
+        # stored as failed and listed for reprint either way; an issued ticket keeps the
+        # visitor's place (done), a reprint did not give them the paper (refused)
+        error = " ".join((ticket.print_error or "").split())
+        print(f"{ticket.code}: print failed: {error}", file=sys.stderr)
+        return 3 if args.command == "reprint" else 0
     return 0

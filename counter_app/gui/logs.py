@@ -1,4 +1,8 @@
-"""The windows' log: a file per day in the user's log folder, kept for a month (Vorta)."""
+"""The app's log: a file per day in the user's log folder, kept for a month (Vorta).
+
+Qt-free: the command line logs here too. stderr gets one line a record at most; the
+traceback goes to the file only.
+"""
 
 from __future__ import annotations
 
@@ -15,29 +19,53 @@ _FORMAT = "%(asctime)s %(levelname)-7s %(threadName)s %(name)s: %(message)s"
 _handlers: list[logging.Handler] = []
 
 
+class _OneLine(logging.Formatter):
+    """A record as one line, its exception as its type and first line, never a traceback."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        text = f"{record.levelname} {record.name}: {record.getMessage()}"
+        if record.exc_info and record.exc_info[1] is not None:
+            exc = record.exc_info[1]
+            text += f": {type(exc).__name__}: {exc}" if str(exc) else f": {type(exc).__name__}"
+        return " ".join(text.split())
+
+
 def log_file() -> Path:
     return paths.log_dir() / LOG_NAME
 
 
-def setup_logging(level: int = logging.INFO) -> Path:
-    """Log the app to the rotating file (and to stderr when there is one); idempotent."""
+def active_log_file() -> Path | None:
+    """The file the log is being written to; None when it could not be opened."""
+    for h in _handlers:
+        if isinstance(h, TimedRotatingFileHandler):
+            return Path(h.baseFilename)
+    return None
+
+
+def setup_logging(level: int = logging.INFO, *, console: bool = True) -> Path:
+    """Log the app to the rotating file (and warnings to stderr, with `console`);
+    idempotent. A log folder that cannot be made leaves the app without a file log
+    rather than stopping it (active_log_file() says so)."""
     path = log_file()
-    path.parent.mkdir(parents=True, exist_ok=True)
+    close_logging()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handler = TimedRotatingFileHandler(
+            path, when="midnight", backupCount=KEEP_DAYS, encoding="utf-8"
+        )
+    except OSError:
+        pass
+    else:
+        handler.setFormatter(logging.Formatter(_FORMAT))
+        _handlers.append(handler)
+    if console and sys.stderr is not None:  # a windowed build on Windows has no console
+        stream = logging.StreamHandler()
+        stream.setLevel(logging.WARNING)
+        stream.setFormatter(_OneLine())
+        _handlers.append(stream)
+    if not _handlers:
+        _handlers.append(logging.NullHandler())  # not Python's last resort, which prints all
     root = logging.getLogger("counter_app")
-    for old in _handlers:
-        root.removeHandler(old)
-        old.close()
-    _handlers.clear()
-    handler: logging.Handler = TimedRotatingFileHandler(
-        path, when="midnight", backupCount=KEEP_DAYS, encoding="utf-8", delay=True
-    )
-    handler.setFormatter(logging.Formatter(_FORMAT))
-    _handlers.append(handler)
-    if sys.stderr is not None:  # a windowed build on Windows has no console at all
-        console = logging.StreamHandler()
-        console.setLevel(logging.WARNING)
-        console.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
-        _handlers.append(console)
     for h in _handlers:
         root.addHandler(h)
     root.setLevel(level)
