@@ -124,11 +124,14 @@ class QueueWindow(QMainWindow):
                 self.tr("Offline"),
                 self.tr("The database cannot be reached: {reason}").format(reason=reason),
             )
+            if not was_online:
+                return  # said once; a later action's own error is not overwritten
+            # Kept as said: were a later reason (a read failing while down) stored here, the
+            # line on screen would no longer be recognised as ours and would stay when back.
             self._offline_text = self.tr(
                 "The queue's database cannot be reached ({reason}). Trying again; nothing is lost."
             ).format(reason=reason or "?")
-            if was_online:  # said once; a later action's own error is not overwritten
-                self.messages.show("error", self._offline_text)
+            self.messages.show("error", self._offline_text)
 
     def _db_name(self) -> str:
         try:
