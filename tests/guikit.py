@@ -18,7 +18,8 @@ from PySide6.QtWidgets import QApplication, QWidget
 from counter_app.core import config as config_mod
 from counter_app.core.config import Config
 from counter_app.core.queue import Clock, Queue, open_queue
-from counter_app.gui import i18n, style
+from counter_app.gui import app as app_mod
+from counter_app.gui import i18n
 from counter_app.gui.context import Context
 
 SCREEN = (1366, 768)
@@ -73,7 +74,7 @@ def station_look(app: QApplication, language: str = "id") -> Iterator[None]:
     """The style sheet and translation of a running station, undone afterwards (the
     QApplication is shared with every other test)."""
     old_style, old_sheet = app.style().name(), app.styleSheet()
-    style.apply(app)
+    assert app_mod.application() is app  # the set-up `counter-app` itself runs
     translation = i18n.install(app, language)
     try:
         yield
