@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import os
 import re
 import sys
 from collections.abc import Callable, Sequence
@@ -27,6 +28,7 @@ from counter_app.gui import logs  # Qt-free; the windows' log, and this command'
 from counter_app.storage.db import failure_reason, open_database
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_REFUSED = 0, 1, 2, 3
+EXIT_BROKEN_PIPE = 128 + 13  # what a tool killed by SIGPIPE reports
 log = logging.getLogger("counter_app")
 
 
@@ -295,6 +297,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _run(args)
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # `counter-app status | head`: the reader left; nothing to tell
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no error at exit
+        return EXIT_BROKEN_PIPE
     except Exception as exc:
         status, message = exit_status(exc)
         if status == EXIT_ERROR:

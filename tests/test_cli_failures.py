@@ -1,0 +1,346 @@
+"""Every failure of the command line: its promised exit code and one line, never a traceback.
+
+Each case runs `python -m counter_app` in a child process, as a script would, against a
+real SQLite file or PostgreSQL database; a database that fails does so for real (a file
+made read-only, a server backend terminated in the middle of a transaction).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from conftest import write_config
+from sqlalchemy import create_engine, text
+
+from counter_app.core import config as config_mod
+from counter_app.core import paths
+from counter_app.core.queue import open_queue
+
+TIMEOUT = 60  # a child that hangs (a modal dialog nobody closes) fails the test
+
+
+def cli(*argv: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "counter_app", *argv],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=TIMEOUT,
+        env=_env(env),
+    )
+
+
+def _env(extra: dict[str, str] | None = None) -> dict[str, str]:
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8", **(extra or {})}
+    env.pop("COUNTER_APP_NO_CRASH_DIALOG", None)  # a dialog would hang the child: let it
+    return env
+
+
+def one_line(proc: subprocess.CompletedProcess[str], code: int) -> str:
+    """The child exited with `code` and said why in exactly one line, without a traceback."""
+    assert "Traceback" not in proc.stderr, proc.stderr
+    lines = proc.stderr.strip().splitlines()
+    assert (proc.returncode, len(lines)) == (code, 1), proc.stderr
+    return lines[0]
+
+
+def state(cfg: Path, code: str) -> dict[str, object]:
+    """A ticket as stored, and the hall's change counter (bumped by every operation)."""
+    queue = open_queue(config_mod.load_config(cfg))
+    try:
+        return {"version": queue.version(), "ticket": queue.ticket(code).as_json()}
+    finally:
+        queue.db.dispose()
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture
+def sqlite_cfg(tmp_path: Path, sqlite_url: str) -> Path:
+    return write_config(tmp_path / "office.toml", sqlite_url)
+
+
+# --- the database fails in the middle of an operation ----------------------------------------
+
+
+@contextlib.contextmanager
+def read_only(path: Path) -> Iterator[None]:
+    """The file cannot be written, for real: chmod, or for root (whom chmod does not stop)
+    the immutable attribute."""
+    if os.geteuid() != 0:
+        path.chmod(0o444)
+        try:
+            yield
+        finally:
+            path.chmod(0o644)
+        return
+    chattr = shutil.which("chattr")
+    if chattr is None or subprocess.run([chattr, "+i", str(path)]).returncode != 0:
+        pytest.skip("running as root where chattr +i is not possible: cannot make a file read-only")
+    try:
+        yield
+    finally:
+        subprocess.run([chattr, "-i", str(path)], check=True)
+
+
+def test_a_read_only_sqlite_file_mid_operation_exits_2(sqlite_cfg: Path, tmp_path: Path) -> None:
+    assert cli("--config", str(sqlite_cfg), "issue", "A").returncode == 0
+    before = state(sqlite_cfg, "A-001")
+    with read_only(tmp_path / "queue.sqlite3"):
+        proc = cli("--config", str(sqlite_cfg), "cancel", "A-001")
+    line = one_line(proc, 2)
+    assert line == "counter-app: database: attempt to write a readonly database"
+    assert state(sqlite_cfg, "A-001") == before
+    log = (paths.log_dir() / "counter-app.log").read_text(encoding="utf-8")
+    assert "Traceback" in log and "UPDATE tickets" in log  # the details are in the log
+
+
+@pytest.mark.parametrize("db", ["pg"])
+def test_a_postgres_backend_terminated_mid_transaction_exits_2(
+    tmp_path: Path, pg_url: str, db: str
+) -> None:
+    cfg = write_config(tmp_path / "office.toml", pg_url)
+    assert cli("--config", str(cfg), "issue", "A").returncode == 0
+    before = state(cfg, "A-001")
+    engine = create_engine(pg_url)
+    try:
+        with engine.connect() as holder, engine.connect() as admin:
+            # Hold A-001's row: the cancel locks the hall, reads, then waits on its UPDATE.
+            holder.execute(text("SELECT id FROM tickets WHERE number = 1 FOR UPDATE"))
+            child = subprocess.Popen(
+                [sys.executable, "-m", "counter_app", "--config", str(cfg), "cancel", "A-001"],
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                text=True,
+                encoding="utf-8",
+                env=_env(),
+            )
+            try:
+                pid = _blocked_backend(admin, "UPDATE tickets")
+                admin.execute(text("SELECT pg_terminate_backend(:pid)"), {"pid": pid})
+                admin.commit()
+                out, err = child.communicate(timeout=TIMEOUT)
+            finally:
+                child.kill()
+                child.wait()
+            holder.rollback()
+    finally:
+        engine.dispose()
+    proc = subprocess.CompletedProcess(child.args, child.returncode, out, err)
+    line = one_line(proc, 2)
+    assert line.startswith("counter-app: database: terminating connection"), line
+    assert state(cfg, "A-001") == before
+
+
+def _blocked_backend(admin: object, query: str) -> int:
+    """The backend of the child once it waits on the row lock in the middle of its work."""
+    deadline = time.monotonic() + TIMEOUT
+    while time.monotonic() < deadline:
+        row = admin.execute(  # type: ignore[attr-defined]
+            text(
+                "SELECT pid, query FROM pg_stat_activity WHERE datname = current_database() "
+                "AND wait_event_type = 'Lock' AND pid <> pg_backend_pid()"
+            )
+        ).first()
+        admin.rollback()  # type: ignore[attr-defined]
+        if row is not None:
+            assert query in row.query, row.query
+            return int(row.pid)
+        time.sleep(0.05)
+    raise AssertionError("the child never reached its UPDATE")
+
+
+def test_an_unreachable_postgres_server_exits_2(sqlite_cfg: Path) -> None:
+    url = f"postgresql+psycopg://postgres@127.0.0.1:{_free_port()}/antrian"
+    line = one_line(cli("--config", str(sqlite_cfg), "--db", url, "status"), 2)
+    assert line.startswith("counter-app: database: cannot open postgresql+psycopg://"), line
+
+
+# --- ticket codes and payloads: ASCII only, refused before the database ----------------------
+
+BAD_CODES = ["A-\u0661", "A-\u00b2", "A-999999999999999999999999999", "\uff21-001", "A-1\n2"]
+
+
+def test_a_code_that_is_not_ascii_is_refused_and_nothing_changes(sqlite_cfg: Path) -> None:
+    assert cli("--config", str(sqlite_cfg), "issue", "A").returncode == 0
+    before = state(sqlite_cfg, "A-001")
+    for code in BAD_CODES:
+        line = one_line(cli("--config", str(sqlite_cfg), "cancel", code), 3)
+        assert "bukan nomor antrian (contoh: A-001)" in line, line
+    assert state(sqlite_cfg, "A-001") == before
+    proc = cli("--config", str(sqlite_cfg), "cancel", " a-1 ", "--json")  # any case, padded
+    assert proc.returncode == 0 and json.loads(proc.stdout)["state"] == "cancelled"
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["cancel", "A-\u0661"],
+        ["return", "A-\u00b2"],
+        ["transfer", "A-999999999999999999999999999", "B"],
+        ["call-ticket", "1", "\uff21-001"],
+        ["reprint", "A-\u0661"],
+    ],
+)
+def test_a_bad_code_is_refused_before_the_database_is_opened(
+    tmp_path: Path, argv: list[str]
+) -> None:
+    db = tmp_path / "never.sqlite3"
+    cfg = write_config(tmp_path / "office.toml", f"sqlite:///{db.as_posix()}")
+    proc = cli("--config", str(cfg), *argv, "--json")
+    assert "bukan nomor antrian" in one_line(proc, 3)
+    assert json.loads(proc.stdout)["refused"] == "not_a_ticket_code"
+    assert not db.exists()
+
+
+def test_a_payload_with_other_digits_is_malformed_without_the_database(
+    sqlite_cfg: Path, tmp_path: Path
+) -> None:
+    proc = cli("--config", str(sqlite_cfg), "issue", "A", "--json")
+    qr = json.loads(proc.stdout)["qr"]
+    arabic = qr.translate({ord(d): 0x0660 + int(d) for d in "0123456789"})
+    assert arabic != qr
+    proc = cli("--config", str(sqlite_cfg), "verify", arabic, "--json")
+    assert (proc.returncode, json.loads(proc.stdout)["problem"]) == (3, "malformed")
+    assert "Traceback" not in proc.stderr
+    db = tmp_path / "never.sqlite3"
+    proc = cli("--config", str(sqlite_cfg), "--db", f"sqlite:///{db.as_posix()}", "verify", arabic)
+    assert proc.returncode == 3 and "Bukan QR tiket" in proc.stdout
+    assert not db.exists()
+
+
+def test_counter_numbers_take_ascii_digits_only(sqlite_cfg: Path) -> None:
+    proc = cli("--config", str(sqlite_cfg), "call", "\u0661")
+    assert proc.returncode == 2 and "not a number" in proc.stderr
+    assert "Traceback" not in proc.stderr
+
+
+# --- arguments, paths and configuration ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("url", "problem"),
+    [
+        ("foo", "must start with sqlite:/// or postgresql+psycopg:// (got 'foo')"),
+        ("http://example", "must start with sqlite:/// or postgresql+psycopg://"),
+        ("", "must not be empty"),
+    ],
+)
+def test_db_is_checked_like_the_configuration(
+    sqlite_cfg: Path, tmp_path: Path, url: str, problem: str
+) -> None:
+    line = one_line(cli("--config", str(sqlite_cfg), "--db", url, "status"), 2)
+    assert line.startswith("counter-app: --db: ") and problem in line, line
+    # [database] url says the same words
+    broken = tmp_path / "broken.toml"
+    original = sqlite_cfg.read_text(encoding="utf-8")
+    broken.write_text(
+        original.replace(f'url = "{_url(original)}"', f"url = {json.dumps(url)}"), "utf-8"
+    )
+    proc = cli("--config", str(broken), "status")
+    assert proc.returncode == 2 and "Traceback" not in proc.stderr
+    assert f"database.url: {line.removeprefix('counter-app: --db: ')}" in proc.stderr
+
+
+def _url(toml_text: str) -> str:
+    line = next(x for x in toml_text.splitlines() if x.startswith("url = "))
+    return str(json.loads(line.removeprefix("url = ")))
+
+
+def test_folders_that_cannot_be_made_exit_2(sqlite_cfg: Path, tmp_path: Path) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("", encoding="utf-8")
+    db = f"sqlite:///{(blocker / 'data' / 'queue.sqlite3').as_posix()}"
+    line = one_line(cli("--config", str(sqlite_cfg), "--db", db, "status"), 2)
+    assert line.startswith(f"counter-app: database: cannot create the folder {blocker}"), line
+    for proc in (
+        cli("status", env={"COUNTER_APP_CONFIG_DIR": str(blocker / "config")}),
+        cli("init-config", str(blocker / "config" / "config.toml")),
+    ):
+        assert proc.returncode == 2 and "Traceback" not in proc.stderr, proc.stderr
+        assert proc.stderr.splitlines() == [
+            "configuration error:",
+            f"{blocker / 'config' / 'config.toml'}: cannot write: Not a directory",
+        ]
+    # a log folder that cannot be made costs the log, not the command
+    proc = cli("--config", str(sqlite_cfg), "status", env={"COUNTER_APP_LOG_DIR": str(blocker)})
+    assert (proc.returncode, proc.stderr) == (0, "")
+
+
+@pytest.mark.skipif(not Path("/proc/self").is_dir(), reason="needs Linux's /proc")
+def test_a_folder_under_proc_exits_2(sqlite_cfg: Path) -> None:
+    db = "sqlite:////proc/counter-app/queue.sqlite3"
+    line = one_line(cli("--config", str(sqlite_cfg), "--db", db, "status"), 2)
+    assert line.startswith("counter-app: database: cannot create the folder /proc/counter-app")
+
+
+def test_a_config_with_a_byte_order_mark_is_read(sqlite_cfg: Path) -> None:
+    sqlite_cfg.write_bytes(b"\xef\xbb\xbf" + sqlite_cfg.read_bytes())  # Windows Notepad
+    proc = cli("--config", str(sqlite_cfg), "issue", "B", "--json")
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(proc.stdout)["code"] == "B-001"
+
+
+def test_counter_n_for_a_counter_not_configured_exits_2_before_a_window(
+    sqlite_cfg: Path,
+) -> None:
+    proc = cli("--config", str(sqlite_cfg), "counter", "99", env={"QT_QPA_PLATFORM": "offscreen"})
+    line = one_line(proc, 2)
+    assert line == "counter-app: Loket 99 tidak ada dalam konfigurasi (yang ada: 1, 2, 3)."
+
+
+# --- the printer -----------------------------------------------------------------------------
+
+
+def test_reprint_exits_3_with_the_printers_reason_when_the_print_fails(tmp_path: Path) -> None:
+    db = f"sqlite:///{(tmp_path / 'queue.sqlite3').as_posix()}"
+    printer = {"kind": "network", "host": "127.0.0.1", "port": _free_port(), "retries": 0}
+    cfg = write_config(tmp_path / "office.toml", db, printer=printer)
+    assert cli("--config", str(cfg), "issue", "A", "--no-print").returncode == 0
+    proc = cli("--config", str(cfg), "reprint", "A-001", "--json")
+    line = one_line(proc, 3)
+    assert line.startswith("A-001: print failed: Printer 127.0.0.1:"), line
+    assert "tidak dapat dihubungi" in line
+    assert json.loads(proc.stdout)["print_status"] == "failed"
+    assert state(cfg, "A-001")["ticket"]["print_status"] == "failed"  # type: ignore[index]
+
+
+# --- a genuine bug ---------------------------------------------------------------------------
+
+
+def test_a_bug_exits_1_with_one_line_and_the_traceback_in_the_log(sqlite_cfg: Path) -> None:
+    buggy = (
+        "import sys\n"
+        "from counter_app import cli\n"
+        "from counter_app.core.queue import Queue\n"
+        "def status(self, **kw): raise RuntimeError('the scale of the hall')\n"
+        "Queue.status = status\n"
+        "sys.exit(cli.main(sys.argv[1:]))\n"
+    )
+    proc = subprocess.run(
+        [sys.executable, "-c", buggy, "--config", str(sqlite_cfg), "status"],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=TIMEOUT,
+        env=_env(),
+    )
+    log = paths.log_dir() / "counter-app.log"
+    assert one_line(proc, 1) == (
+        f"counter-app: unexpected error: RuntimeError: the scale of the hall (details in {log})"
+    )
+    assert "Traceback" in log.read_text(encoding="utf-8")
