@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 import tomllib
@@ -66,6 +67,14 @@ CASES = [
         "HH:MM-HH:MM",
     ),
     ("bad mode", "limit = 20", 'limit = 20\nwhen_full = "queue"', "capacity.when_full", "refuse"),
+    (
+        "database scheme",
+        "limit = 20",
+        'limit = 20\n\n[database]\nurl = "http://example"',
+        "database.url",
+        "must start with sqlite:/// or postgresql+psycopg:// (got 'http://example')",
+    ),
+    ("empty database", "limit = 20", 'limit = 20\n\n[database]\nurl = ""', "database.url", "empty"),
 ]
 
 
@@ -147,3 +156,18 @@ def test_no_traceback_from_a_real_process(tmp_path: Path) -> None:
     )
     assert proc.returncode == 2
     assert "capacity.limit" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_a_byte_order_mark_is_read_past(tmp_path: Path) -> None:
+    path = tmp_path / "notepad.toml"
+    path.write_bytes(b"\xef\xbb\xbf" + GOOD.encode("utf-8"))  # Windows Notepad's UTF-8
+    assert [s.prefix for s in load_config(path).services] == ["A", "B"]
+
+
+def test_db_on_the_command_line_is_checked_like_the_file(tmp_path: Path) -> None:
+    path = tmp_path / "office.toml"
+    path.write_text(GOOD, encoding="utf-8")
+    for url, words in (("foo", "(got 'foo')"), ("", "must not be empty")):
+        with pytest.raises(ConfigError, match=rf"^--db: .*{re.escape(words)}"):
+            config_mod.load(path, url)
+    assert config_mod.load(path, "sqlite:///x.sqlite3")[0].database.url == "sqlite:///x.sqlite3"
