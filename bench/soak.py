@@ -440,6 +440,10 @@ class Load:
 # --- the run --------------------------------------------------------------------------------
 
 
+class StartFailed(Exception):
+    """A window did not come up."""
+
+
 def mib(kib: int) -> str:
     return f"{kib / 1024:.1f} MiB"
 
@@ -564,7 +568,7 @@ def main() -> int:
         if problem:
             failed_start = f"{problem}; {xvfb.describe()}"
             print(f"START FAILED: {failed_start}", flush=True)
-            return 1
+            raise StartFailed
         started_ok = True
         t0 = time.monotonic()
         print(f"windows up after start: {', '.join(f'{w.name} {w.window_id}' for w in windows)}")
@@ -612,10 +616,14 @@ def main() -> int:
             shots[w.name] = screenshot(w, env, folder)
         for w in windows:
             close_window(w, env, by_key=args.close == "keys")
+    except StartFailed:
+        pass  # reported below, with the stderr of the window that did not come up
     except KeyboardInterrupt:
         print("interrupted", flush=True)
     finally:
         xvfb_ok, xvfb_state = xvfb.alive, xvfb.describe()
+        # Ended by themselves: neither closed by close_window nor killed just below.
+        gone = [w for w in windows if w.proc is not None and not w.alive() and not w.ended_by]
         for w in windows:
             if w.alive() and w.proc is not None:
                 w.proc.kill()
@@ -624,7 +632,7 @@ def main() -> int:
             w.close_files()
         xvfb.stop()
 
-    died = [w for w in windows if w.died_at is not None or (not started_ok and w.proc)]
+    died = [w for w in windows if w.died_at is not None or w in gone]
     print()
     print(
         f"## Soak: {args.minutes:g} min after {args.warmup:.0f} s warm-up, "
@@ -677,7 +685,7 @@ def main() -> int:
     for w in windows:
         for line in w.problem_lines():
             print(f"{w.name} log: {line}")
-        if w in died or (w.proc and w.proc.returncode not in (0, None) and not w.ended_by):
+        if w in died:
             print(f"--- {w.name} stderr (last lines) ---")
             for line in w.stderr_tail():
                 print(f"    {line}")
