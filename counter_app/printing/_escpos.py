@@ -11,15 +11,24 @@ python-escpos 3.1 has three habits a desk application cannot live with:
 * it unpickles its capabilities cache from a fresh ``mkdtemp()`` on every start (a
   leaked temp folder per run), and a frozen (PyInstaller) build cannot find its
   ``capabilities.json`` unless the file is bundled and pointed at.
+* pointed at a lasting cache folder instead, it writes the pickle in place, so a second
+  station window starting at the same moment reads a half-written file and dies
+  (EOFError), and a file truncated by a power cut stops every later start. So the
+  cache is written here, whole, and renamed into place; a damaged one is rewritten.
 
 Everything in counter_app.printing imports escpos names from here.
 """
 
 from __future__ import annotations
 
+import contextlib
+import importlib.util
 import logging
 import os
+import pickle
+import platform
 import sys
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -39,12 +48,51 @@ def _prepare_environment() -> None:
     if "ESCPOS_CAPABILITIES_PICKLE_DIR" not in os.environ:
         # A per-user cache folder: private (the pickle is loaded with pickle.load, so it
         # must not live in a shared /tmp path) and reused, so start-up skips the YAML parse.
-        try:
-            cache = Path(platformdirs.user_cache_dir(paths.APP_NAME)) / "escpos"
-            cache.mkdir(parents=True, exist_ok=True)
+        cache = Path(platformdirs.user_cache_dir(paths.APP_NAME)) / "escpos"
+        if cache_capabilities(cache, _capabilities_source()):
             os.environ["ESCPOS_CAPABILITIES_PICKLE_DIR"] = str(cache)
-        except OSError:
-            pass  # python-escpos falls back to its own temporary folder
+        # else python-escpos parses the YAML into its own temporary folder, as it would
+
+
+def _capabilities_source() -> Path:
+    if "ESCPOS_CAPABILITIES_FILE" in os.environ:
+        return Path(os.environ["ESCPOS_CAPABILITIES_FILE"])
+    spec = importlib.util.find_spec("escpos")  # where it is, without running its import
+    assert spec is not None and spec.submodule_search_locations is not None
+    return Path(next(iter(spec.submodule_search_locations))) / "capabilities.json"
+
+
+def cache_capabilities(cache: Path, source: Path) -> bool:
+    """Leave in ``cache`` the complete pickle python-escpos looks for, newer than ``source``.
+
+    True when it is there. A missing, stale or damaged pickle is rebuilt in a file of
+    this process's own and renamed over the old one, so another process starting at the
+    same moment sees the old file or the new one, never half of either.
+    """
+    target = cache / f"{platform.python_version()}.capabilities.pickle"
+    try:
+        if target.stat().st_mtime >= source.stat().st_mtime:
+            with target.open("rb") as stream:
+                pickle.load(stream)
+            return True
+    except Exception:  # missing, truncated, unreadable: rebuild it
+        pass
+    import yaml  # python-escpos's own dependency, and its own way of reading the file
+
+    try:
+        cache.mkdir(parents=True, exist_ok=True)
+        data = yaml.safe_load(source.read_text(encoding="utf-8"))
+        fd, partial = tempfile.mkstemp(dir=cache, prefix=".capabilities-", suffix=".tmp")
+        try:
+            with os.fdopen(fd, "wb") as stream:
+                pickle.dump(data, stream, protocol=2)
+            os.replace(partial, target)
+        finally:
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(partial)
+    except (OSError, yaml.YAMLError):
+        return False
+    return bool(data)
 
 
 class _LoggingShim:
