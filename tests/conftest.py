@@ -79,7 +79,9 @@ def _start_cluster() -> _Cluster | None:
     as_user: list[str] = []
     if os.geteuid() == 0:  # initdb refuses to run as root
         shutil.chown(root, "postgres", "postgres")
-        as_user = ["runuser", "-u", "postgres", "--"]
+        # runuser lives in /usr/sbin, which a normal user's PATH may lack
+        runuser = shutil.which("runuser", path=f"{os.environ.get('PATH', '')}:/usr/sbin:/sbin")
+        as_user = [runuser or "runuser", "-u", "postgres", "--"]
     data, port = root / "data", _free_port()
     subprocess.run(
         [
@@ -274,4 +276,3 @@ def wait_for(predicate: Callable[[], bool], timeout: float = 5.0) -> None:
         if time.monotonic() > deadline:
             raise AssertionError("condition not reached in time")
         time.sleep(0.01)
-

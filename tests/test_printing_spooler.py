@@ -175,14 +175,16 @@ def test_failing_callback_does_not_stop_printing() -> None:
 def test_stop_fails_queued_jobs_and_reports_them(
     make_spooler: MakeSpooler, recorder: Recorder
 ) -> None:
-    gate = threading.Event()
+    gate, printing = threading.Event(), threading.Event()
 
     def slow(job: PrintJob) -> Delivery:
+        printing.set()
         gate.wait(5)
         return Delivery(PrintStatus.PRINTED)
 
     spooler = make_spooler(slow, lang="en")
     futures = [spooler.submit(job(f"A-00{n}")) for n in range(1, 4)]
+    assert printing.wait(5)  # the first is at the printer before the spooler is stopped
     threading.Timer(0.05, gate.set).start()
     spooler.stop(timeout=5)
     statuses = [f.result(5).status for f in futures]
