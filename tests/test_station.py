@@ -51,6 +51,9 @@ def test_issue_prints_the_ticket_with_its_signed_qr(queue: Queue, printer: FakeP
     assert printed.qr_payloads == [ticket.qr]
     assert check_payload(queue.config.tickets.secret, printed.qr_payloads[0], ticket.day).ok
     assert printed.cuts  # the default profile has a cutter
+    second = desk.issue("A")  # what the desk and `counter-app issue` tell the visitor
+    assert (second.ahead, second.print_status) == (1, PrintStatus.PRINTED)
+    assert second.estimated_minutes > 0
 
 
 @pytest.mark.parametrize("mode", ["paper_out", "cover_open", "offline", "silent"])

@@ -593,7 +593,7 @@ class Queue:
                 PrintStatus.FAILED: "print_failed",
             }.get(status, "print_" + status.value)
             self._event(tx, row, kind, row.state, detail=error)
-            return self._ticket(tx.session, row)
+            return self._ticket(tx.session, row, estimate=True)
 
     def prepare_reprint(self, code: str) -> Ticket:
         """A reprint is allowed while the visitor still holds a live number."""
