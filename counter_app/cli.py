@@ -1,7 +1,8 @@
 """The `counter-app` command: windows by default, headless queue commands for scripts.
 
 Exit codes: 0 done; 3 refused by a queue rule (reason on stderr); 2 bad usage,
-configuration or database; 1 unexpected error (logged with its traceback).
+configuration or database; 1 unexpected error (logged with its traceback), or a
+failed `self-test` check (named on stderr).
 Every failure is one line on stderr (a configuration error: one line a problem);
 `exit_status` is the one place that decides which.
 """
@@ -105,6 +106,11 @@ def _parser() -> argparse.ArgumentParser:
     sp.add_argument("--force", action="store_true", help="overwrite an existing file")
     sp = cmd("db", "database maintenance", json_out=False)
     sp.add_argument("action", choices=["upgrade", "version"])
+    cmd(
+        "self-test",
+        "check this PC and this installation: a temporary database, a ticket, its print, "
+        "the windows (offscreen), translations, sound, the configured database and printer",
+    )
     return p
 
 
@@ -221,6 +227,9 @@ def _run(args: argparse.Namespace) -> int:
         print(path)
         return EXIT_OK
 
+    if command == "self-test":
+        return _self_test(args)
+
     cfg, _path = config_mod.load(args.config, args.db)
     lang = cfg.office.language
     if command in _CODE_COMMANDS:
@@ -261,6 +270,33 @@ def _run(args: argparse.Namespace) -> int:
         _emit(args, v.as_json(), describe_verification(v))
         return EXIT_OK if v.ok else EXIT_REFUSED
     raise CliError(f"unknown command {command!r}")
+
+
+def _self_test(args: argparse.Namespace) -> int:
+    """One line a check on stdout; exit 0 when none failed, 1 naming those that did.
+
+    A broken configuration is the first failed check, not exit 2: the rest of the program
+    is still checked, on the shipped sample configuration.
+    """
+    from counter_app.selftest import Session, failed_names
+
+    session = Session(args.config, args.db)
+    try:
+        from counter_app.gui.selftest import run_command  # Qt only now, offscreen
+
+        checks = run_command(session)
+    finally:
+        session.close()
+    failed = failed_names(checks)
+    if args.json:
+        print(json.dumps({"ok": not failed, "checks": [c.as_json() for c in checks]}))
+    else:
+        for check in checks:
+            print(check.line())
+    if failed:
+        print(f"counter-app: self-test failed: {', '.join(failed)}", file=sys.stderr)
+        return EXIT_ERROR
+    return EXIT_OK
 
 
 # --- failures ---------------------------------------------------------------------------------
