@@ -98,10 +98,13 @@ def sample_configuration() -> Config:
 
 
 def throwaway(cfg: Config, folder: Path) -> Config:
-    """``cfg`` on a fresh SQLite file in ``folder``, open all day, nothing suspended: the
-    self-test issues its ticket at any hour and never on the office's queue."""
+    """``cfg`` on a fresh SQLite file in ``folder``, open all day, nothing suspended or at
+    a zero quota: the self-test issues its ticket at any hour, never on the office's queue."""
     office = cfg.office.model_copy(update={"opening_hours": None})
-    services = [s.model_copy(update={"suspended": None}) for s in cfg.services]
+    services = [
+        s.model_copy(update={"suspended": None, "daily_quota": max(s.daily_quota, 1)})
+        for s in cfg.services
+    ]
     url = f"sqlite:///{(folder / 'self-test.sqlite3').as_posix()}"
     return cfg.model_copy(
         update={"office": office, "services": services, "database": DatabaseSettings(url=url)}

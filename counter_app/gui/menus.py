@@ -1,4 +1,4 @@
-"""The menus every window has: the other windows, and Help > About."""
+"""The menus every window has: the other windows, and Help > Self-test and About."""
 
 from __future__ import annotations
 
@@ -53,8 +53,19 @@ def install(window: QMainWindow, ctx: Context) -> None:
     close.triggered.connect(window.close)
 
     help_menu = bar.addMenu(QCoreApplication.translate("menus", "&Help"))
+    self_test = help_menu.addAction(
+        QCoreApplication.translate("menus", "Self-test: check this PC and printer…")
+    )
+    self_test.triggered.connect(lambda: run_self_test(window, ctx))
     about = help_menu.addAction(QCoreApplication.translate("menus", "About counter-app"))
     about.triggered.connect(lambda: show_about(window, ctx))
+
+
+def run_self_test(parent: QMainWindow, ctx: Context) -> None:
+    """The checks of `counter-app self-test`, shown in a dialog when they are done."""
+    from counter_app.gui import selftest
+
+    selftest.run_in_app(parent, ctx)
 
 
 def show_about(parent: QMainWindow, ctx: Context) -> None:

@@ -636,8 +636,27 @@
         <translation>&amp;Bantuan</translation>
     </message>
     <message>
+        <source>Self-test: check this PC and printer…</source>
+        <translation>Uji mandiri: periksa PC dan printer ini…</translation>
+    </message>
+    <message>
         <source>About counter-app</source>
         <translation>Tentang counter-app</translation>
+    </message>
+</context>
+<context>
+    <name>selftest</name>
+    <message>
+        <source>Failed: {checks}</source>
+        <translation>Gagal: {checks}</translation>
+    </message>
+    <message>
+        <source>All {count} checks passed.</source>
+        <translation>Semua {count} pemeriksaan lulus.</translation>
+    </message>
+    <message>
+        <source>Self-test</source>
+        <translation>Uji mandiri</translation>
     </message>
 </context>
 </TS>
