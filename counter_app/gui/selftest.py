@@ -44,7 +44,7 @@ from counter_app.gui.context import Context
 from counter_app.selftest import Check, Outcome, Scratch, Session, failed_names, run_check
 
 log = logging.getLogger(__name__)
-#: a source string every translation must have (the desk's menu)
+# a source string every translation must have (the desk's menu)
 PROBE = ("menus", "&Help")
 
 
