@@ -1,0 +1,117 @@
+"""Start-up benchmark: from launching the desk to its window on the screen.
+
+    .venv/bin/python bench/bench_startup.py [--bundle dist/counter-app] [--runs 20]
+                                            [--unfrozen]
+
+Each run starts the desk (`counter-app` from the bundle; with --unfrozen also
+`python -m counter_app`) on a private Xvfb with Qt's xcb platform, as a desk PC starts
+it, and polls the X server with xdotool until a window of that process is mapped
+(`xdotool search --onlyvisible --pid`); the time from launch to then is one sample. The
+process is then ended and the next run starts. The configuration (the shipped sample,
+preview printer) and its SQLite database are made by a first, unmeasured run, so every
+measured run is a normal morning start: database there, schema current, disk cache warm.
+Target (issue "standalone build"): the frozen desk visible within 1.5 s on a 2-core PC.
+Needs Xvfb and xdotool (Debian: apt-get install xvfb xdotool). Linux only.
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from xvfb import Xvfb
+
+ROOT = Path(__file__).resolve().parent.parent
+POLL_S = 0.01
+TIMEOUT_S = 30.0
+
+
+def visible(pid: int, env: dict[str, str]) -> bool:
+    found = subprocess.run(
+        ["xdotool", "search", "--onlyvisible", "--pid", str(pid)],
+        capture_output=True,
+        env=env,
+        check=False,
+    )
+    return found.returncode == 0 and bool(found.stdout.strip())
+
+
+def one_start(command: list[str], env: dict[str, str]) -> float:
+    started = time.perf_counter()
+    proc = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        while not visible(proc.pid, env):
+            if proc.poll() is not None:
+                err = proc.stderr.read().decode(errors="replace") if proc.stderr else ""
+                raise RuntimeError(f"{command[0]} exited with {proc.returncode}: {err[-500:]}")
+            if time.perf_counter() - started > TIMEOUT_S:
+                raise RuntimeError(f"no window within {TIMEOUT_S:.0f} s")
+            time.sleep(POLL_S)
+        return time.perf_counter() - started
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+
+
+def p95(samples: list[float]) -> float:
+    ordered = sorted(samples)
+    return ordered[min(len(ordered) - 1, math.ceil(0.95 * len(ordered)) - 1)]
+
+
+def measure(name: str, command: list[str], env: dict[str, str], runs: int) -> None:
+    one_start(command, env)  # makes the config and the database; not measured
+    samples = [one_start(command, env) for _ in range(runs)]
+    print(
+        f"| {name} | {runs} | {statistics.median(samples):.2f} s | {p95(samples):.2f} s "
+        f"| {min(samples):.2f} s | {max(samples):.2f} s |",
+        flush=True,
+    )
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--bundle", type=Path, default=ROOT / "dist" / "counter-app")
+    parser.add_argument("--runs", type=int, default=20)
+    parser.add_argument("--unfrozen", action="store_true", help="also time python -m counter_app")
+    args = parser.parse_args()
+    if shutil.which("xdotool") is None:
+        print("bench_startup: xdotool is not installed (apt-get install xdotool)", file=sys.stderr)
+        return 2
+    frozen = args.bundle / "counter-app"
+    if not frozen.is_file():
+        print(f"bench_startup: no bundle at {args.bundle} (build.spec)", file=sys.stderr)
+        return 2
+    with tempfile.TemporaryDirectory(prefix="counter-app-startup-") as tmp, Xvfb() as display:
+        env = {
+            **os.environ,
+            "DISPLAY": display,
+            "QT_QPA_PLATFORM": "xcb",
+            "COUNTER_APP_CONFIG_DIR": f"{tmp}/config",
+            "COUNTER_APP_DATA_DIR": f"{tmp}/data",
+            "COUNTER_APP_LOG_DIR": f"{tmp}/log",
+            "COUNTER_APP_NO_CRASH_DIALOG": "1",
+        }
+        print(f"cores: {os.cpu_count()}; load before: {os.getloadavg()[0]:.2f}")
+        print("| desk | runs | median | p95 | min | max |")
+        print("|---|---:|---:|---:|---:|---:|")
+        measure("frozen (bundle)", [str(frozen)], env, args.runs)
+        if args.unfrozen:
+            measure("unfrozen (python -m)", [sys.executable, "-m", "counter_app"], env, args.runs)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
