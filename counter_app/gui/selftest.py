@@ -19,7 +19,10 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import (
+    QBuffer,
+    QByteArray,
     QCoreApplication,
+    QIODevice,
     QMessageLogContext,
     Qt,
     QtMsgType,
@@ -80,9 +83,32 @@ def sound_check() -> Check:
         device = qt.QMediaDevices.defaultAudioOutput()
         if device.isNull():
             return "note", "QtMultimedia loads; no audio output device: the display runs silent"
+        error = _open_output(qt, device)
+        if error is not None:  # a device that is there but will not play: worth a look
+            raise RuntimeError(f"{device.description()} cannot be opened ({error})")
         return "ok", f"QtMultimedia loads; output: {device.description()}"
 
     return run_check("sound output", probe)
+
+
+def _open_output(qt: Any, device: Any) -> str | None:
+    """Start the output with a tenth of a second of silence, the way the display's clip
+    player does (QAudioSink, 16-bit PCM); None when it started."""
+    fmt = qt.QAudioFormat()
+    fmt.setSampleRate(22050)
+    fmt.setChannelCount(1)
+    fmt.setSampleFormat(qt.QAudioFormat.SampleFormat.Int16)
+    buffer = QBuffer()
+    buffer.setData(QByteArray(bytes(4410)))
+    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+    sink = qt.QAudioSink(device, fmt)
+    try:
+        sink.start(buffer)
+        error = sink.error()
+        return None if error == qt.QtAudio.Error.NoError else str(error)
+    finally:
+        sink.stop()
+        buffer.close()
 
 
 def _windows_config(config: Config) -> Config:
