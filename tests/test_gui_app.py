@@ -321,3 +321,22 @@ def test_the_log_rotates_daily_in_the_user_log_folder() -> None:
         assert len([h for h in handlers if isinstance(h, TimedRotatingFileHandler)]) == 1
     finally:
         logs.close_logging()
+
+
+def test_a_crash_python_cannot_catch_leaves_its_stacks_in_crash_log(tmp_path: Path) -> None:
+    """A segmentation fault in a library ends the process at once; crash.log keeps where."""
+    import subprocess
+    import sys
+
+    code = (
+        "import faulthandler; from counter_app.gui import logs; "
+        "logs.record_crashes('counter-app test desk'); faulthandler._sigsegv()"
+    )
+    env = {**__import__("os").environ, "COUNTER_APP_LOG_DIR": str(tmp_path)}
+    result = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode != 0
+    crash = (tmp_path / "crash.log").read_text(encoding="utf-8")
+    assert "counter-app test desk" in crash
+    assert "Segmentation fault" in crash and "Current thread" in crash

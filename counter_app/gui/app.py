@@ -85,6 +85,7 @@ def run(args: argparse.Namespace) -> int:
         print(problem, file=sys.stderr)
         return EXIT_USAGE
     log_path = logs.setup_logging()
+    logs.record_crashes(f"counter-app {__version__} {args.command or 'desk'}")
     log.info("counter-app %s starting: %s", __version__, args.command)
     app = application()
     hook = ExceptionHook(log_path)

@@ -6,15 +6,21 @@ traceback goes to the file only.
 
 from __future__ import annotations
 
+import faulthandler
 import logging
+import os
 import sys
+import time
 from logging.handlers import TimedRotatingFileHandler
 from pathlib import Path
 
 from counter_app.core import paths
 
 LOG_NAME = "counter-app.log"
+CRASH_NAME = "crash.log"
 KEEP_DAYS = 30
+#: crash.log is started afresh past this size
+CRASH_LOG_MAX = 1 << 20
 _FORMAT = "%(asctime)s %(levelname)-7s %(threadName)s %(name)s: %(message)s"
 _handlers: list[logging.Handler] = []
 
@@ -78,3 +84,25 @@ def close_logging() -> None:
         root.removeHandler(h)
         h.close()
     _handlers.clear()
+
+
+_crash_file: list[object] = []  # kept open for the life of the process
+
+
+def record_crashes(what: str) -> Path | None:
+    """A crash Python cannot catch (a segmentation fault in a library, an abort) writes
+    every thread's Python stack to crash.log in the log folder, after a line naming the
+    process, so a crash on a front-desk PC can be traced. None where it cannot be."""
+    path = paths.log_dir() / CRASH_NAME
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        mode = "w" if path.is_file() and path.stat().st_size > CRASH_LOG_MAX else "a"
+        stream = path.open(mode, encoding="utf-8")
+        stamp = time.strftime("%Y-%m-%d %H:%M:%S")
+        stream.write(f"--- {stamp} pid {os.getpid()}: {what}\n")
+        stream.flush()
+    except OSError:
+        return None
+    faulthandler.enable(stream, all_threads=True)
+    _crash_file[:] = [stream]
+    return path
