@@ -209,3 +209,19 @@ class Verification:
             "message": self.message,
             "ticket": self.ticket.as_json() if self.ticket else None,
         }
+
+
+@dataclass(frozen=True, slots=True)
+class LoggedEvent:
+    """One entry of a day's event log with what the report needs of its ticket."""
+
+    id: int
+    ticket_id: int
+    prefix: str  # the service the ticket was issued for
+    group: int
+    kind: str
+    from_state: str | None
+    to_state: str | None
+    counter: int | None
+    at: datetime  # aware, UTC
+    detail: str | None

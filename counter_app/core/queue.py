@@ -27,6 +27,7 @@ from counter_app.core.model import (
     OPEN,
     Call,
     CounterStatus,
+    LoggedEvent,
     PrintStatus,
     Reason,
     Refused,
@@ -828,6 +829,32 @@ class Queue:
                 .order_by(EventRow.id)
             )
             return [(format_code(p, n), k, f, t, c) for p, n, k, f, t, c in rows]
+
+    def day_log(self, day: date) -> list[LoggedEvent]:
+        """Every event of an office day in order, with its ticket's prefix and group: what
+        the daily report is computed from."""
+        with self._read_sessions() as s:
+            rows = s.execute(
+                select(
+                    EventRow.id,
+                    EventRow.ticket_id,
+                    TicketRow.prefix,
+                    TicketRow.group_size,
+                    EventRow.kind,
+                    EventRow.from_state,
+                    EventRow.to_state,
+                    EventRow.counter,
+                    EventRow.at,
+                    EventRow.detail,
+                )
+                .join(TicketRow, TicketRow.id == EventRow.ticket_id)
+                .where(EventRow.day == day)
+                .order_by(EventRow.id)
+            )
+            return [
+                LoggedEvent(int(i), int(t), p, int(g), k, f, to, c, at, d)
+                for i, t, p, g, k, f, to, c, at, d in rows
+            ]
 
     def expire_stale(self) -> None:
         """Run the day change now (the first operation of a day does it anyway)."""
