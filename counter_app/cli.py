@@ -16,6 +16,7 @@ import os
 import re
 import sys
 from collections.abc import Callable, Sequence
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +26,7 @@ from counter_app.core import texts
 from counter_app.core.config import Config, ConfigError
 from counter_app.core.model import Refused, Status, Ticket, Verification
 from counter_app.core.queue import Queue, malformed_payload, open_queue, require_code
+from counter_app.core.report import CSV_COLUMNS, DayReport, daily_report
 from counter_app.gui import logs  # Qt-free; the windows' log, and this command's
 from counter_app.storage.db import failure_reason, open_database
 
@@ -96,6 +98,9 @@ def _parser() -> argparse.ArgumentParser:
     cmd("cancel", "cancel a ticket").add_argument("code")
     cmd("status", "the hall, the lines and the counters")
     cmd("verify", "check a ticket's QR payload").add_argument("payload")
+    sp = cmd("report", "the daily report: each service and counter, waits, the hall")
+    sp.add_argument("--date", metavar="YYYY-MM-DD", help="the office day (default: today)")
+    sp.add_argument("--csv", metavar="FILE", type=Path, help="also write the table as CSV")
     cmd("reprint", "print a ticket again, marked REPRINT").add_argument("code")
     cmd("print-test", "print a sample ticket")
     cmd("printer-status", "ask the printer whether it can print")
@@ -166,6 +171,44 @@ def describe_status(st: Status) -> str:
     return "\n".join(lines)
 
 
+def describe_report(r: DayReport) -> str:
+    """The CSV's rows as an aligned table, then the hall and the arrivals per hour."""
+    columns = [
+        c
+        for c in CSV_COLUMNS
+        if c not in ("day", "peak_occupancy", "capacity_limit", "full_minutes")
+    ]
+    rows = [{**row, "name": row["name"] or "*"} for row in r.csv_rows()]
+    widths = {c: max(len(c), *(len(row[c]) for row in rows)) for c in columns}
+    lines = [f"{r.day}"]
+    lines.append("  ".join(c.ljust(widths[c]) for c in columns).rstrip())
+    for row in rows:
+        lines.append("  ".join(row[c].ljust(widths[c]) for c in columns).rstrip())
+    peak = f" at {r.peak_at:%H:%M}" if r.peak_at else ""
+    held = "held" if r.limit_held else "EXCEEDED"
+    lines.append(
+        f"hall: peak {r.peak_occupancy}/{r.limit}{peak} (limit {held}), "
+        f"full {r.full_minutes:g} min, {r.issued_outside} waited outside"
+    )
+    hours = [f"{h:02d}:{n}" for h, n in enumerate(r.arrivals) if n]
+    lines.append("arrivals per hour: " + (" ".join(hours) or "-"))
+    return "\n".join(lines)
+
+
+_DATE_RE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", re.ASCII)
+
+
+def _report_day(text: str | None) -> date | None:
+    if text is None:
+        return None
+    try:
+        if not _DATE_RE.fullmatch(text.strip()):
+            raise ValueError
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise CliError(f"--date: not a date of the form YYYY-MM-DD: {text!r}") from None
+
+
 def describe_verification(v: Verification) -> str:
     return ("OK  " if v.ok else "INVALID  ") + v.message
 
@@ -232,6 +275,7 @@ def _run(args: argparse.Namespace) -> int:
 
     cfg, _path = config_mod.load(args.config, args.db)
     lang = cfg.office.language
+    day = _report_day(args.date) if command == "report" else None
     if command in _CODE_COMMANDS:
         require_code(args.code, lang)  # "A-\u0661" is refused before the database is opened
     if command == "verify":
@@ -264,6 +308,12 @@ def _run(args: argparse.Namespace) -> int:
     if command == "status":
         st = queue.status()
         _emit(args, st.as_json(), describe_status(st))
+        return EXIT_OK
+    if command == "report":
+        report = daily_report(queue, day)
+        if args.csv is not None:
+            args.csv.write_text(report.to_csv(), encoding="utf-8")
+        _emit(args, report.as_json(), describe_report(report))
         return EXIT_OK
     if command == "verify":
         v = queue.verify(args.payload)
