@@ -105,7 +105,7 @@ class Context(QObject):
         return None
 
     def open_window(self, kind: str, number: int | None = None, **options: object) -> QWidget:
-        """Show the window of that kind (desk, counter N, display), raising an open one.
+        """Show the window of that kind (desk, counter N, display, report), raising an open one.
 
         Raises LookupError for a counter that is not configured and ImportError when the
         lobby display is not part of this build.
@@ -132,6 +132,10 @@ class Context(QObject):
             if number is None or self.config.counter(number) is None:
                 raise LookupError(number)
             return CounterPanel(self, number)
+        if kind == "report":
+            from counter_app.gui.report_window import ReportWindow
+
+            return ReportWindow(self)
         if kind == "display":
             from counter_app.gui.display import open_display
 

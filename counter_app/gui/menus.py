@@ -47,6 +47,8 @@ def install(window: QMainWindow, ctx: Context) -> None:
         )
     display = windows.addAction(QCoreApplication.translate("menus", "Lobby display"))
     display.triggered.connect(lambda: open_window(window, ctx, "display"))
+    report = windows.addAction(QCoreApplication.translate("menus", "Daily report…"))
+    report.triggered.connect(lambda: open_window(window, ctx, "report"))
     windows.addSeparator()
     close = windows.addAction(QCoreApplication.translate("menus", "Close this window"))
     close.setShortcut(QKeySequence(QKeySequence.StandardKey.Close))

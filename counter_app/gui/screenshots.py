@@ -1,6 +1,6 @@
 """Screenshots of the desk window and the counter panel in their main states.
 
-    python -m counter_app.gui.screenshots [--out docs/screenshots] [--lang id|en]
+    python -m counter_app.gui.screenshots [--out docs/screenshots] [--lang id|en] [--only NAME]
 
 Each state is played on a fresh temporary database, with a preview printer writing into
 a temporary folder, from a fixed moment (Monday 30 November 2026, 09:41 in Balikpapan),
@@ -14,6 +14,8 @@ at 1366 x 768, the common front-desk laptop screen. The windows are opened as
 from __future__ import annotations
 
 import argparse
+import contextlib
+import random
 import tempfile
 import time
 from collections.abc import Callable, Iterator
@@ -25,7 +27,7 @@ from typing import Any
 from PySide6.QtWidgets import QApplication, QWidget
 
 from counter_app.core.config import Config, parse_config
-from counter_app.core.model import PrintStatus
+from counter_app.core.model import PrintStatus, Refused
 from counter_app.core.queue import Queue, open_queue
 from counter_app.core.tokens import make_payload
 from counter_app.gui import app as app_mod
@@ -33,6 +35,7 @@ from counter_app.gui import capture, i18n
 from counter_app.gui.context import Context
 from counter_app.gui.counter_panel import CounterPanel
 from counter_app.gui.desk import DeskWindow
+from counter_app.gui.report_window import ReportWindow
 
 SIZE = (1366, 768)
 DEFAULT_OUT = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
@@ -247,16 +250,70 @@ def counter_scenes(app: QApplication, root: Path, out: Path, language: str) -> N
             scanned(app, s.counter(1), payload, out / name)
 
 
+def report_scenes(app: QApplication, root: Path, out: Path, language: str) -> None:
+    """A whole day, 08:00 to 15:00, played minute by minute: busy mid-morning, the hall
+    full for a while (new tickets wait outside), three counters serving."""
+    outside = {"limit": 20, "when_full": "wait_outside"}
+    with scene(app, root, "report", language, capacity=outside) as s:
+        play_a_day(s)
+        window = app_mod.open_windows(s.ctx, "report")
+        assert isinstance(window, ReportWindow)
+        shoot(app, window, out / "report.png", lambda: window.loaded_once)
+
+
+#: tickets a minute until the hour: a queue at the door at opening, the mid-morning rush
+ARRIVALS = ((8.5, 0.6), (10.25, 0.8), (12, 0.45), (13, 0.2), (14.5, 0.35), (24, 0.1))
+
+
+def play_a_day(s: Scene) -> None:
+    rng = random.Random(20261130)
+    s.clock.moment = START.replace(hour=0, minute=0)  # 08:00 WITA
+    busy_until = {1: 0, 2: 0, 3: 0}
+    for minute in range(7 * 60):
+        hour = 8 + minute / 60
+        rate = next(r for until, r in ARRIVALS if hour < until)
+        while rate > 0:
+            if rng.random() < min(rate, 1):
+                prefix = rng.choice("AAAABBC") if hour < 14 else rng.choice("AB")
+                with contextlib.suppress(Refused):
+                    s.queue.issue(prefix, group=rng.choice((1, 1, 1, 2)), printing=False)
+            rate -= 1
+        for counter in busy_until:
+            if minute < busy_until[counter]:
+                continue
+            with contextlib.suppress(Refused):
+                s.queue.done(counter)
+            try:
+                s.queue.call_next(counter)
+            except Refused:
+                continue
+            if rng.random() < 0.06:
+                s.queue.no_show(counter)
+                continue
+            busy_until[counter] = minute + rng.choice((3, 4, 4, 5))
+        s.clock.advance(1)
+
+
 def scanned(app: QApplication, panel: CounterPanel, payload: str, path: Path) -> None:
     panel.ui.scanEdit.setText(payload)
     panel.check_scan()
     shoot(app, panel, path, lambda: panel.scanned is not None)
 
 
+SCENES: dict[str, Callable[[QApplication, Path, Path, str], None]] = {
+    "desk": desk_scenes,
+    "counter": counter_scenes,
+    "report": report_scenes,
+}
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
     parser.add_argument("--lang", choices=i18n.LANGUAGES, default="id")
+    parser.add_argument(
+        "--only", choices=sorted(SCENES), action="append", help="only these windows' pictures"
+    )
     args = parser.parse_args(argv)
     capture.choose_platform()  # before the QApplication loads a platform plugin
     app = app_mod.application()
@@ -264,8 +321,9 @@ def main(argv: list[str] | None = None) -> int:
     out: Path = args.out if args.lang == "id" else args.out / args.lang
     try:
         with tempfile.TemporaryDirectory(prefix="counter-app-shots-") as tmp:
-            desk_scenes(app, Path(tmp), out, args.lang)
-            counter_scenes(app, Path(tmp), out, args.lang)
+            for name, scenes in SCENES.items():
+                if not args.only or name in args.only:
+                    scenes(app, Path(tmp), out, args.lang)
     finally:
         translation.remove(app)
     return 0

@@ -568,6 +568,120 @@
     </message>
 </context>
 <context>
+    <name>ReportTableModel</name>
+    <message>
+        <source>Whole day</source>
+        <translation>Sepanjang hari</translation>
+    </message>
+    <message>
+        <source>Service / counter</source>
+        <translation>Layanan / loket</translation>
+    </message>
+    <message>
+        <source>Issued</source>
+        <translation>Diterbitkan</translation>
+    </message>
+    <message>
+        <source>Served</source>
+        <translation>Dilayani</translation>
+    </message>
+    <message>
+        <source>No-show</source>
+        <translation>Tidak hadir</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Dibatalkan</translation>
+    </message>
+    <message>
+        <source>Still open</source>
+        <translation>Belum selesai</translation>
+    </message>
+    <message>
+        <source>Wait, median (min)</source>
+        <translation>Tunggu, median (mnt)</translation>
+    </message>
+    <message>
+        <source>Wait, p90 (min)</source>
+        <translation>Tunggu, p90 (mnt)</translation>
+    </message>
+    <message>
+        <source>Service, median (min)</source>
+        <translation>Layanan, median (mnt)</translation>
+    </message>
+</context>
+<context>
+    <name>ReportWindow</name>
+    <message>
+        <source>Daily report - {office}</source>
+        <translation>Laporan harian - {office}</translation>
+    </message>
+    <message>
+        <source>Day:</source>
+        <translation>Hari:</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Muat ulang</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>Ekspor CSV…</translation>
+    </message>
+    <message>
+        <source>Loading...</source>
+        <translation>Memuat...</translation>
+    </message>
+    <message>
+        <source>The report cannot be read: {reason}</source>
+        <translation>Laporan tidak dapat dibaca: {reason}</translation>
+    </message>
+    <message>
+        <source>Hall: nobody came in on this day.</source>
+        <translation>Ruang tunggu: tidak ada yang masuk pada hari ini.</translation>
+    </message>
+    <message>
+        <source>Hall: at most {peak} of {limit} persons inside, at {time}.</source>
+        <translation>Ruang tunggu: paling banyak {peak} dari {limit} orang di dalam, pukul {time}.</translation>
+    </message>
+    <message>
+        <source>The distancing limit held.</source>
+        <translation>Batas jaga jarak tidak terlampaui.</translation>
+    </message>
+    <message>
+        <source>The distancing limit was EXCEEDED.</source>
+        <translation>Batas jaga jarak TERLAMPAUI.</translation>
+    </message>
+    <message>
+        <source>Full for {minutes} minutes; {outside} ticket(s) waited outside.</source>
+        <translation>Penuh selama {minutes} menit; {outside} tiket menunggu di luar.</translation>
+    </message>
+    <message>
+        <source>Charts are not available in this installation.</source>
+        <translation>Grafik tidak tersedia pada instalasi ini.</translation>
+    </message>
+    <message>
+        <source>Export the report as CSV</source>
+        <translation>Ekspor laporan sebagai CSV</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Berkas CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>The report was not saved</source>
+        <translation>Laporan tidak tersimpan</translation>
+    </message>
+    <message>
+        <source>{path}: {reason}</source>
+        <translation>{path}: {reason}</translation>
+    </message>
+    <message>
+        <source>Saved {path}</source>
+        <translation>Tersimpan: {path}</translation>
+    </message>
+</context>
+<context>
     <name>app</name>
     <message>
         <source>The configuration file has a problem</source>
@@ -628,6 +742,10 @@
         <translation>Panel {counter}</translation>
     </message>
     <message>
+        <source>Daily report…</source>
+        <translation>Laporan harian…</translation>
+    </message>
+    <message>
         <source>Close this window</source>
         <translation>Tutup jendela ini</translation>
     </message>
@@ -642,6 +760,37 @@
     <message>
         <source>About counter-app</source>
         <translation>Tentang counter-app</translation>
+    </message>
+</context>
+<context>
+    <name>report_charts</name>
+    <message>
+        <source>Arrivals per hour</source>
+        <translation>Kedatangan per jam</translation>
+    </message>
+    <message>
+        <source>Hour</source>
+        <translation>Jam</translation>
+    </message>
+    <message>
+        <source>Tickets</source>
+        <translation>Tiket</translation>
+    </message>
+    <message>
+        <source>Persons inside</source>
+        <translation>Orang di dalam</translation>
+    </message>
+    <message>
+        <source>Limit ({limit} persons)</source>
+        <translation>Batas ({limit} orang)</translation>
+    </message>
+    <message>
+        <source>Occupancy of the hall</source>
+        <translation>Isi ruang tunggu</translation>
+    </message>
+    <message>
+        <source>Persons</source>
+        <translation>Orang</translation>
     </message>
 </context>
 <context>

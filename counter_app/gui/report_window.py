@@ -1,0 +1,229 @@
+"""The daily report window: a day's table per service and counter, the hall, two charts,
+and the CSV the head of the office sends on. Opened from the Window menu.
+
+The figures come from ``core.report.daily_report`` on the reads worker; the window only
+shows them. Today's report follows the queue as stations change it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+from datetime import date
+from functools import partial
+from pathlib import Path
+
+from PySide6.QtCore import QDate, QLocale, Slot
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import (
+    QDateEdit,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMainWindow,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from counter_app.core.queue import DatabaseError
+from counter_app.core.report import DayReport, daily_report
+from counter_app.gui import dialogs, report_charts
+from counter_app.gui.context import Context
+from counter_app.gui.report_model import NAME, ReportTableModel
+from counter_app.gui.worker import report_unhandled
+
+log = logging.getLogger(__name__)
+
+
+class ReportWindow(QMainWindow):
+    kind = "report"
+    number: int | None = None
+
+    def __init__(self, ctx: Context) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.queue = ctx.queue
+        self.report: DayReport | None = None
+        self.loaded_once = False
+        self.closed = False
+        self.setWindowTitle(
+            self.tr("Daily report - {office}").format(office=ctx.config.office.name)
+        )
+
+        central = QWidget(self)
+        layout = QVBoxLayout(central)
+        bar = QHBoxLayout()
+        bar.addWidget(QLabel(self.tr("Day:"), central))
+        self.date_edit = QDateEdit(central)
+        self.date_edit.setCalendarPopup(True)
+        self.date_edit.setDisplayFormat("dddd, d MMMM yyyy")
+        today = self.queue.today()
+        self.date_edit.setDate(QDate(today.year, today.month, today.day))
+        self.date_edit.setMaximumDate(QDate(today.year, today.month, today.day))
+        self.date_edit.dateChanged.connect(lambda _d: self.refresh())
+        bar.addWidget(self.date_edit)
+        self.refresh_button = QPushButton(self.tr("Refresh"), central)
+        self.refresh_button.clicked.connect(self.refresh)
+        bar.addWidget(self.refresh_button)
+        bar.addStretch(1)
+        self.export_button = QPushButton(self.tr("Export CSV…"), central)
+        self.export_button.clicked.connect(self.export_csv)
+        self.export_button.setEnabled(False)
+        bar.addWidget(self.export_button)
+        layout.addLayout(bar)
+
+        self.hall_label = QLabel(central)
+        self.hall_label.setObjectName("reportHall")
+        self.hall_label.setWordWrap(True)
+        layout.addWidget(self.hall_label)
+
+        self.model = ReportTableModel(self)
+        self.table = QTableView(central)
+        self.table.setModel(self.model)
+        self.table.verticalHeader().setVisible(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
+        header.setHighlightSections(False)
+        layout.addWidget(self.table, 3)
+
+        self.charts = QWidget(central)
+        self.charts_layout = QHBoxLayout(self.charts)
+        self.charts_layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.charts, 4)
+        self.charts_note = QLabel(central)
+        layout.addWidget(self.charts_note)
+        self.setCentralWidget(central)
+
+        self._menus()
+        if ctx.watcher is not None:
+            ctx.watcher.changed.connect(self._queue_changed)
+        self.table.setFocus()
+        self.refresh()
+
+    def _menus(self) -> None:
+        from counter_app.gui import menus
+
+        menus.install(self, self.ctx)
+
+    # --- loading ----------------------------------------------------------------------
+
+    def day(self) -> date:
+        d = self.date_edit.date()
+        return date(d.year(), d.month(), d.day())
+
+    def set_day(self, day: date) -> None:
+        self.date_edit.setDate(QDate(day.year, day.month, day.day))
+
+    @Slot()
+    def refresh(self) -> None:
+        if self.closed:
+            return
+        self.hall_label.setText(self.tr("Loading..."))
+        self.ctx.call(
+            self.ctx.reads,
+            partial(daily_report, self.queue, self.day()),
+            self._loaded,
+            name="daily report",
+        )
+
+    @Slot(int)
+    def _queue_changed(self, _version: int) -> None:
+        if self.day() == self.queue.today():
+            self.refresh()
+
+    def _loaded(self, report: DayReport | None, error: BaseException | None) -> None:
+        if self.closed:
+            return
+        if isinstance(error, DatabaseError):
+            self.hall_label.setText(
+                self.tr("The report cannot be read: {reason}").format(reason=error)
+            )
+            return
+        if error is not None:
+            report_unhandled(error)
+            return
+        if report is None or report.day != self.day():
+            return  # an answer for a day no longer asked for
+        self.show_report(report)
+
+    def show_report(self, report: DayReport) -> None:
+        self.report = report
+        self.loaded_once = True
+        self.model.set_report(report)
+        self.export_button.setEnabled(True)
+        self.hall_label.setText(self.hall_text(report))
+        self._draw_charts(report)
+
+    def hall_text(self, report: DayReport) -> str:
+        locale = QLocale()
+        if report.peak_at is None:
+            peak = self.tr("Hall: nobody came in on this day.")
+        else:
+            peak = self.tr("Hall: at most {peak} of {limit} persons inside, at {time}.").format(
+                peak=report.peak_occupancy,
+                limit=report.limit,
+                time=report.peak_at.strftime("%H:%M"),
+            )
+        held = (
+            self.tr("The distancing limit held.")
+            if report.limit_held
+            else self.tr("The distancing limit was EXCEEDED.")
+        )
+        full = self.tr("Full for {minutes} minutes; {outside} ticket(s) waited outside.").format(
+            minutes=locale.toString(float(report.full_minutes), "f", 0),
+            outside=report.issued_outside,
+        )
+        return f"{peak} {held} {full}"
+
+    def _draw_charts(self, report: DayReport) -> None:
+        while self.charts_layout.count():
+            item = self.charts_layout.takeAt(0)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
+        if not report_charts.available():
+            self.charts_note.setText(self.tr("Charts are not available in this installation."))
+            return
+        self.charts_note.clear()
+        self.charts_layout.addWidget(report_charts.arrivals_chart(report, self.charts))
+        self.charts_layout.addWidget(report_charts.occupancy_chart(report, self.charts))
+
+    # --- CSV --------------------------------------------------------------------------
+
+    def ask_csv_path(self, suggested: str) -> str:
+        """The file to write, or "" when cancelled (a test replaces this)."""
+        path, _filter = QFileDialog.getSaveFileName(
+            self, self.tr("Export the report as CSV"), suggested, self.tr("CSV files (*.csv)")
+        )
+        return path
+
+    @Slot()
+    def export_csv(self) -> None:
+        report = self.report
+        if report is None:
+            return
+        chosen = self.ask_csv_path(str(Path.home() / f"laporan-{report.day.isoformat()}.csv"))
+        if not chosen:
+            return
+        try:
+            Path(chosen).write_text(report.to_csv(), encoding="utf-8")
+        except OSError as exc:
+            dialogs.show_error(
+                self,
+                self.tr("The report was not saved"),
+                self.tr("{path}: {reason}").format(path=chosen, reason=exc.strerror or exc),
+            )
+            return
+        self.statusBar().showMessage(self.tr("Saved {path}").format(path=chosen), 10_000)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.closed = True
+        if self.ctx.watcher is not None:
+            with contextlib.suppress(RuntimeError, TypeError):
+                self.ctx.watcher.changed.disconnect(self._queue_changed)
+        self.ctx.forget(self)
+        super().closeEvent(event)
