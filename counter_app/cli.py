@@ -26,7 +26,7 @@ from counter_app.core import texts
 from counter_app.core.config import Config, ConfigError
 from counter_app.core.model import Refused, Status, Ticket, Verification
 from counter_app.core.queue import Queue, malformed_payload, open_queue, require_code
-from counter_app.core.report import CSV_COLUMNS, DayReport, daily_report
+from counter_app.core.report import CSV_COLUMNS, DayReport, daily_report, purge_old
 from counter_app.gui import logs  # Qt-free; the windows' log, and this command's
 from counter_app.storage.db import failure_reason, open_database
 
@@ -110,7 +110,12 @@ def _parser() -> argparse.ArgumentParser:
     sp.add_argument("path", nargs="?", type=Path)
     sp.add_argument("--force", action="store_true", help="overwrite an existing file")
     sp = cmd("db", "database maintenance", json_out=False)
-    sp.add_argument("action", choices=["upgrade", "version"])
+    sp.add_argument("action", choices=["upgrade", "version", "purge"])
+    sp.add_argument(
+        "--keep-days",
+        type=_number,
+        help="purge: keep this many days of tickets (default: [retention] days)",
+    )
     cmd(
         "self-test",
         "check this PC and this installation: a temporary database, a ticket, its print, "
@@ -283,6 +288,15 @@ def _run(args: argparse.Namespace) -> int:
         if malformed is not None:
             _emit(args, malformed.as_json(), describe_verification(malformed))
             return EXIT_REFUSED
+    if command == "db" and args.action == "purge":
+        if args.keep_days is not None and args.keep_days < 1:
+            raise CliError("--keep-days: at least 1 (today's tickets are always kept)")
+        purge = purge_old(_queue(cfg), args.keep_days)
+        print(
+            f"purged {purge.tickets} tickets and {purge.events} events of {purge.days} days "
+            f"before {purge.before_day}; their daily reports are kept"
+        )
+        return EXIT_OK
     if command == "db":
         db = open_database(cfg.database_url, upgrade=args.action == "upgrade")
         print(f"{db.public_url}: schema {db.schema_revision()} (this app: {db.head_revision()})")

@@ -229,6 +229,12 @@ class PrinterSettings(_Section):
         return self.width_dots or (384 if self.paper_mm == 58 else 576)
 
 
+class RetentionSettings(_Section):
+    # Tickets and their events older than this many days are purged; each purged day's
+    # report is kept (the daily_reports table), so `counter-app report` still shows it.
+    days: int = Field(default=365, ge=1, le=36500)
+
+
 class Config(_Section):
     office: OfficeSettings = Field(default_factory=OfficeSettings)
     capacity: CapacitySettings = Field(default_factory=CapacitySettings)
@@ -238,6 +244,7 @@ class Config(_Section):
     counters: list[CounterSettings] = Field(default_factory=list)
     printer: PrinterSettings = Field(default_factory=PrinterSettings)
     display: DisplaySettings = Field(default_factory=DisplaySettings)
+    retention: RetentionSettings = Field(default_factory=RetentionSettings)
 
     def service(self, prefix: str) -> ServiceSettings | None:
         return next((s for s in self.services if s.prefix == prefix), None)

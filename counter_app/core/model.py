@@ -225,3 +225,21 @@ class LoggedEvent:
     counter: int | None
     at: datetime  # aware, UTC
     detail: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Purge:
+    """What one purge removed: tickets and events of days before ``before_day``."""
+
+    before_day: date
+    days: int  # days whose tickets were removed (their reports are kept)
+    tickets: int
+    events: int
+
+    def as_json(self) -> dict[str, object]:
+        return {
+            "before_day": self.before_day.isoformat(),
+            "days": self.days,
+            "tickets": self.tickets,
+            "events": self.events,
+        }

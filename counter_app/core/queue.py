@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import Protocol
 
-from sqlalchemy import Select, func, select, text
+from sqlalchemy import Select, delete, func, select, text
 from sqlalchemy.orm import Session
 
 from counter_app.core import texts
@@ -29,6 +29,7 @@ from counter_app.core.model import (
     CounterStatus,
     LoggedEvent,
     PrintStatus,
+    Purge,
     Reason,
     Refused,
     ServiceStatus,
@@ -40,7 +41,14 @@ from counter_app.core.model import (
 from counter_app.core.tokens import TokenProblem, check_payload, make_payload, well_formed
 from counter_app.storage.changes import ChangeFeed, open_feed
 from counter_app.storage.db import Database, DatabaseError, open_database, translate_errors
-from counter_app.storage.schema import EventRow, Hall, ServiceDay, TicketRow
+from counter_app.storage.schema import (
+    DailyReportRow,
+    EventRow,
+    Hall,
+    PurgeRow,
+    ServiceDay,
+    TicketRow,
+)
 
 # DatabaseError is re-exported for the windows, which may not import the storage layer.
 __all__ = [
@@ -855,6 +863,58 @@ class Queue:
                 LoggedEvent(int(i), int(t), p, int(g), k, f, to, c, at, d)
                 for i, t, p, g, k, f, to, c, at, d in rows
             ]
+
+    def stored_report(self, day: date) -> str | None:
+        """The report kept for a purged day (JSON text), if any."""
+        with self._read_sessions() as s:
+            return s.scalar(select(DailyReportRow.body).where(DailyReportRow.day == day))
+
+    def logged_days(self, before: date) -> list[date]:
+        """Days before ``before`` that still have events."""
+        with self._read_sessions() as s:
+            return list(
+                s.scalars(
+                    select(EventRow.day)
+                    .where(EventRow.day < before)
+                    .distinct()
+                    .order_by(EventRow.day)
+                )
+            )
+
+    def purge(self, reports: dict[date, str], before: date) -> Purge:
+        """Delete tickets and events of days before ``before``, keeping each day's report.
+
+        ``reports`` holds the report (JSON text) of each day that will lose its tickets;
+        they are stored in the same transaction, so no day loses both. The purge is
+        recorded first: the database only lets events of days before a recorded purge go.
+        """
+        if before > self.today():
+            raise ValueError("a purge never reaches today")
+        with self._write() as tx:
+            s = tx.session
+            for day, body in reports.items():
+                row = s.get(DailyReportRow, day)
+                if row is None:
+                    s.add(DailyReportRow(day=day, made_at=tx.now, body=body))
+                else:
+                    row.body, row.made_at = body, tx.now
+            record = PurgeRow(
+                at=tx.now,
+                before_day=before,
+                tickets=0,
+                events=0,
+                station=self.config.office.station,
+            )
+            s.add(record)
+            s.flush()
+            old_events, old_tickets = EventRow.day < before, TicketRow.day < before
+            events = int(s.scalar(select(func.count()).where(old_events)) or 0)
+            tickets = int(s.scalar(select(func.count()).where(old_tickets)) or 0)
+            s.execute(delete(EventRow).where(old_events))
+            s.execute(delete(TicketRow).where(old_tickets))
+            s.execute(delete(ServiceDay).where(ServiceDay.day < before))
+            record.tickets, record.events = tickets, events
+            return Purge(before, len(reports), record.tickets, record.events)
 
     def expire_stale(self) -> None:
         """Run the day change now (the first operation of a day does it anyway)."""

@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import math
 import statistics
 from collections import defaultdict
@@ -43,7 +44,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from counter_app.core.config import Config
-from counter_app.core.model import INSIDE, LoggedEvent
+from counter_app.core.model import INSIDE, LoggedEvent, Purge
 from counter_app.core.queue import Queue
 
 HOURS = 24
@@ -417,4 +418,23 @@ def _counter_name(config: Config, number: int) -> str:
 def daily_report(queue: Queue, day: date | None = None) -> DayReport:
     """The report of ``day`` (default: today) from the queue's event log."""
     day = day or queue.today()
-    return compute(queue.day_log(day), day, queue.config, now=queue.clock.now())
+    events = queue.day_log(day)
+    if not events:
+        kept = queue.stored_report(day)  # a purged day: its tickets are gone, its report not
+        if kept is not None:
+            return DayReport.from_json(json.loads(kept))
+    return compute(events, day, queue.config, now=queue.clock.now())
+
+
+def purge_old(queue: Queue, keep_days: int | None = None) -> Purge:
+    """Purge tickets older than ``keep_days`` (default: ``[retention] days``), keeping the
+    report of every day purged: ``daily_report`` reads it back for those days."""
+    days = keep_days if keep_days is not None else queue.config.retention.days
+    if days < 1:
+        raise ValueError("at least today's tickets are kept")
+    before = queue.today() - timedelta(days=days)
+    reports = {
+        day: json.dumps(compute(queue.day_log(day), day, queue.config).as_json())
+        for day in queue.logged_days(before)
+    }
+    return queue.purge(reports, before)

@@ -13,8 +13,9 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
-from counter_app.core.model import Ticket
+from counter_app.core.model import Purge, Ticket
 from counter_app.core.queue import Queue
+from counter_app.core.report import purge_old
 from counter_app.gui.watcher import QueueWatcher
 from counter_app.gui.worker import Callback, Worker
 from counter_app.station import Desk
@@ -86,6 +87,18 @@ class Context(QObject):
     def start(self) -> None:
         if self.watcher is not None:
             self.watcher.start()
+        self.call(self.actions, self._purge, self._purged, name="retention purge")
+
+    def _purge(self) -> Purge:
+        return purge_old(self.queue)
+
+    @staticmethod
+    def _purged(result: Purge | None, error: BaseException | None) -> None:
+        """Old tickets go at start; a failure is only logged (the queue works without)."""
+        if error is not None:
+            log.warning("retention purge failed: %s", error)
+        elif result is not None and result.tickets:
+            log.info("retention purge: %s", result.as_json())
 
     # --- windows ------------------------------------------------------------------------
 

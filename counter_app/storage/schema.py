@@ -150,3 +150,26 @@ class EventRow(Base):
         Index("ix_ticket_events_day_id", "day", "id"),
         Index("ix_ticket_events_ticket_id", "ticket_id"),
     )
+
+
+class DailyReportRow(Base):
+    """A day's report (core.report.DayReport as JSON), kept when its tickets are purged."""
+
+    __tablename__ = "daily_reports"
+
+    day: Mapped[date] = mapped_column(Date, primary_key=True)
+    made_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    body: Mapped[str] = mapped_column(Text)
+
+
+class PurgeRow(Base):
+    """One purge of old tickets: events of days before `before_day` may be deleted."""
+
+    __tablename__ = "purges"
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    at: Mapped[datetime] = mapped_column(UTCDateTime)
+    before_day: Mapped[date] = mapped_column(Date)
+    tickets: Mapped[int] = mapped_column(Integer)
+    events: Mapped[int] = mapped_column(Integer)
+    station: Mapped[str | None] = mapped_column(String(64))
