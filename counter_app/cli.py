@@ -117,6 +117,11 @@ def _parser() -> argparse.ArgumentParser:
         help="purge: keep this many days of tickets (default: [retention] days)",
     )
     cmd(
+        "admin-pin",
+        "set the PIN of the settings dialog (asked twice; or one line on standard input)",
+        json_out=False,
+    )
+    cmd(
         "self-test",
         "check this PC and this installation: a temporary database, a ticket, its print, "
         "the windows (offscreen), translations, sound, the configured database and printer",
@@ -278,8 +283,10 @@ def _run(args: argparse.Namespace) -> int:
     if command == "self-test":
         return _self_test(args)
 
-    cfg, _path = config_mod.load(args.config, args.db)
+    cfg, cfg_path = config_mod.load(args.config, args.db)
     lang = cfg.office.language
+    if command == "admin-pin":
+        return _admin_pin(cfg_path)
     day = _report_day(args.date) if command == "report" else None
     if command in _CODE_COMMANDS:
         require_code(args.code, lang)  # "A-\u0661" is refused before the database is opened
@@ -334,6 +341,29 @@ def _run(args: argparse.Namespace) -> int:
         _emit(args, v.as_json(), describe_verification(v))
         return EXIT_OK if v.ok else EXIT_REFUSED
     raise CliError(f"unknown command {command!r}")
+
+
+def _admin_pin(path: Path) -> int:
+    """Store a new admin PIN's salted hash in the configuration file, comments kept."""
+    from counter_app.core.admin import hash_pin, pin_problem
+    from counter_app.core.settings_file import SettingsFile
+
+    if sys.stdin is not None and sys.stdin.isatty():
+        import getpass
+
+        pin = getpass.getpass("new admin PIN (4-12 digits): ")
+        if getpass.getpass("the same PIN again: ") != pin:
+            raise CliError("admin-pin: the two PINs differ; nothing changed")
+    else:
+        pin = (sys.stdin.readline() if sys.stdin is not None else "").strip()
+    problem = pin_problem(pin)
+    if problem:
+        raise CliError(f"admin-pin: the PIN {problem}; nothing changed")
+    settings = SettingsFile(path)
+    settings.set("admin.pin_hash", hash_pin(pin))
+    settings.save()
+    print(f"{path}: admin PIN set")
+    return EXIT_OK
 
 
 def _self_test(args: argparse.Namespace) -> int:

@@ -18,6 +18,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from counter_app.core import paths
+from counter_app.core.admin import HASH_RE
 
 PREFIX_RE = re.compile(r"^[A-Z]{1,2}$")
 HOURS_RE = re.compile(r"^(\d{2}):(\d{2})-(\d{2}):(\d{2})$")
@@ -229,6 +230,18 @@ class PrinterSettings(_Section):
         return self.width_dots or (384 if self.paper_mm == 58 else 576)
 
 
+class AdminSettings(_Section):
+    # The settings dialog's PIN as a salted scrypt hash (`counter-app admin-pin` sets it).
+    pin_hash: str | None = None
+
+    @field_validator("pin_hash")
+    @classmethod
+    def _hash(cls, value: str | None) -> str | None:
+        if value is not None and not HASH_RE.fullmatch(value):
+            raise ValueError("is not a PIN hash made by `counter-app admin-pin`")
+        return value
+
+
 class RetentionSettings(_Section):
     # Tickets and their events older than this many days are purged; each purged day's
     # report is kept (the daily_reports table), so `counter-app report` still shows it.
@@ -245,6 +258,7 @@ class Config(_Section):
     printer: PrinterSettings = Field(default_factory=PrinterSettings)
     display: DisplaySettings = Field(default_factory=DisplaySettings)
     retention: RetentionSettings = Field(default_factory=RetentionSettings)
+    admin: AdminSettings = Field(default_factory=AdminSettings)
 
     def service(self, prefix: str) -> ServiceSettings | None:
         return next((s for s in self.services if s.prefix == prefix), None)
