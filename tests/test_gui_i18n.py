@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
+import textwrap
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -79,3 +82,29 @@ def test_the_language_comes_from_the_config_or_the_system(
     cfg = make_config(office=office)
     assert i18n.choose_language(cfg, locale) == expected
     assert i18n.with_language(cfg, expected).office.language == expected
+
+
+def test_a_translation_rewritten_in_place_under_a_running_window_does_not_crash_it(
+    tmp_path: Path,
+) -> None:
+    """Qt maps a .qm loaded by name; rewriting it in place (an upgrade copied over the
+    installation, i18n_build) then killed the desk with SIGBUS at its next string."""
+    qm = tmp_path / "counter_app_id.qm"
+    shutil.copy(i18n.qm_path("id"), qm)
+    child = textwrap.dedent(
+        f"""
+        from pathlib import Path
+        from PySide6.QtCore import QCoreApplication
+        from counter_app.gui import i18n
+        app = QCoreApplication([])
+        i18n.Translation("id", Path({str(qm)!r})).install(app)
+        before = QCoreApplication.translate("RecentTicketsModel", "Number")
+        Path({str(qm)!r}).write_bytes(b"")  # rewritten in place: truncated first
+        after = QCoreApplication.translate("RecentTicketsModel", "Service")
+        print(before, after)
+        """
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", child], capture_output=True, text=True, timeout=60
+    )
+    assert (result.returncode, result.stdout.split()) == (0, ["Nomor", "Layanan"]), result.stderr

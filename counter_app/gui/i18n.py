@@ -50,21 +50,34 @@ def with_language(config: Config, language: str) -> Config:
 
 
 class Translation:
-    """The installed translator; ``remove()`` undoes ``install()`` (tests switch languages)."""
+    """The installed translator; ``remove()`` undoes ``install()`` (tests switch languages).
 
-    def __init__(self, language: str) -> None:
+    The .qm file is read into memory, not handed to QTranslator by name: Qt maps a named
+    file into memory, and when that file is rewritten in place while a window runs (an
+    upgrade copied over the installation, or ``i18n_build`` on a developer's machine) the
+    next translated string reads past the file's new end and the process dies of SIGBUS.
+    """
+
+    def __init__(self, language: str, path: Path | None = None) -> None:
         self.language = language
+        self.path = path
         self.translator: QTranslator | None = None
+        self._data = b""  # what the translator reads; kept alive as long as it is installed
 
     def install(self, app: QCoreApplication) -> Translation:
         QLocale.setDefault(_LOCALES.get(self.language, _LOCALES["id"]))
         if self.language == SOURCE_LANGUAGE:
             return self
         translator = QTranslator(app)
-        path = qm_path(self.language)
-        if translator.load(str(path)):
+        path = self.path or qm_path(self.language)
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            data = b""
+            log.warning("cannot read %s: %s", path, exc)
+        if data and translator.load(data, str(path.parent)):
             app.installTranslator(translator)
-            self.translator = translator
+            self.translator, self._data = translator, data
         else:
             log.warning("no translation %r at %s; the windows speak English", self.language, path)
         return self
@@ -72,7 +85,7 @@ class Translation:
     def remove(self, app: QCoreApplication) -> None:
         if self.translator is not None:
             app.removeTranslator(self.translator)
-            self.translator = None
+            self.translator, self._data = None, b""
         QLocale.setDefault(QLocale.system())
 
 

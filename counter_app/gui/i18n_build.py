@@ -58,11 +58,15 @@ def update(ts_file: Path, files: list[Path] | None = None) -> None:
 
 def release(ts_file: Path, qm_file: Path | None = None) -> Path:
     qm_file = qm_file or ts_file.with_suffix(".qm")
+    # Compiled beside it, then renamed over it: a window that has the old file open
+    # keeps reading the old file, whole.
+    partial = qm_file.with_name(f".{qm_file.name}.partial")
     subprocess.run(
-        [qt_tool("pyside6-lrelease"), "-silent", str(ts_file), "-qm", str(qm_file)],
+        [qt_tool("pyside6-lrelease"), "-silent", str(ts_file), "-qm", str(partial)],
         check=True,
         capture_output=True,
     )
+    partial.replace(qm_file)
     return qm_file
 
 
