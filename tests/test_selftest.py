@@ -21,7 +21,13 @@ OUTCOMES = ("ok", "note", "skip", "FAIL")
 CORE = ["configuration", "migrations", "ticket", "escpos", "preview", "sounds"]
 SETUP = ["database", "printer"]
 QT = ["window system", "translations", "sound output"]
-WINDOWS = ["window desk", "window counter 1", "window counter 2", "window counter 3"]
+WINDOWS = [
+    "window desk",
+    "window counter 1",
+    "window counter 2",
+    "window counter 3",
+    "window report",
+]
 
 
 def self_test(*argv: str, options: tuple[str, ...] = ()) -> subprocess.CompletedProcess[str]:

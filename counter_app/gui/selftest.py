@@ -116,14 +116,14 @@ def _windows_config(config: Config) -> Config:
 
 
 def window_checks(scratch: Scratch, *, show: bool) -> list[Check]:
-    """Open (``show``) or build and draw (not ``show``) the desk, each counter panel and
-    the lobby display on the self-test's database."""
+    """Open (``show``) or build and draw (not ``show``) the desk, each counter panel, the
+    daily report and the lobby display on the self-test's database."""
     if scratch.ticket is None:
         return [Check("windows", "skip", "no ticket: the database checks failed")]
     ctx = Context(open_queue(_windows_config(scratch.config)), synchronous=True, watch=False)
     targets: list[tuple[str, int | None]] = [("desk", None)]
     targets += [("counter", c.number) for c in scratch.config.counters]
-    targets.append(("display", None))
+    targets += [("report", None), ("display", None)]
     checks = []
     try:
         for kind, number in targets:
@@ -167,6 +167,10 @@ def _build(ctx: Context, kind: str, number: int | None) -> QWidget:
 
         assert number is not None
         return CounterPanel(ctx, number)
+    if kind == "report":
+        from counter_app.gui.report_window import ReportWindow
+
+        return ReportWindow(ctx)
     from counter_app.gui.display import DisplayWindow
 
     return DisplayWindow(ctx.queue, ctx.config, start=False)
