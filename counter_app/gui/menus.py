@@ -49,6 +49,8 @@ def install(window: QMainWindow, ctx: Context) -> None:
     display.triggered.connect(lambda: open_window(window, ctx, "display"))
     report = windows.addAction(QCoreApplication.translate("menus", "Daily report…"))
     report.triggered.connect(lambda: open_window(window, ctx, "report"))
+    settings = windows.addAction(QCoreApplication.translate("menus", "Settings (admin PIN)…"))
+    settings.triggered.connect(lambda: open_settings(window, ctx))
     windows.addSeparator()
     close = windows.addAction(QCoreApplication.translate("menus", "Close this window"))
     close.setShortcut(QKeySequence(QKeySequence.StandardKey.Close))
@@ -61,6 +63,12 @@ def install(window: QMainWindow, ctx: Context) -> None:
     self_test.triggered.connect(lambda: run_self_test(window, ctx))
     about = help_menu.addAction(QCoreApplication.translate("menus", "About counter-app"))
     about.triggered.connect(lambda: show_about(window, ctx))
+
+
+def open_settings(parent: QMainWindow, ctx: Context) -> None:
+    from counter_app.gui.settings_dialog import open_settings as ask_and_open
+
+    ask_and_open(parent, ctx)
 
 
 def run_self_test(parent: QMainWindow, ctx: Context) -> None:

@@ -682,6 +682,157 @@
     </message>
 </context>
 <context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings - {office}</source>
+        <translation>Pengaturan - {office}</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Simpan</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
+        <source>Office</source>
+        <translation>Kantor</translation>
+    </message>
+    <message>
+        <source>Office name</source>
+        <translation>Nama kantor</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation>Zona waktu</translation>
+    </message>
+    <message>
+        <source>Opening hours (HH:MM-HH:MM, empty: always)</source>
+        <translation>Jam layanan (JJ:MM-JJ:MM, kosong: selalu buka)</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Bahasa</translation>
+    </message>
+    <message>
+        <source>Keep tickets for (days)</source>
+        <translation>Simpan data tiket selama (hari)</translation>
+    </message>
+    <message>
+        <source>Services</source>
+        <translation>Layanan</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nama</translation>
+    </message>
+    <message>
+        <source>Daily quota</source>
+        <translation>Kuota harian</translation>
+    </message>
+    <message>
+        <source>Average minutes a visit</source>
+        <translation>Rata-rata menit per pelayanan</translation>
+    </message>
+    <message>
+        <source>Suspended, with this notice (empty: open)</source>
+        <translation>Ditutup sementara, dengan pengumuman ini (kosong: buka)</translation>
+    </message>
+    <message>
+        <source>Counters</source>
+        <translation>Loket</translation>
+    </message>
+    <message>
+        <source>Services, in calling order (A, B)</source>
+        <translation>Layanan, sesuai urutan panggilan (A, B)</translation>
+    </message>
+    <message>
+        <source>Capacity</source>
+        <translation>Kapasitas</translation>
+    </message>
+    <message>
+        <source>Persons allowed in the hall</source>
+        <translation>Jumlah orang yang boleh di ruang tunggu</translation>
+    </message>
+    <message>
+        <source>When the hall is full</source>
+        <translation>Jika ruang tunggu penuh</translation>
+    </message>
+    <message>
+        <source>refuse new tickets</source>
+        <translation>tolak nomor baru</translation>
+    </message>
+    <message>
+        <source>new tickets wait outside</source>
+        <translation>nomor baru menunggu di luar</translation>
+    </message>
+    <message>
+        <source>Printer</source>
+        <translation>Printer</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Jenis</translation>
+    </message>
+    <message>
+        <source>Network address</source>
+        <translation>Alamat jaringan</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <source>Device (file or serial)</source>
+        <translation>Perangkat (file atau serial)</translation>
+    </message>
+    <message>
+        <source>Printer name (cups, lp, win32)</source>
+        <translation>Nama printer (cups, lp, win32)</translation>
+    </message>
+    <message>
+        <source>Paper width (mm)</source>
+        <translation>Lebar kertas (mm)</translation>
+    </message>
+    <message>
+        <source>Print a test ticket</source>
+        <translation>Cetak tiket uji</translation>
+    </message>
+    <message>
+        <source>Display</source>
+        <translation>Layar</translation>
+    </message>
+    <message>
+        <source>Monitor of the lobby display (0 = main)</source>
+        <translation>Monitor layar ruang tunggu (0 = utama)</translation>
+    </message>
+    <message>
+        <source>Ticker text</source>
+        <translation>Teks berjalan</translation>
+    </message>
+    <message>
+        <source>Settings saved</source>
+        <translation>Pengaturan tersimpan</translation>
+    </message>
+    <message>
+        <source>Saved. These changes take effect when counter-app is started again: {what}</source>
+        <translation>Tersimpan. Perubahan ini berlaku setelah counter-app dijalankan ulang: {what}</translation>
+    </message>
+    <message>
+        <source>Printing...</source>
+        <translation>Mencetak...</translation>
+    </message>
+    <message>
+        <source>Not printed: {reason}</source>
+        <translation>Tidak tercetak: {reason}</translation>
+    </message>
+    <message>
+        <source>Test ticket printed.</source>
+        <translation>Tiket uji tercetak.</translation>
+    </message>
+</context>
+<context>
     <name>app</name>
     <message>
         <source>The configuration file has a problem</source>
@@ -746,6 +897,10 @@
         <translation>Laporan harian…</translation>
     </message>
     <message>
+        <source>Settings (admin PIN)…</source>
+        <translation>Pengaturan (PIN admin)…</translation>
+    </message>
+    <message>
         <source>Close this window</source>
         <translation>Tutup jendela ini</translation>
     </message>
@@ -806,6 +961,61 @@
     <message>
         <source>Self-test</source>
         <translation>Uji mandiri</translation>
+    </message>
+</context>
+<context>
+    <name>settings</name>
+    <message>
+        <source>Admin PIN</source>
+        <translation>PIN admin</translation>
+    </message>
+    <message>
+        <source>Type the admin PIN to change settings:</source>
+        <translation>Ketik PIN admin untuk mengubah pengaturan:</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Buka</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Pengaturan</translation>
+    </message>
+    <message>
+        <source>This station was started without a file.</source>
+        <translation>Perangkat ini dijalankan tanpa berkas konfigurasi.</translation>
+    </message>
+    <message>
+        <source>No admin PIN is set. Set one on this PC with the command: counter-app admin-pin</source>
+        <translation>PIN admin belum diatur. Atur di PC ini dengan perintah: counter-app admin-pin</translation>
+    </message>
+    <message>
+        <source>Wrong PIN. The settings stay closed.</source>
+        <translation>PIN salah. Pengaturan tetap tertutup.</translation>
+    </message>
+    <message>
+        <source>the list of services</source>
+        <translation>daftar layanan</translation>
+    </message>
+    <message>
+        <source>counters</source>
+        <translation>loket</translation>
+    </message>
+    <message>
+        <source>printer</source>
+        <translation>printer</translation>
+    </message>
+    <message>
+        <source>lobby display</source>
+        <translation>layar ruang tunggu</translation>
+    </message>
+    <message>
+        <source>language</source>
+        <translation>bahasa</translation>
     </message>
 </context>
 </TS>
