@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import FakeClock
+from conftest import FakeClock, make_config
 from guikit import station_look
 from PySide6.QtWidgets import QApplication, QLineEdit
 from pytestqt.qtbot import QtBot
@@ -198,6 +198,16 @@ def test_saving_keeps_the_comments_and_applies_at_once(
         ctx.queue.issue("A")
     assert full.value.reason == Reason.HALL_FULL
     assert warnings == []  # nothing that needs a restart
+    # another station on the same database, with its own (older) file, follows by itself
+    url = ctx.queue.config.database.url
+    other = open_queue(make_config(database={"url": url}), clock=FakeClock())
+    try:
+        with pytest.raises(Refused) as elsewhere:
+            other.issue("B")
+        assert elsewhere.value.reason == Reason.SUSPENDED
+        assert other.status().limit == 2
+    finally:
+        other.db.dispose()
 
 
 def test_the_test_ticket_prints_with_the_printer_in_the_dialog(

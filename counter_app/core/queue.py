@@ -9,19 +9,28 @@ no number is used up, nothing is half done.
 
 from __future__ import annotations
 
+import json
+import logging
 import math
 import re
 from collections.abc import Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
-from typing import Protocol
+from typing import Any, Protocol
 
 from sqlalchemy import Select, delete, func, select, text
 from sqlalchemy.orm import Session
 
 from counter_app.core import texts
-from counter_app.core.config import MAX_GROUP, Config, CounterSettings, ServiceSettings
+from counter_app.core.config import (
+    MAX_GROUP,
+    Config,
+    CounterSettings,
+    ServiceSettings,
+    shared_rules,
+    with_shared_rules,
+)
 from counter_app.core.model import (
     INSIDE,
     OPEN,
@@ -46,6 +55,7 @@ from counter_app.storage.schema import (
     EventRow,
     Hall,
     PurgeRow,
+    QueueSettingsRow,
     ServiceDay,
     TicketRow,
 )
@@ -63,6 +73,7 @@ __all__ = [
     "require_code",
 ]
 
+log = logging.getLogger(__name__)
 NOTIFY_CHANNEL = "counter_app_queue"
 _HISTORY_FOR_AVERAGE = 20  # recent services that make the "average service time"
 _MIN_HISTORY = 3  # below this, the configured average is the better guess
@@ -125,7 +136,10 @@ class Queue:
 
     def __init__(self, db: Database, config: Config, *, clock: Clock | None = None) -> None:
         self.db = db
-        self.config = config
+        self.config = config  # the station's file, following the shared rules (below)
+        self._local = config
+        self._rules_version: int | None = None
+        self._rules: dict[str, Any] | None = None
         self.clock: Clock = clock or SystemClock()
         self._sessions = db.sessions()
         self._read_sessions = db.read_sessions()
@@ -156,6 +170,7 @@ class Queue:
         with self._sessions() as session, session.begin():
             hall = session.execute(select(Hall).where(Hall.id == 1).with_for_update()).scalar_one()
             now = self.clock.now()
+            self._follow_rules(session)
             tx = _Tx(session, hall, now, self.local(now).date())
             self._after_lock(tx)
             self._roll_over(tx)
@@ -168,6 +183,51 @@ class Queue:
                     text("SELECT pg_notify(:ch, :v)"),
                     {"ch": NOTIFY_CHANNEL, "v": str(hall.version)},
                 )
+
+    # --- the rules every station shares -----------------------------------------------------
+
+    def use_config(self, config: Config) -> None:
+        """A new configuration for this station (the settings dialog saved it)."""
+        self._local = config
+        self.config = self._with_rules(config)
+
+    def _with_rules(self, config: Config) -> Config:
+        if self._rules is None:
+            return config
+        try:
+            return with_shared_rules(config, self._rules)
+        except ValueError as exc:
+            log.warning("%s", exc)
+            return config
+
+    def _follow_rules(self, session: Session) -> None:
+        """Take the queue rules another station saved, when they changed (one row)."""
+        row = session.execute(
+            select(QueueSettingsRow.version, QueueSettingsRow.body).where(QueueSettingsRow.id == 1)
+        ).one_or_none()
+        if row is None or row.version == self._rules_version:
+            return
+        self._rules_version = int(row.version)
+        self._rules = json.loads(row.body)
+        self.config = self._with_rules(self._local)
+
+    def publish_rules(self) -> int:
+        """Make this station's queue rules (capacity, opening hours, each service's quota,
+        average minutes and suspension) those of every station on the database."""
+        rules = shared_rules(self._local)
+        with self._write() as tx:
+            row = tx.session.get(QueueSettingsRow, 1)
+            if row is None:
+                row = QueueSettingsRow(id=1, version=0)
+                tx.session.add(row)
+            row.version += 1
+            row.changed_at = tx.now
+            row.station = self._local.office.station
+            row.body = json.dumps(rules)
+            tx.session.flush()
+            self._rules_version, self._rules = row.version, rules
+            self.config = self._with_rules(self._local)
+            return row.version
 
     def _after_lock(self, tx: _Tx) -> None:
         """Hook for crash tests: runs while the hall is locked, before any change."""
@@ -408,9 +468,10 @@ class Queue:
         self, prefix: str, *, group: int = 1, priority: bool = False, printing: bool = True
     ) -> Ticket:
         self.check_can_issue(prefix, group)
-        svc = self._service(prefix)
-        limit = self.config.capacity.limit
         with self._write() as tx:
+            self.check_can_issue(prefix, group)  # again: another station may have changed a rule
+            svc = self._service(prefix)
+            limit = self.config.capacity.limit
             s = tx.session
             numbering = s.get(ServiceDay, (tx.today, svc.prefix))
             if numbering is None:
@@ -521,8 +582,8 @@ class Queue:
 
     def return_ticket(self, code: str) -> Ticket:
         """A no-show who arrived late goes back to the end of the line."""
-        limit = self.config.capacity.limit
         with self._write() as tx:
+            limit = self.config.capacity.limit
             row = self._row_by_code(tx.session, tx.today, code)
             if row.state != TicketState.NO_SHOW:
                 raise self._wrong_state(row, "return")
@@ -700,8 +761,9 @@ class Queue:
     def status(self, *, calls: int = 10) -> Status:
         now = self.clock.now()
         today = self.local(now).date()
-        cfg = self.config
         with self._read_sessions() as s, s.begin():
+            self._follow_rules(s)
+            cfg = self.config
             version = int(s.scalar(select(Hall.version).where(Hall.id == 1)) or 0)
             inside, outside, outside_persons = self._occupancy(s, today)
             issued = dict(

@@ -412,6 +412,11 @@ class SettingsDialog(QDialog):
             )
 
 
+def _published(_version: int | None, error: BaseException | None) -> None:
+    if error is not None:  # saved here; the other stations keep their rules until next time
+        log.warning("the queue rules could not be shared through the database: %s", error)
+
+
 def _lookup(data: Any, key: str) -> Any:
     """The value at a loader key ("services[2].name") in a model_dump()."""
     for part in key.split("."):
@@ -431,8 +436,9 @@ def apply_config(ctx: Context, config: Config) -> list[str]:
     """Give the running station the saved configuration; returns what needs a restart.
 
     Kept from the running one: the database (``--db`` may override the file) and the
-    language the windows speak. The queue's rules read ``queue.config`` at every
-    operation, so quotas, suspensions, the limit and opening hours apply at once.
+    language the windows speak. The queue's rules (quotas, suspensions, average
+    minutes, the hall's limit, opening hours) apply at once here and are published
+    through the database, where every other station takes them at its next operation.
     """
     old = ctx.queue.config
     office = config.office.model_copy(update={"language": old.office.language})
@@ -448,11 +454,13 @@ def apply_config(ctx: Context, config: Config) -> list[str]:
         later.append(QCoreApplication.translate("settings", "lobby display"))
     if config.office.language != old.office.language:
         later.append(QCoreApplication.translate("settings", "language"))
-    ctx.queue.config = new
-    ctx.config = new
+    ctx.queue.use_config(new)
+    ctx.config = ctx.queue.config
+    # every station on the database takes the queue's rules at its next operation
+    ctx.call(ctx.actions, ctx.queue.publish_rules, _published, name="publish rules")
     for window in list(ctx.windows):
         if hasattr(window, "config"):
-            setattr(window, "config", new)  # noqa: B010 (windows of several classes)
+            setattr(window, "config", ctx.config)  # noqa: B010 (windows of several classes)
         refresh: Callable[[], None] | None = getattr(window, "refresh", None)
         if refresh is not None:
             refresh()

@@ -173,3 +173,15 @@ class PurgeRow(Base):
     tickets: Mapped[int] = mapped_column(Integer)
     events: Mapped[int] = mapped_column(Integer)
     station: Mapped[str | None] = mapped_column(String(64))
+
+
+class QueueSettingsRow(Base):
+    """One row: the queue rules every station follows once an admin saved them."""
+
+    __tablename__ = "queue_settings"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    version: Mapped[int] = mapped_column(BigInteger)
+    changed_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    station: Mapped[str | None] = mapped_column(String(64))
+    body: Mapped[str] = mapped_column(Text)
