@@ -118,17 +118,18 @@ def test_the_menu_reaches_the_pin(
 @pytest.mark.parametrize(
     ("key", "typed", "message"),
     [
-        ("capacity.limit", "0", "must be at least 1 (got 0)"),
-        ("capacity.limit", "dua puluh", "must be a whole number (got 'dua puluh')"),
-        ("services[1].daily_quota", "-5", "must be at least 0 (got -5)"),
-        ("services[2].average_minutes", "0", "must be more than 0"),
-        ("services[1].daily_quota", "10000", "must be at most 9999 (got 10000)"),
-        ("office.opening_hours", "15:00-08:00", "opening must be before closing"),
-        ("office.timezone", "Asia/Balikpapan", "unknown time zone"),
-        ("counters[1].services", "A, X", "unknown service 'X'"),
-        ("display.screen", "99", "must be at most 16 (got 99)"),
-        ("printer.port", "70000", "must be at most 65535 (got 70000)"),
-        ("retention.days", "0", "must be at least 1 (got 0)"),
+        ("capacity.limit", "0", "minimal 1 (isian: 0)"),
+        ("capacity.limit", "dua puluh", "harus bilangan bulat (isian: 'dua puluh')"),
+        ("services[1].daily_quota", "-5", "minimal 0 (isian: -5)"),
+        ("services[1].daily_quota", "10000", "maksimal 9999 (isian: 10000)"),
+        ("services[2].average_minutes", "0", "harus lebih dari 0.0 (isian: 0)"),
+        ("office.opening_hours", "15:00-08:00", "jam buka harus sebelum jam tutup"),
+        ("office.opening_hours", "pagi", "'pagi' tidak berformat JJ:MM-JJ:MM"),
+        ("office.timezone", "Asia/Balikpapan", "zona waktu 'Asia/Balikpapan' tidak dikenal"),
+        ("counters[1].services", "A, X", "layanan 'X' tidak dikenal (yang ada: A, B, C)"),
+        ("display.screen", "99", "maksimal 16 (isian: 99)"),
+        ("printer.port", "70000", "maksimal 65535 (isian: 70000)"),
+        ("retention.days", "0", "minimal 1 (isian: 0)"),
     ],
 )
 def test_each_invalid_value_is_refused_next_to_its_field(
@@ -137,7 +138,7 @@ def test_each_invalid_value_is_refused_next_to_its_field(
     warnings: list[str],
     key: str,
     typed: str,
-    message: str | None,
+    message: str,
 ) -> None:
     ctx, desk, path = station
     before = path.read_bytes()
@@ -150,8 +151,7 @@ def test_each_invalid_value_is_refused_next_to_its_field(
     assert dialog.isVisible() and dialog.saved is None
     shown = {k: f.error.text() for k, f in dialog.fields.items() if f.error.isVisibleTo(dialog)}
     assert list(shown) == [key]
-    if message is not None:
-        assert message in shown[key]
+    assert message in shown[key]
     assert dialog.tabs.currentWidget().isAncestorOf(field.editor)
     assert path.read_bytes() == before  # nothing written
     assert warnings == []
@@ -221,4 +221,22 @@ def test_the_test_ticket_prints_with_the_printer_in_the_dialog(
     assert dialog.test_result.text() == "Tiket uji tercetak."
     assert list((tmp_path / "previews").glob("*.png"))
     assert path.read_bytes() == before  # printing a test saves nothing
+    dialog.close()
+
+
+def test_a_printer_kind_without_its_address_is_named_under_the_address(
+    monkeypatch: pytest.MonkeyPatch, station: tuple, warnings: list[str]
+) -> None:
+    ctx, desk, path = station
+    before = path.read_bytes()
+    dialog = open_with(monkeypatch, desk, ctx, PIN)
+    assert dialog is not None
+    kind = dialog.fields["printer.kind"].editor
+    assert not isinstance(kind, QLineEdit)
+    kind.setCurrentIndex(kind.findData("network"))
+    dialog.save_button.click()
+    host = dialog.fields["printer.host"]
+    assert host.error.isVisibleTo(dialog)
+    assert host.error.text() == "printer jenis 'network' memerlukan: host"
+    assert path.read_bytes() == before
     dialog.close()

@@ -38,6 +38,7 @@ from counter_app.core.admin import check_pin
 from counter_app.core.config import Config, ConfigError
 from counter_app.core.settings_file import SettingsFile
 from counter_app.gui import dialogs
+from counter_app.gui.config_words import in_window_language
 from counter_app.gui.context import Context
 from counter_app.printing.job import PrintOutcome
 from counter_app.printing.printer import TicketPrinter
@@ -45,6 +46,7 @@ from counter_app.printing.printer import TicketPrinter
 log = logging.getLogger(__name__)
 
 _INT_RE = re.compile(r"-?[0-9]+", re.ASCII)
+_NEEDS_RE = re.compile(r"kind = '[a-z0-9]+' needs (.+)")
 _FLOAT_RE = re.compile(r"-?[0-9]+([.,][0-9]+)?", re.ASCII)
 
 
@@ -349,15 +351,19 @@ class SettingsDialog(QDialog):
     def show_problems(self, problems: list[tuple[str, str]]) -> None:
         general: list[str] = []
         for key, problem in problems:
+            needs = _NEEDS_RE.fullmatch(problem)
+            if key == "printer" and needs:  # under the first missing field, not the table
+                key = f"printer.{needs.group(1).split(',')[0].strip()}"
             field = self.fields.get(key)
             if field is None:
-                general.append(f"{key}: {problem}" if key else problem)
+                words = in_window_language(problem)
+                general.append(f"{key}: {words}" if key else words)
                 continue
-            field.error.setText(problem)
+            field.error.setText(in_window_language(problem))
             field.error.show()
         if general:
             self.general_error.setText("\n".join(general))
-        first = next((self.fields[k] for k, _p in problems if k in self.fields), None)
+        first = next((f for f in self.fields.values() if not f.error.isHidden()), None)
         if first is not None:
             page = first.editor.parentWidget()
             while page is not None and self.tabs.indexOf(page) < 0:
