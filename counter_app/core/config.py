@@ -248,6 +248,37 @@ class RetentionSettings(_Section):
     days: int = Field(default=365, ge=1, le=36500)
 
 
+_URL_RE = re.compile(r"^https?://[^\s/?#@]+(/[^\s?#]*)?$", re.ASCII | re.IGNORECASE)
+
+
+class WebSettings(_Section):
+    # The visitor's phone page (`counter-app web`): read-only, shows no personal data.
+    enabled: bool = False  # the desk starts the server when it opens (its menu can too)
+    host: str = "0.0.0.0"  # every network interface: phones reach it over the office Wi-Fi
+    port: int = Field(default=8080, ge=1, le=65535)
+    # The address phones reach, e.g. "http://192.168.1.10:8080". When set, the ticket's
+    # QR holds PUBLIC_URL/t/PAYLOAD, so a phone's camera opens the live page.
+    public_url: str | None = None
+
+    @field_validator("host")
+    @classmethod
+    def _host(cls, value: str) -> str:
+        if not value.strip() or any(ch.isspace() for ch in value):
+            raise ValueError('must be an address such as "0.0.0.0" or "127.0.0.1"')
+        return value
+
+    @field_validator("public_url")
+    @classmethod
+    def _public_url(cls, value: str | None) -> str | None:
+        if value is None:
+            return None
+        if not _URL_RE.fullmatch(value.strip()):
+            raise ValueError(
+                'must be an http:// or https:// address without query, e.g. "http://192.168.1.10:8080"'
+            )
+        return value.strip().rstrip("/")
+
+
 class Config(_Section):
     office: OfficeSettings = Field(default_factory=OfficeSettings)
     capacity: CapacitySettings = Field(default_factory=CapacitySettings)
@@ -259,6 +290,7 @@ class Config(_Section):
     display: DisplaySettings = Field(default_factory=DisplaySettings)
     retention: RetentionSettings = Field(default_factory=RetentionSettings)
     admin: AdminSettings = Field(default_factory=AdminSettings)
+    web: WebSettings = Field(default_factory=WebSettings)
 
     def service(self, prefix: str) -> ServiceSettings | None:
         return next((s for s in self.services if s.prefix == prefix), None)
