@@ -16,10 +16,12 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy.exc import OperationalError
 
 from counter_app.core.model import TicketState
+from counter_app.core.queue import Queue
 from counter_app.core.tokens import make_payload
 from counter_app.gui import dialogs
 from counter_app.gui.counter_panel import KEYS, CounterPanel
 
+URL = "http://192.168.1.10:8080"  # [web] public_url: the QR holds URL/t/PAYLOAD
 SHOW_WITHIN_MS = 500  # another station's change on screen (the issue's half second)
 F5, F6, F7, F8, F9 = (
     Qt.Key.Key_F5,
@@ -284,6 +286,36 @@ def test_a_scan_while_the_focus_is_on_a_button_is_not_lost(
     assert panel.ui.scanEdit.hasFocus() and panel.ui.scanEdit.text() == payload[0]
     scan(qtbot, panel, payload[1:])  # the rest follows the focus
     assert "Tiket sah: A-002" in panel.ui.scanResult.text()
+
+
+@pytest.mark.parametrize("station", [{"public_url": URL}, {}], ids=["same-address", "no-address"])
+def test_a_scanned_link_is_checked_and_called_like_the_bare_code(
+    make_panel: Callable[..., tuple[Office, CounterPanel]], qtbot: QtBot, station: dict[str, str]
+) -> None:
+    office, panel = make_panel(web=station)
+    printing = make_queue_with_link(office)
+    for prefix in "AB":
+        printing.issue(prefix, printing=False)
+    link = printing.ticket("B-001").qr
+    assert link.startswith(f"{URL}/t/CQ1:")
+    scan(qtbot, panel, link.replace("B-001", "B-002"))  # a forged link first
+    assert panel.ui.scanResult.property("level") == "bad" and "palsu" in panel.ui.scanResult.text()
+    assert not panel.commands["call_ticket"].is_enabled()
+    scan(qtbot, panel, link + "?from=wa")  # typed over the selected first scan
+    assert panel.ui.scanEdit.text() == link + "?from=wa"  # the whole link fits the field
+    assert panel.ui.scanResult.property("level") == "ok"
+    assert "Tiket sah: B-001, menunggu" in panel.ui.scanResult.text()
+    qtbot.keyClick(panel.ui.scanEdit, Qt.Key.Key_Return, CTRL)
+    assert current(panel) == "B-001"
+    assert office.queue.ticket("B-001").state == TicketState.CALLED
+    scan(qtbot, panel, f"{URL}/x/{link.rsplit('/', 1)[1]}")  # not the ticket page
+    assert "Bukan QR tiket" in panel.ui.scanResult.text()
+
+
+def make_queue_with_link(office: Office) -> Queue:
+    """The desk that printed the tickets: a station whose phone page is at URL."""
+    web = office.config.web.model_copy(update={"public_url": URL})
+    return Queue(office.queue.db, office.config.model_copy(update={"web": web}))
 
 
 # --- what the panel shows -----------------------------------------------------------------------

@@ -47,7 +47,14 @@ from counter_app.core.model import (
     TicketState,
     Verification,
 )
-from counter_app.core.tokens import TokenProblem, check_payload, make_payload, well_formed
+from counter_app.core.tokens import (
+    TokenProblem,
+    check_payload,
+    make_payload,
+    payload_from_scan,
+    ticket_link,
+    well_formed,
+)
 from counter_app.storage.changes import ChangeFeed, open_feed
 from counter_app.storage.db import Database, DatabaseError, open_database, translate_errors
 from counter_app.storage.schema import (
@@ -115,9 +122,10 @@ def require_code(code: str, lang: str) -> tuple[str, int]:
     return parsed
 
 
-def malformed_payload(payload: str, lang: str) -> Verification | None:
-    """The verdict on a payload that is not of the QR's format, given without the database."""
-    if well_formed(payload):
+def malformed_payload(scanned: str, lang: str) -> Verification | None:
+    """The verdict on a scan that is neither the QR's payload nor a link to a ticket's
+    page, given without the database."""
+    if well_formed(payload_from_scan(scanned)):
         return None
     problem = TokenProblem.MALFORMED.value
     return Verification(False, problem, texts.text(lang, f"verify_{problem}"), None)
@@ -423,6 +431,9 @@ class Queue:
                 avg = self._average_minutes(session, row.day, service)
                 minutes = math.ceil(ahead * avg / counters)
         code = format_code(row.prefix, row.number)
+        qr = make_payload(self.config.tickets.secret, row.day, code)
+        if self.config.web.public_url:  # a phone's camera opens the visitor's live page
+            qr = ticket_link(self.config.web.public_url, qr)
         return Ticket(
             id=row.id,
             code=code,
@@ -441,7 +452,7 @@ class Queue:
             print_status=PrintStatus(row.print_status),
             print_attempts=row.print_attempts,
             print_error=row.print_error,
-            qr=make_payload(self.config.tickets.secret, row.day, code),
+            qr=qr,
             ahead=ahead,
             estimated_minutes=minutes,
         )
@@ -720,9 +731,10 @@ class Queue:
             ).all()
             return [self._ticket(s, r) for r in rows]
 
-    def verify(self, payload: str) -> Verification:
+    def verify(self, scanned: str) -> Verification:
+        """What a scanner read, the bare payload or a ticket's link, checked."""
         today = self.today()
-        check = check_payload(self.config.tickets.secret, payload, today)
+        check = check_payload(self.config.tickets.secret, payload_from_scan(scanned), today)
         if not check.ok:
             assert check.problem is not None
             message = texts.text(
