@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -13,6 +14,7 @@ from PIL import Image
 
 from counter_app.core.config import PrinterSettings
 from counter_app.core.model import Ticket, TicketState
+from counter_app.core.tokens import ticket_link
 from counter_app.printing.escpos_out import (
     EscposTicket,
     ProfileError,
@@ -165,6 +167,28 @@ def test_unknown_profile() -> None:
 def test_native_ticket_within_512_bytes(paper_mm: int, full: bool) -> None:
     out = render(busy() if full else None, paper_mm=paper_mm, reprint=full)
     assert len(out.data) <= 512, len(out.data)
+
+
+@pytest.mark.parametrize("paper_mm", [58, 80])
+@pytest.mark.parametrize("full", [False, True])
+def test_native_link_ticket_within_640_bytes(paper_mm: int, full: bool) -> None:
+    """A link ([web] public_url) adds its address and the line about the live page."""
+    ticket = busy() if full else make_ticket()
+    link = ticket_link("https://antrian.disdukcapil.balikpapankota.go.id", ticket.qr)
+    out = render(replace(ticket, qr=link), paper_mm=paper_mm, reprint=full)
+    assert len(out.data) <= 640, len(out.data)
+    decoded = decode(out.data)
+    assert decoded.qr_payloads == [link]
+    assert decoded.text.count("Pindai kode QR untuk") == 1
+
+
+@pytest.mark.parametrize("paper_mm", [58, 80])
+def test_image_link_qr_scans(paper_mm: int) -> None:
+    link = ticket_link("http://192.168.1.10:8080", make_ticket().qr)
+    out = render(make_ticket(qr=link), paper_mm=paper_mm, profile=NO_CUTTER_NO_QR)
+    [raster] = decode(out.data).rasters
+    assert raster.width <= (384 if paper_mm == 58 else 576)
+    assert read_qr(raster) == [link]
 
 
 def test_image_ticket_on_58mm_within_16kb() -> None:

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from counter_app.core.config import PrinterSettings
 from counter_app.core.model import Ticket, TicketState
+from counter_app.core.tokens import ticket_link
 from counter_app.printing.layout import (
     QrBlock,
     Text,
@@ -198,3 +199,62 @@ def test_every_line_fits_whatever_the_config(
         reprint=True,
     )
     assert_fits(result)
+
+
+# --- a QR that links to the phone page ([web] public_url) ---------------------------------------
+
+LINKS = [
+    "http://192.168.1.10:8080",  # the desk PC on the office Wi-Fi: 62 characters in all
+    "http://192.168.100.200:8080",
+    "https://antrian.disdukcapil.balikpapankota.go.id",  # 86
+    "https://antrian.disdukcapil.balikpapankota.go.id/kantor-kecamatan-balikpapan-utara",  # 121
+]
+LIVE = {
+    "id": "Pindai kode QR untuk melihat posisi antrian Anda secara langsung",
+    "en": "Scan the QR code to follow your place in line live",
+}
+
+
+def linked(url: str = LINKS[0], **changes: object) -> Ticket:
+    ticket = make_ticket(**changes)
+    return make_ticket(**changes, qr=ticket_link(url, ticket.qr))
+
+
+@pytest.mark.parametrize(("paper_mm", "width_dots"), WIDTHS)
+@pytest.mark.parametrize("language", ["id", "en"])
+def test_a_link_says_what_scanning_it_shows(
+    paper_mm: int, width_dots: int | None, language: Language
+) -> None:
+    result = layout(linked(), paper_mm=paper_mm, width_dots=width_dots, language=language)
+    blocks = list(result.blocks)
+    qr = next(i for i, b in enumerate(blocks) if isinstance(b, QrBlock))
+    live = {
+        i: b.text for i, b in enumerate(blocks) if isinstance(b, Text) and b.text in LIVE[language]
+    }
+    assert live and min(live) == qr + 1  # right under the code
+    assert list(live) == list(range(qr + 1, qr + 1 + len(live)))
+    assert " ".join(live.values()) == LIVE[language]
+    assert len(live) <= (3 if result.columns < 40 else 2)
+    assert_fits(result)
+    bare = layout(paper_mm=paper_mm, width_dots=width_dots, language=language)
+    assert not any(t in LIVE[language] for t in bare.texts())
+    assert len(bare.blocks) == len(result.blocks) - len(live) - 1  # the lines and a gap
+
+
+@pytest.mark.parametrize(("paper_mm", "width_dots"), WIDTHS)
+@pytest.mark.parametrize("url", LINKS)
+def test_a_link_qr_keeps_modules_a_cheap_head_prints(
+    paper_mm: int, width_dots: int | None, url: str
+) -> None:
+    ticket = linked(url, code="AB-1234")
+    qr = layout(ticket, paper_mm=paper_mm, width_dots=width_dots).qr
+    assert qr is not None and qr.payload == ticket.qr
+    assert not ticket.qr.isupper()  # byte mode: lower-case "http://" stays a link
+    assert qr.version == qr_version(ticket.qr) <= 9
+    assert qr.module >= 4
+    assert qr.width_dots <= (384 if paper_mm == 58 else width_dots or 576)
+
+
+def test_a_link_qr_version_for_the_usual_address() -> None:
+    assert qr_version(linked().qr) == 4  # 62 bytes: level M version 4 holds exactly 62
+    assert qr_version(linked(code="AB-1234").qr) == 5

@@ -8,10 +8,11 @@ from zoneinfo import ZoneInfo
 import pytest
 import zxingcpp
 from fakeprinter import make_ticket
-from PIL import Image, ImageFont
+from PIL import Image, ImageFilter, ImageFont
 
 from counter_app.core.config import PrinterSettings
 from counter_app.core.model import TicketState
+from counter_app.core.tokens import ticket_link
 from counter_app.printing import preview
 from counter_app.printing.layout import TicketLayout, build_layout
 
@@ -71,3 +72,27 @@ def test_ink_where_the_number_is() -> None:
     # the 6x number is a band of heavy ink across most of the width
     rows = [image.crop((0, y, image.width, y + 1)).histogram()[0] for y in range(image.height)]
     assert max(rows) > image.width // 4
+
+
+@pytest.mark.parametrize(("paper_mm", "dots"), [(58, 384), (80, 576)])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "http://192.168.1.10:8080",
+        "https://antrian.disdukcapil.balikpapankota.go.id",
+        "https://antrian.disdukcapil.balikpapankota.go.id/kantor-kecamatan-balikpapan-utara",
+    ],
+)
+def test_a_link_qr_scans_even_smeared_and_seen_from_afar(
+    paper_mm: int, dots: int, url: str
+) -> None:
+    link = ticket_link(url, make_ticket(code="AB-1234").qr)
+    image = preview.render_image(layout(paper_mm, code="AB-1234", qr=link))
+    assert image.width == dots
+    assert [r.text for r in zxingcpp.read_barcodes(image)] == [link]
+    # A worn thermal head blackens a dot more on every side of a module, and a phone held
+    # at arm's length sees a module as about two pixels: both still read.
+    smeared = image.filter(ImageFilter.MinFilter(3))
+    far = image.resize((image.width * 2 // 5, image.height * 2 // 5), Image.Resampling.BILINEAR)
+    for seen in (smeared, far):
+        assert [r.text for r in zxingcpp.read_barcodes(seen)] == [link]

@@ -15,6 +15,7 @@ from typing import Literal
 
 from counter_app.core.config import PrinterSettings
 from counter_app.core.model import Ticket, TicketState
+from counter_app.core.tokens import is_link
 from counter_app.printing import texts
 from counter_app.printing.texts import Language
 
@@ -239,6 +240,9 @@ def build_layout(
     else:
         b.text(texts.word(lang, "wait_none"))
     b.add(qr_block(ticket.qr, dots))
+    if is_link(ticket.qr):  # a phone's camera opens the live page: say so under the code
+        b.text(texts.word(lang, "live"))
+        b.add(Gap())
     b.text(texts.word(lang, "valid_today"), bold=True)
     if settings.footer:
         b.add(Feed(1))

@@ -23,6 +23,11 @@ _WORDS: dict[str, dict[str, str]] = {
     "priority": {"id": "PRIORITAS", "en": "PRIORITY"},
     "group": {"id": "Untuk {n} orang", "en": "For {n} persons"},
     "valid_today": {"id": "Berlaku hari ini saja", "en": "Valid today only"},
+    # under a QR that links to the phone page ("antrian", as on the rest of the ticket)
+    "live": {
+        "id": "Pindai kode QR untuk melihat posisi antrian Anda secara langsung",
+        "en": "Scan the QR code to follow your place in line live",
+    },
     "reprint": {"id": "CETAK ULANG", "en": "REPRINT"},
     "test": {"id": "TES PRINTER", "en": "PRINTER TEST"},
     "test_service": {"id": "Contoh layanan", "en": "Sample service"},
