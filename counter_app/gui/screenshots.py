@@ -9,6 +9,9 @@ at 1366 x 768, the common front-desk laptop screen. The windows are opened as
 ``app.open_windows()``), on a real X11 screen where there is one (see ``capture``):
 
     xvfb-run -s "-screen 0 1920x1080x24" python -m counter_app.gui.screenshots
+
+The tickets (``--only tickets``) are the PNGs the preview printer writes when the desk
+prints them, copied as they are.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import random
+import shutil
 import tempfile
 import time
 from collections.abc import Callable, Iterator
@@ -38,6 +42,7 @@ from counter_app.gui.desk import DeskWindow
 from counter_app.gui.report_window import ReportWindow
 
 SIZE = (1366, 768)
+PUBLIC_URL = "http://192.168.1.10:8080"  # the phone page on the desk PC, over the office Wi-Fi
 DEFAULT_OUT = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 START = datetime(2026, 11, 30, 1, 41, tzinfo=UTC)  # 09:41 WITA
 SERVICES: list[dict[str, Any]] = [
@@ -69,6 +74,8 @@ def office_config(
     *,
     capacity: dict[str, Any] | None = None,
     services: dict[str, dict[str, Any]] | None = None,
+    printer: dict[str, Any] | None = None,
+    web: dict[str, Any] | None = None,
 ) -> Config:
     changes = services or {}
     data: dict[str, Any] = {
@@ -86,7 +93,8 @@ def office_config(
             {"number": 2, "name": "Loket 2", "services": ["B", "A"]},
             {"number": 3, "name": "Loket 3", "services": ["C", "D"]},
         ],
-        "printer": {"kind": "preview", "folder": str(folder / "previews")},
+        "printer": {"kind": "preview", "folder": str(folder / "previews"), **(printer or {})},
+        "web": web or {},
     }
     return parse_config(data, "screenshots.toml")
 
@@ -250,6 +258,25 @@ def counter_scenes(app: QApplication, root: Path, out: Path, language: str) -> N
             scanned(app, s.counter(1), payload, out / name)
 
 
+def ticket_scenes(app: QApplication, root: Path, out: Path, language: str) -> None:
+    """The desk-normal scene's A-008 (a group of two, seven ahead) as the desk prints it on
+    58 and 80 mm paper, and on 80 mm with the phone page's address (its QR is a link)."""
+    for name, paper_mm, web in (
+        ("ticket-58mm", 58, None),
+        ("ticket-80mm", 80, None),
+        ("ticket-80mm-link", 80, {"public_url": PUBLIC_URL}),
+    ):
+        with scene(app, root, name, language, printer={"paper_mm": paper_mm}, web=web) as s:
+            s.issue("A", 7)
+            s.issue("B", 4)
+            s.issue("A", group=2)
+            printed = sorted((root / name / "previews").glob("A-008-*.png"))
+            if len(printed) != 1:
+                raise RuntimeError(f"expected one print of A-008, found {printed}")
+            out.mkdir(parents=True, exist_ok=True)
+            print(shutil.copyfile(printed[0], out / f"{name}.png"))
+
+
 def report_scenes(app: QApplication, root: Path, out: Path, language: str) -> None:
     """A whole day, 08:00 to 15:00, played minute by minute: busy mid-morning, the hall
     full for a while (new tickets wait outside), three counters serving."""
@@ -304,6 +331,7 @@ SCENES: dict[str, Callable[[QApplication, Path, Path, str], None]] = {
     "desk": desk_scenes,
     "counter": counter_scenes,
     "report": report_scenes,
+    "tickets": ticket_scenes,
 }
 
 
