@@ -206,6 +206,17 @@ class QueueMachine(RuleBasedStateMachine):
             head = self.q.ticket(self.outside_line[0])
             assert st_.occupancy + head.group > LIMIT
 
+    @invariant()
+    def snapshot_places_match_each_ticket(self) -> None:
+        """The phone pages' bulk read counts places and waits as one ticket's read does."""
+        if self.db is None:
+            return
+        codes = self._codes(TicketState.OUTSIDE, TicketState.WAITING, TicketState.CALLED)[:6]
+        snap = self.q.snapshot([*codes, "A-999"])
+        assert sorted(snap.tickets) == sorted(codes)
+        for code in codes:
+            assert snap.tickets[code] == self.q.ticket(code), code
+
 
 def _profile(examples: int) -> settings:
     return settings(

@@ -77,6 +77,12 @@ class Ticket:
     qr: str
     ahead: int = 0
     estimated_minutes: int = 0
+    admitted_at: datetime | None = None  # let into the hall (at issue, or later from outside)
+
+    @property
+    def waited_outside(self) -> bool:
+        """Issued while the hall was full, and let in since."""
+        return self.admitted_at is not None and self.admitted_at > self.issued_at
 
     def as_json(self) -> dict[str, object]:
         return {
@@ -191,6 +197,14 @@ class Status:
                 for c in self.counters
             ],
         }
+
+
+@dataclass(frozen=True, slots=True)
+class Snapshot:
+    """The hall and a set of tickets as one read saw them (for pages that follow tickets)."""
+
+    status: Status
+    tickets: dict[str, Ticket]  # by code; codes not issued today are absent
 
 
 @dataclass(frozen=True, slots=True)

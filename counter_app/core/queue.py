@@ -13,7 +13,8 @@ import json
 import logging
 import math
 import re
-from collections.abc import Iterator, Sequence
+from bisect import bisect_left
+from collections.abc import Collection, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
@@ -42,6 +43,7 @@ from counter_app.core.model import (
     Reason,
     Refused,
     ServiceStatus,
+    Snapshot,
     Status,
     Ticket,
     TicketState,
@@ -421,15 +423,30 @@ class Queue:
             return 0
         return int(session.scalar(select(func.count()).where(same_line & before)) or 0)
 
-    def _ticket(self, session: Session, row: TicketRow, *, estimate: bool = False) -> Ticket:
-        ahead = minutes = 0
+    def _ticket(
+        self,
+        session: Session,
+        row: TicketRow,
+        *,
+        estimate: bool = False,
+        ahead: int | None = None,
+        averages: dict[str, float] | None = None,
+    ) -> Ticket:
+        """The plain value of a row; with ``estimate``, its place in line and the wait.
+        ``ahead`` and ``averages`` let a caller that reads many tickets count them once."""
+        minutes = 0
         if estimate and row.state in (TicketState.OUTSIDE, TicketState.WAITING):
             service = self.config.service(row.service)
-            ahead = self._ahead(session, row)
+            if ahead is None:
+                ahead = self._ahead(session, row)
             if service is not None:
                 counters = sum(1 for c in self.config.counters if service.prefix in c.services) or 1
-                avg = self._average_minutes(session, row.day, service)
-                minutes = math.ceil(ahead * avg / counters)
+                averages = {} if averages is None else averages
+                if service.prefix not in averages:
+                    averages[service.prefix] = self._average_minutes(session, row.day, service)
+                minutes = math.ceil(ahead * averages[service.prefix] / counters)
+        else:
+            ahead = 0
         code = format_code(row.prefix, row.number)
         qr = make_payload(self.config.tickets.secret, row.day, code)
         if self.config.web.public_url:  # a phone's camera opens the visitor's live page
@@ -453,8 +470,9 @@ class Queue:
             print_attempts=row.print_attempts,
             print_error=row.print_error,
             qr=qr,
-            ahead=ahead,
+            ahead=ahead or 0,
             estimated_minutes=minutes,
+            admitted_at=self.local(row.admitted_at) if row.admitted_at else None,
         )
 
     # --- issuing ------------------------------------------------------------------------
@@ -772,42 +790,86 @@ class Queue:
 
     def status(self, *, calls: int = 10) -> Status:
         now = self.clock.now()
-        today = self.local(now).date()
         with self._read_sessions() as s, s.begin():
-            self._follow_rules(s)
-            cfg = self.config
-            version = int(s.scalar(select(Hall.version).where(Hall.id == 1)) or 0)
-            inside, outside, outside_persons = self._occupancy(s, today)
-            issued = dict(
-                s.execute(
-                    select(ServiceDay.prefix, ServiceDay.last_number).where(ServiceDay.day == today)
-                ).all()
-            )
-            lines: dict[tuple[str, str], int] = {}
-            for service, state, count in s.execute(
-                select(TicketRow.service, TicketRow.state, func.count())
-                .where(TicketRow.day == today, TicketRow.state.in_(OPEN))
-                .group_by(TicketRow.service, TicketRow.state)
-            ):
-                lines[(service, state)] = int(count)
-            current_rows = s.scalars(
-                select(TicketRow).where(
-                    TicketRow.day == today, TicketRow.state == TicketState.CALLED
-                )
+            return self._status(s, now, calls)
+
+    def snapshot(self, codes: Collection[str], *, calls: int = 10) -> Snapshot:
+        """The status and today's tickets of these codes with their places in line, read
+        in one transaction with a fixed number of queries however many codes there are
+        (the phone pages follow hundreds of tickets at once)."""
+        now = self.clock.now()
+        wanted = {p for p in map(parse_code, codes) if p is not None}
+        with self._read_sessions() as s, s.begin():
+            status = self._status(s, now, calls)
+            return Snapshot(status, self._positions(s, status.day, wanted))
+
+    def _positions(self, s: Session, day: date, wanted: set[tuple[str, int]]) -> dict[str, Ticket]:
+        if not wanted:
+            return {}
+        rows = s.scalars(select(TicketRow).where(TicketRow.day == day)).all()
+        # Each line's order, as _ahead counts it: priority first, then the order of issue;
+        # the outside line after everyone inside.
+        waiting: dict[str, list[tuple[bool, int]]] = {}
+        outside: dict[str, list[int]] = {}
+        for r in rows:
+            if r.state == TicketState.WAITING:
+                waiting.setdefault(r.service, []).append((not r.priority, r.queue_seq))
+            elif r.state == TicketState.OUTSIDE:
+                outside.setdefault(r.service, []).append(r.queue_seq)
+        for keys in waiting.values():
+            keys.sort()
+        for seqs in outside.values():
+            seqs.sort()
+        averages: dict[str, float] = {}
+        found: dict[str, Ticket] = {}
+        for r in rows:
+            if (r.prefix, r.number) not in wanted:
+                continue
+            line = waiting.get(r.service, [])
+            if r.state == TicketState.WAITING:
+                ahead = bisect_left(line, (not r.priority, r.queue_seq))
+            elif r.state == TicketState.OUTSIDE:
+                ahead = len(line) + bisect_left(outside.get(r.service, []), r.queue_seq)
+            else:
+                ahead = 0
+            ticket = self._ticket(s, r, estimate=True, ahead=ahead, averages=averages)
+            found[ticket.code] = ticket
+        return found
+
+    def _status(self, s: Session, now: datetime, calls: int) -> Status:
+        today = self.local(now).date()
+        self._follow_rules(s)
+        cfg = self.config
+        version = int(s.scalar(select(Hall.version).where(Hall.id == 1)) or 0)
+        inside, outside, outside_persons = self._occupancy(s, today)
+        issued = dict(
+            s.execute(
+                select(ServiceDay.prefix, ServiceDay.last_number).where(ServiceDay.day == today)
             ).all()
-            current = {r.counter: self._ticket(s, r) for r in current_rows}
-            finished: dict[tuple[int, str], int] = {}
-            for counter, state, count in s.execute(
-                select(TicketRow.counter, TicketRow.state, func.count())
-                .where(
-                    TicketRow.day == today,
-                    TicketRow.state.in_((TicketState.DONE, TicketState.NO_SHOW)),
-                    TicketRow.counter.is_not(None),
-                )
-                .group_by(TicketRow.counter, TicketRow.state)
-            ):
-                finished[(int(counter or 0), state)] = int(count)
-            call_log = self._calls(s, today, calls)
+        )
+        lines: dict[tuple[str, str], int] = {}
+        for service, state, count in s.execute(
+            select(TicketRow.service, TicketRow.state, func.count())
+            .where(TicketRow.day == today, TicketRow.state.in_(OPEN))
+            .group_by(TicketRow.service, TicketRow.state)
+        ):
+            lines[(service, state)] = int(count)
+        current_rows = s.scalars(
+            select(TicketRow).where(TicketRow.day == today, TicketRow.state == TicketState.CALLED)
+        ).all()
+        current = {r.counter: self._ticket(s, r) for r in current_rows}
+        finished: dict[tuple[int, str], int] = {}
+        for counter, state, count in s.execute(
+            select(TicketRow.counter, TicketRow.state, func.count())
+            .where(
+                TicketRow.day == today,
+                TicketRow.state.in_((TicketState.DONE, TicketState.NO_SHOW)),
+                TicketRow.counter.is_not(None),
+            )
+            .group_by(TicketRow.counter, TicketRow.state)
+        ):
+            finished[(int(counter or 0), state)] = int(count)
+        call_log = self._calls(s, today, calls)
         return Status(
             day=today,
             now=self.local(now),
