@@ -49,6 +49,13 @@ def _number(text: str) -> int:
     return int(text)
 
 
+def _port(text: str) -> int:
+    port = _number(text)
+    if not 0 <= port <= 65535:
+        raise argparse.ArgumentTypeError(f"not a port: {text!r} (0-65535; 0 picks a free one)")
+    return port
+
+
 def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="counter-app",
@@ -121,6 +128,14 @@ def _parser() -> argparse.ArgumentParser:
         "set the PIN of the settings dialog (asked twice; or one line on standard input)",
         json_out=False,
     )
+    sp = cmd(
+        "web",
+        "serve the visitors' phone pages (read-only): the live board at /, each ticket's "
+        "place at /t/PAYLOAD (the ticket's QR opens it when [web] public_url is set)",
+        json_out=False,
+    )
+    sp.add_argument("--host", help="address to listen on (default: [web] host)")
+    sp.add_argument("--port", type=_port, help="port to listen on (default: [web] port)")
     cmd(
         "self-test",
         "check this PC and this installation: a temporary database, a ticket, its print, "
@@ -295,6 +310,8 @@ def _run(args: argparse.Namespace) -> int:
         if malformed is not None:
             _emit(args, malformed.as_json(), describe_verification(malformed))
             return EXIT_REFUSED
+    if command == "web":
+        return _web(args, cfg)
     if command == "db" and args.action == "purge":
         if args.keep_days is not None and args.keep_days < 1:
             raise CliError("--keep-days: at least 1 (today's tickets are always kept)")
@@ -341,6 +358,22 @@ def _run(args: argparse.Namespace) -> int:
         _emit(args, v.as_json(), describe_verification(v))
         return EXIT_OK if v.ok else EXIT_REFUSED
     raise CliError(f"unknown command {command!r}")
+
+
+def _web(args: argparse.Namespace, cfg: Config) -> int:
+    from counter_app.web.serve import ListenError, serve  # the web stack only for this
+
+    db = open_database(cfg.database_url)  # an unreachable database: one line, exit 2
+    try:
+        return serve(cfg, db, host=args.host or cfg.web.host, port=_or(args.port, cfg.web.port))
+    except ListenError as exc:
+        raise CliError(str(exc)) from None
+    finally:
+        db.dispose()
+
+
+def _or(value: int | None, default: int) -> int:
+    return default if value is None else value
 
 
 def _admin_pin(path: Path) -> int:

@@ -1,0 +1,330 @@
+"""The phone pages: routes, rate limits and headers over the hub (read-only, no Qt).
+
+Routes (GET only; nothing here can change the queue):
+  /                     the lobby board for phones
+  /events, /state       its live updates: server-sent events, or JSON to poll
+  /t/PAYLOAD            one ticket's page (PAYLOAD: the signed payload of today's ticket)
+  /t/PAYLOAD/events     its live updates; /t/PAYLOAD/state for polling
+  /healthz              "ok" or "offline", for whoever watches the server
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import AsyncIterator, Awaitable, Callable, MutableMapping
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import quote
+
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+from limits import parse
+from limits.storage import MemoryStorage
+from limits.strategies import MovingWindowRateLimiter
+from sse_starlette import EventSourceResponse
+from starlette.applications import Starlette
+from starlette.middleware import Middleware
+from starlette.requests import Request
+from starlette.responses import FileResponse, HTMLResponse, JSONResponse, Response
+from starlette.routing import Mount, Route
+from starlette.staticfiles import StaticFiles
+
+from counter_app.core.config import Config
+from counter_app.core.paths import resource_path
+from counter_app.core.queue import Queue
+from counter_app.core.tokens import check_payload
+from counter_app.web.hub import Hub, Listener, Offline, Update
+from counter_app.web.views import board_view, ticket_view
+from counter_app.web.words import WORDS, pick_language, word
+
+log = logging.getLogger(__name__)
+
+# A page without JavaScript reloads itself every NO_SCRIPT_REFRESH seconds; the limits
+# leave room for that and for a visitor's impatience, not for a script hammering.
+NO_SCRIPT_REFRESH = 10
+PAGE_LIMIT = parse("30/minute")
+STREAM_LIMIT = parse("12/minute")
+RETRY_MS = 2000  # how soon a phone's browser reconnects a dropped event stream
+PING_SECONDS = 15  # keeps idle streams open through Wi-Fi routers that drop quiet ones
+
+Scope = MutableMapping[str, Any]
+Message = MutableMapping[str, Any]
+ASGIApp = Callable[
+    [Scope, Callable[[], Awaitable[Message]], Callable[[Message], Awaitable[None]]], Awaitable[None]
+]
+
+SECURITY_HEADERS = [
+    (b"cache-control", b"no-store"),  # a shared phone's back button shows no stale ticket
+    (b"referrer-policy", b"no-referrer"),  # the address holds the ticket's signed code
+    (b"x-content-type-options", b"nosniff"),
+    (b"x-frame-options", b"DENY"),
+    (
+        b"content-security-policy",
+        b"default-src 'self'; img-src 'self' data:; media-src 'self'; frame-ancestors 'none'",
+    ),
+]
+
+
+class SecurityHeaders:
+    """Plain ASGI so event streams pass through unbuffered."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Any, send: Any) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = list(message.get("headers", []))
+                names = {name.lower() for name, _ in headers}
+                headers += [(n, v) for n, v in SECURITY_HEADERS if n not in names]
+                message["headers"] = headers
+            await send(message)
+
+        await self.app(scope, receive, with_headers)
+
+
+@dataclass
+class Pages:
+    cfg: Config
+    hub: Hub
+    env: Environment
+    limiter: MovingWindowRateLimiter
+    _rendered_for: object = None
+    _rendered: dict[tuple[str | None, str, bool], str] | None = None
+
+    # --- helpers ------------------------------------------------------------------------
+
+    def lang(self, request: Request) -> str:
+        return pick_language(
+            request.headers.get("accept-language"), request.query_params.get("lang")
+        )
+
+    def html(self, name: str, status: int = 200, **context: Any) -> HTMLResponse:
+        return HTMLResponse(self.env.get_template(name).render(**context), status_code=status)
+
+    def allowed(self, request: Request, limit: Any, what: str) -> bool:
+        address = request.client.host if request.client else "?"
+        return self.limiter.hit(limit, what, address)
+
+    def limited(self, lang: str) -> HTMLResponse:
+        response = self.plain(lang, "limited", 429)
+        response.headers["retry-after"] = str(NO_SCRIPT_REFRESH * 2)
+        return response
+
+    def plain(self, lang: str, what: str, status: int, refresh: int | None = None) -> HTMLResponse:
+        return self.html(
+            "plain.html",
+            status,
+            w=WORDS[lang],
+            lang=lang,
+            root="/",
+            title=word(lang, f"{what}_title"),
+            text=word(lang, f"{what}_text"),
+            refresh=refresh,
+        )
+
+    def ticket_code(self, payload: str) -> str | None:
+        """The code of today's genuine ticket, or None: forged, altered, other day, junk.
+        Decided without the database, and the answer tells nothing about other tickets."""
+        check = check_payload(self.cfg.tickets.secret, payload, self.hub.today())
+        return check.code if check.ok else None
+
+    def fragment(self, update: Update, code: str | None, lang: str) -> str:
+        """The live part of a page and what the script needs, rendered once per snapshot,
+        ticket and language however many phones show it."""
+        if self._rendered_for is not update or self._rendered is None:
+            self._rendered_for, self._rendered = update, {}
+        key = (code, lang, update.offline)
+        if key not in self._rendered:
+            self._rendered[key] = json.dumps(self._fragment(update, code, lang), ensure_ascii=False)
+        return self._rendered[key]
+
+    def _fragment(self, update: Update, code: str | None, lang: str) -> dict[str, Any]:
+        snap = update.snapshot
+        if code is None:
+            view = board_view(self.cfg, snap.status, lang, offline=update.offline)
+            html = self.env.get_template("_board.html").render(v=view, w=WORDS[lang])
+            return {"v": snap.status.version, "html": html, "offline": update.offline}
+        if code not in snap.tickets:  # the day ended, or the ticket was purged
+            return {"v": snap.status.version, "reload": True}
+        tv = ticket_view(self.cfg, snap, code, lang, offline=update.offline)
+        html = self.env.get_template("_ticket.html").render(v=tv, w=WORDS[lang])
+        return {
+            "v": snap.status.version,
+            "html": html,
+            "offline": update.offline,
+            "state": tv.state,
+            "alert": tv.alert,
+            "alert_text": tv.alert_text,
+            "title": f"{tv.code} · {tv.headline}",
+        }
+
+    # --- routes -------------------------------------------------------------------------
+
+    async def board(self, request: Request) -> Response:
+        lang = self.lang(request)
+        if not self.allowed(request, PAGE_LIMIT, "page"):
+            return self.limited(lang)
+        try:
+            update = await self.hub.read(None)
+        except Offline:
+            return self.plain(lang, "offline", 503, refresh=NO_SCRIPT_REFRESH)
+        view = board_view(self.cfg, update.snapshot.status, lang, offline=update.offline)
+        return self.html(
+            "board.html",
+            w=WORDS[lang],
+            lang=lang,
+            v=view,
+            refresh=NO_SCRIPT_REFRESH,
+            root="",
+            events=f"events?lang={lang}",
+            poll=f"state?lang={lang}",
+            other=_other_lang(lang),
+        )
+
+    async def ticket(self, request: Request) -> Response:
+        lang = self.lang(request)
+        if not self.allowed(request, PAGE_LIMIT, "page"):
+            return self.limited(lang)
+        payload = request.path_params["payload"]
+        code = self.ticket_code(payload)
+        if code is None:
+            return self.plain(lang, "not_found", 404)
+        try:
+            update = await self.hub.read(code)
+        except Offline:
+            return self.plain(lang, "offline", 503, refresh=NO_SCRIPT_REFRESH)
+        if code not in update.snapshot.tickets:
+            return self.plain(lang, "not_found", 404)
+        view = ticket_view(self.cfg, update.snapshot, code, lang, offline=update.offline)
+        here = "./" + quote(payload, safe="")  # relative: works behind a proxy's sub-path
+        return self.html(
+            "ticket.html",
+            w=WORDS[lang],
+            lang=lang,
+            v=view,
+            refresh=NO_SCRIPT_REFRESH,
+            root="../",
+            events=f"{here}/events?lang={lang}",
+            poll=f"{here}/state?lang={lang}",
+            other=_other_lang(lang),
+        )
+
+    async def state(self, request: Request) -> Response:
+        """The polling fallback: what an event would carry, as JSON."""
+        lang = self.lang(request)
+        if not self.allowed(request, PAGE_LIMIT, "page"):
+            return JSONResponse({"limited": True}, status_code=429)
+        code = None
+        if "payload" in request.path_params:
+            code = self.ticket_code(request.path_params["payload"])
+            if code is None:
+                return JSONResponse({"reload": True}, status_code=404)
+        try:
+            update = await self.hub.read(code)
+        except Offline:
+            return JSONResponse({"offline": True}, status_code=503)
+        return Response(self.fragment(update, code, lang), media_type="application/json")
+
+    async def events(self, request: Request) -> Response:
+        lang = self.lang(request)
+        code = None
+        if "payload" in request.path_params:
+            code = self.ticket_code(request.path_params["payload"])
+            if code is None:
+                return JSONResponse({"reload": True}, status_code=404)
+        if not self.allowed(request, STREAM_LIMIT, "stream"):
+            return JSONResponse({"limited": True}, status_code=429)
+        listener = self.hub.listen(code, lang)
+        if listener is None:  # the server has as many phones as it takes; they poll
+            return JSONResponse({"busy": True}, status_code=503)
+        try:
+            first = await self.hub.read(code)
+        except Offline:
+            first = None
+        return EventSourceResponse(
+            self._stream(listener, first),
+            ping=PING_SECONDS,
+            send_timeout=30,
+            headers={"x-accel-buffering": "no"},
+        )
+
+    async def _stream(
+        self, listener: Listener, first: Update | None
+    ) -> AsyncIterator[dict[str, Any]]:
+        try:
+            yield {"retry": RETRY_MS, "event": "update", "data": self._data(listener, first)}
+            while True:
+                update = await listener.updates.get()
+                if update is None:
+                    return  # the server is stopping
+                yield {"event": "update", "data": self._data(listener, update)}
+        finally:
+            self.hub.leave(listener)
+
+    def _data(self, listener: Listener, update: Update | None) -> str:
+        if update is None:
+            return json.dumps({"offline": True})
+        listener.version = max(listener.version, update.snapshot.status.version)
+        return self.fragment(update, listener.code, listener.lang)
+
+    async def health(self, request: Request) -> Response:
+        offline = self.hub.offline or self.hub.latest is None
+        return JSONResponse(
+            {"state": "offline" if offline else "ok", "listeners": self.hub.listeners},
+            status_code=503 if offline else 200,
+        )
+
+    async def chime(self, request: Request) -> Response:
+        return FileResponse(resource_path("sounds", "chime.wav"), media_type="audio/wav")
+
+
+def _other_lang(lang: str) -> dict[str, str]:
+    other = "en" if lang == "id" else "id"
+    return {"code": other, "name": WORDS[other]["lang_name"]}
+
+
+def create_app(
+    cfg: Config, follower: Queue, reader: Queue, *, read_timeout: float = 3.0
+) -> Starlette:
+    """The ASGI application. ``follower`` and ``reader`` are two Queues on one database:
+    the hub's thread follows changes with one, pages that need their own read use the other."""
+    hub = Hub(follower, reader, read_timeout=read_timeout)
+    env = Environment(
+        loader=FileSystemLoader(resource_path("web", "templates")),
+        autoescape=select_autoescape(default=True),
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    pages = Pages(cfg, hub, env, MovingWindowRateLimiter(MemoryStorage()))
+
+    @asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        hub.start()
+        try:
+            yield
+        finally:
+            hub.stop()
+
+    app = Starlette(
+        routes=[
+            Route("/", pages.board, name="board"),
+            Route("/state", pages.state, name="board_state"),
+            Route("/events", pages.events, name="board_events"),
+            Route("/t/{payload}", pages.ticket, name="ticket"),
+            Route("/t/{payload}/state", pages.state, name="ticket_state"),
+            Route("/t/{payload}/events", pages.events, name="ticket_events"),
+            Route("/healthz", pages.health, name="health"),
+            Route("/static/chime.wav", pages.chime, name="chime"),
+            Mount("/static", StaticFiles(directory=resource_path("web", "static")), name="static"),
+        ],
+        middleware=[Middleware(SecurityHeaders)],
+        lifespan=lifespan,
+    )
+    app.state.hub = hub
+    return app

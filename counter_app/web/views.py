@@ -1,0 +1,195 @@
+"""What the phone pages show, as plain values in the visitor's language.
+
+One function per page turns what the queue read into words; the templates only lay them
+out, and the live updates carry the same values, so a page with or without JavaScript
+says the same thing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from counter_app.core.config import Config
+from counter_app.core.model import Snapshot, Status, Ticket, TicketState
+from counter_app.web.words import word
+
+# A ticket let in from outside says "come in now" this long; after that it waits inside
+# like everyone else (the alert has long been given).
+COME_IN_FOR = timedelta(minutes=15)
+ALERT_STATES = ("come_in", "called")
+
+
+@dataclass(frozen=True, slots=True)
+class CounterLine:
+    label: str
+    current: str  # the ticket being served, or a dash
+
+
+@dataclass(frozen=True, slots=True)
+class Hall:
+    occupancy: int
+    limit: int
+    outside: int
+    full: bool
+    text: str
+    outside_text: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class TicketView:
+    lang: str
+    code: str
+    service: str
+    state: str  # outside, come_in, waiting, called, done, no_show, cancelled
+    headline: str
+    detail: str
+    ahead: str | None
+    minutes: str | None
+    alert: str | None  # changes whenever the visitor must act: "called:2:0" ...
+    alert_text: str | None
+    hall: Hall
+    counters: tuple[CounterLine, ...]
+    updated: str
+    offline: bool
+
+
+@dataclass(frozen=True, slots=True)
+class ServiceLine:
+    name: str
+    text: str
+    suspended: bool
+
+
+@dataclass(frozen=True, slots=True)
+class BoardView:
+    lang: str
+    office: str
+    hall: Hall
+    counters: tuple[CounterLine, ...]
+    calls: tuple[str, ...]
+    services: tuple[ServiceLine, ...]
+    closed: bool
+    updated: str
+    offline: bool
+    notes: tuple[str, ...] = field(default=())
+
+
+def counter_label(cfg: Config, number: int | None, lang: str) -> str:
+    counter = cfg.counter(number) if number is not None else None
+    if counter is None:
+        return f"{'Loket' if lang == 'id' else 'Counter'} {number or '?'}"
+    if counter.name is None and lang == "en":
+        return f"Counter {counter.number}"
+    return counter.label
+
+
+def service_name(cfg: Config, prefix: str, lang: str) -> str:
+    service = cfg.service(prefix)
+    if service is None:
+        return prefix
+    return (service.name_en or service.name) if lang == "en" else service.name
+
+
+def _hall(status: Status, lang: str) -> Hall:
+    outside = status.outside
+    return Hall(
+        occupancy=status.occupancy,
+        limit=status.limit,
+        outside=outside,
+        full=status.hall_full,
+        text=word(lang, "hall", occupancy=status.occupancy, limit=status.limit),
+        outside_text=word(lang, "hall_outside", n=outside) if outside else None,
+    )
+
+
+def _counters(cfg: Config, status: Status, lang: str) -> tuple[CounterLine, ...]:
+    return tuple(
+        CounterLine(
+            label=counter_label(cfg, c.number, lang),
+            current=c.current.code if c.current else word(lang, "counter_idle"),
+        )
+        for c in status.counters
+    )
+
+
+def _updated(status: Status, lang: str) -> str:
+    return word(lang, "updated", time=f"{status.now:%H:%M:%S}")
+
+
+def state_of(ticket: Ticket, now: datetime) -> str:
+    if ticket.state == TicketState.WAITING and ticket.waited_outside:
+        assert ticket.admitted_at is not None
+        if now - ticket.admitted_at < COME_IN_FOR:
+            return "come_in"
+    return str(ticket.state.value)
+
+
+def ticket_view(cfg: Config, snap: Snapshot, code: str, lang: str, *, offline: bool) -> TicketView:
+    """The page of one ticket; ``code`` must be in the snapshot."""
+    ticket = snap.tickets[code]
+    status = snap.status
+    state = state_of(ticket, status.now)
+    counter = counter_label(cfg, ticket.counter, lang)
+    ahead = minutes = alert = alert_text = None
+    if state in ("outside", "come_in", "waiting"):
+        ahead = word(lang, "ahead", n=ticket.ahead) if ticket.ahead else word(lang, "ahead_none")
+        minutes = (
+            word(lang, "minutes", m=ticket.estimated_minutes)
+            if ticket.estimated_minutes
+            else word(lang, "minutes_soon")
+        )
+    if state == "called":
+        alert = f"called:{ticket.counter}:{ticket.recalls}"  # a recall alerts again
+        alert_text = word(lang, "alert_called", counter=counter)
+    elif state == "come_in":
+        alert = "come_in"
+        alert_text = word(lang, "alert_come_in")
+    return TicketView(
+        lang=lang,
+        code=ticket.code,
+        service=service_name(cfg, ticket.service, lang),
+        state=state,
+        headline=word(lang, f"state_{state}", counter=counter),
+        detail=word(lang, f"detail_{state}", counter=counter),
+        ahead=ahead,
+        minutes=minutes,
+        alert=alert,
+        alert_text=alert_text,
+        hall=_hall(status, lang),
+        counters=_counters(cfg, status, lang),
+        updated=_updated(status, lang),
+        offline=offline,
+    )
+
+
+def board_view(cfg: Config, status: Status, lang: str, *, offline: bool) -> BoardView:
+    """What the lobby display shows, for phones outside the hall."""
+    calls = tuple(
+        word(lang, "call_admitted", code=c.code)
+        if c.kind == "admitted"
+        else word(lang, "call_called", code=c.code, counter=counter_label(cfg, c.counter, lang))
+        for c in status.calls
+    )
+    services = []
+    for s in status.services:
+        name = service_name(cfg, s.prefix, lang)
+        if s.suspended:
+            services.append(ServiceLine(name, s.suspended, True))
+            continue
+        parts = [word(lang, "line_waiting", n=s.waiting + s.outside)]
+        parts.append(
+            word(lang, "line_left", n=s.quota_left) if s.quota_left else word(lang, "line_full")
+        )
+        services.append(ServiceLine(name, " · ".join(parts), False))
+    return BoardView(
+        lang=lang,
+        office=cfg.office.name,
+        hall=_hall(status, lang),
+        counters=_counters(cfg, status, lang),
+        calls=calls,
+        services=tuple(services),
+        closed=not status.open_now,
+        updated=_updated(status, lang),
+        offline=offline,
+    )
