@@ -121,7 +121,9 @@ def _start(
         return fail(
             QCoreApplication.translate("app", "The queue's database cannot be opened"), str(exc)
         )
-    ctx = Context(queue, config_path=config_path, log_path=log_path)
+    ctx = Context(
+        queue, config_path=config_path, log_path=log_path, db_override=getattr(args, "db", None)
+    )
     try:
         open_windows(
             ctx,

@@ -1,5 +1,6 @@
 """What the windows of one process share: the queue, its watcher, the workers, the desk
-station, and the list of open windows (so the menu can open or raise each one)."""
+station, the phone page's server, and the list of open windows (so the menu can open or
+raise each one)."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from counter_app.core.model import Purge, Ticket
 from counter_app.core.queue import Queue
 from counter_app.core.report import purge_old
 from counter_app.gui.watcher import QueueWatcher
+from counter_app.gui.web_server import WebServer
 from counter_app.gui.worker import Callback, Worker
 from counter_app.station import Desk
 
@@ -33,6 +35,7 @@ class Context(QObject):
         *,
         config_path: Path | None = None,
         log_path: Path | None = None,
+        db_override: str | None = None,
         synchronous: bool = False,
         watch: bool = True,
     ) -> None:
@@ -41,6 +44,7 @@ class Context(QObject):
         self.config = queue.config
         self.config_path = config_path
         self.log_path = log_path
+        self.db_override = db_override  # --db: a child process must be given it too
         # Separate lines of work, so a printer that takes 20 s to time out never holds up
         # reading the queue, and an issue waiting for the database never delays a preview.
         self.reads = Worker("reads", self, synchronous=synchronous)
@@ -52,6 +56,7 @@ class Context(QObject):
         )
         self.windows: list[QWidget] = []
         self._desk: Desk | None = None
+        self._web: WebServer | None = None
         self._closed = False
 
     def now(self) -> datetime:
@@ -65,6 +70,16 @@ class Context(QObject):
                 self.queue, self.config, background=True, on_print=self._on_print
             )
         return self._desk
+
+    def web_server(self) -> WebServer:
+        """The phone page's server (`counter-app web`) of this station, made on first use;
+        it reads the same configuration file and database as the windows."""
+        if self._web is None:
+            from counter_app.web.launch import server_command
+
+            command = server_command(self.config_path, db_url=self.db_override)
+            self._web = WebServer(command, self)
+        return self._web
 
     def _on_print(self, ticket: Ticket, _outcome: object) -> None:
         # Called on the spooler's thread: the signal queues it to the GUI thread.
@@ -177,6 +192,8 @@ class Context(QObject):
             worker.stop()
         if self._desk is not None:
             self._desk.close()
+        if self._web is not None:
+            self._web.shutdown()
         try:
             self.queue.db.dispose()
         except Exception:  # closing anyway; nothing the user can do

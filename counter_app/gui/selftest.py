@@ -40,7 +40,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from counter_app.core.config import Config, PrinterSettings
+from counter_app.core.config import Config, PrinterSettings, WebSettings
 from counter_app.core.queue import open_queue
 from counter_app.gui import announcer, i18n
 from counter_app.gui.context import Context
@@ -112,7 +112,11 @@ def _open_output(qt: Any, device: Any) -> str | None:
 
 
 def _windows_config(config: Config) -> Config:
-    return config.model_copy(update={"printer": PrinterSettings(kind="none")})
+    # No ticket printed, and no phone page server started by the desk ([web] enabled):
+    # the station's own server may be running on that port.
+    return config.model_copy(
+        update={"printer": PrinterSettings(kind="none"), "web": WebSettings(enabled=False)}
+    )
 
 
 def window_checks(scratch: Scratch, *, show: bool) -> list[Check]:
