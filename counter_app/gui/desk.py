@@ -29,6 +29,7 @@ from counter_app.gui.keys import Command, PressGuard
 from counter_app.gui.recent import SERVICE, RecentTicketsModel
 from counter_app.gui.style import set_state
 from counter_app.gui.ticket_image import render_ticket, service_name
+from counter_app.gui.web_menu import WebMenu
 from counter_app.gui.widgets import ServiceButton, set_light
 from counter_app.printing.job import PrinterState
 
@@ -96,6 +97,9 @@ class DeskWindow(QueueWindow):
             self.ui.messageBar, self.ui.onlineLight, self.ui.onlineLabel, self.ui.clockLabel
         )
         self.setWindowTitle(self.tr("Front desk - {office}").format(office=self.config.office.name))
+        self.web = WebMenu(self, ctx)
+        if self.config.web.enabled:
+            self.web.server.start()
         ctx.printed.connect(self._printed)
         self._printer_timer = QTimer(self)
         self._printer_timer.timeout.connect(self.check_printer)
@@ -507,6 +511,7 @@ class DeskWindow(QueueWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._printer_timer.stop()
+        self.web.close()
         with contextlib.suppress(RuntimeError, TypeError):
             self.ctx.printed.disconnect(self._printed)
         super().closeEvent(event)

@@ -1,4 +1,5 @@
-"""The menus every window has: the other windows, and Help > Self-test and About."""
+"""The menus every window has: the other windows, and Help > Self-test and About; and
+where a window's own menus go."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QMainWindow
+from PySide6.QtWidgets import QMainWindow, QMenu
 
 from counter_app.gui import dialogs
 
@@ -15,6 +16,7 @@ if TYPE_CHECKING:
     from counter_app.gui.context import Context
 
 log = logging.getLogger(__name__)
+HELP_MENU = "helpMenu"
 
 
 def open_window(parent: QMainWindow, ctx: Context, kind: str, number: int | None = None) -> None:
@@ -57,12 +59,25 @@ def install(window: QMainWindow, ctx: Context) -> None:
     close.triggered.connect(window.close)
 
     help_menu = bar.addMenu(QCoreApplication.translate("menus", "&Help"))
+    help_menu.setObjectName(HELP_MENU)
     self_test = help_menu.addAction(
         QCoreApplication.translate("menus", "Self-test: check this PC and printer…")
     )
     self_test.triggered.connect(lambda: run_self_test(window, ctx))
     about = help_menu.addAction(QCoreApplication.translate("menus", "About counter-app"))
     about.triggered.connect(lambda: show_about(window, ctx))
+
+
+def add_menu(window: QMainWindow, title: str) -> QMenu:
+    """A window's own menu, added before Help, which stays last where people look for it."""
+    bar = window.menuBar()
+    menu = QMenu(title, bar)
+    help_menu = bar.findChild(QMenu, HELP_MENU)
+    if help_menu is None:
+        bar.addMenu(menu)
+    else:
+        bar.insertMenu(help_menu.menuAction(), menu)
+    return menu
 
 
 def open_settings(parent: QMainWindow, ctx: Context) -> None:

@@ -26,7 +26,7 @@ LIGHTS = "\n".join(
         f'QLabel#{name}[light="{level}"] {{ background: {colour}; }}'
         for level, colour in LIGHT_COLOURS.items()
     )
-    for name in ("printerLight", "onlineLight")
+    for name in ("printerLight", "onlineLight", "webLight")
 )
 
 STYLE_SHEET = f"""
@@ -142,6 +142,20 @@ QLabel#scanResult {{ font-size: 16px; font-weight: 700; padding: 6px 10px; borde
 QLabel#scanResult[level="ok"] {{ background: #e3f4e7; color: #1c5a2a; }}
 QLabel#scanResult[level="bad"] {{ background: #fde6e6; color: #8e1b1b; }}
 QLabel#scanResult[level="note"] {{ background: #fff3d6; color: #6e4600; }}
+
+QStatusBar {{ background: #ffffff; border-top: 1px solid #d6dde8; }}
+QStatusBar::item {{ border: none; }}
+QLabel#webLight {{ margin-left: 10px; }}
+QLabel#webStatus {{ color: #43536a; padding: 2px 4px; }}
+QLabel#scanLabel {{ font-size: 22px; font-weight: 800; color: {NAVY}; }}
+QLabel#scanEnglishLabel {{ font-size: 16px; color: {MUTED}; }}
+QLabel#qrLabel {{ background: #ffffff; border: 1px solid #d6dde8; border-radius: 8px; }}
+QLabel#addressLabel {{ font-family: "DejaVu Sans Mono", "Consolas", monospace;
+    font-size: 24px; font-weight: 700; color: {NAVY}; }}
+QLabel#noteLabel {{ background: #fff3d6; color: #6e4600; border: 1px solid #f1d58f;
+    border-radius: 6px; padding: 6px 10px; }}
+QLabel#savedLabel {{ color: #1c5a2a; }}
+QLabel#savedLabel[level="error"] {{ color: #8e1b1b; font-weight: 700; }}
 
 QLabel#nameLabel {{ font-size: 26px; font-weight: 800; color: {NAVY}; }}
 QLabel#versionLabel {{ font-size: 15px; color: {MUTED}; }}

@@ -118,7 +118,7 @@
         <translation>Pindahkan...</translation>
     </message>
     <message>
-        <source>Scan a ticket's QR code or type its number</source>
+        <source>Scan a ticket&apos;s QR code or type its number</source>
         <translation>Pindai kode QR tiket atau ketik nomornya</translation>
     </message>
     <message>
@@ -504,11 +504,11 @@
         <translation>Basis data tidak dapat dihubungi: {reason}</translation>
     </message>
     <message>
-        <source>The queue's database cannot be reached ({reason}). Trying again; nothing is lost.</source>
+        <source>The queue&apos;s database cannot be reached ({reason}). Trying again; nothing is lost.</source>
         <translation>Basis data antrian tidak dapat dihubungi ({reason}). Sedang mencoba lagi; tidak ada data yang hilang.</translation>
     </message>
     <message>
-        <source>Not done: the queue's database cannot be reached ({reason}). Nothing was changed; please try again.</source>
+        <source>Not done: the queue&apos;s database cannot be reached ({reason}). Nothing was changed; please try again.</source>
         <translation>Gagal: basis data antrian tidak dapat dihubungi ({reason}). Tidak ada yang berubah; silakan coba lagi.</translation>
     </message>
     <message>
@@ -833,13 +833,114 @@
     </message>
 </context>
 <context>
+    <name>WebAddressDialog</name>
+    <message>
+        <source>Address for phones</source>
+        <translation>Alamat untuk ponsel</translation>
+    </message>
+    <message>
+        <source>Save as image…</source>
+        <translation>Simpan sebagai gambar…</translation>
+    </message>
+    <message>
+        <source>A poster to print and hang at the entrance and in the car park: the QR code, the office, what to do in Indonesian and English, and the address</source>
+        <translation>Poster untuk dicetak dan ditempel di pintu masuk dan di tempat parkir: kode QR, nama kantor, petunjuk dalam bahasa Indonesia dan Inggris, serta alamatnya</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Tutup</translation>
+    </message>
+    <message>
+        <source>The phone page server is not running ({problem}): phones cannot open this address until it is started again (menu Web).</source>
+        <translation>Server halaman ponsel tidak berjalan ({problem}): ponsel tidak dapat membuka alamat ini sampai server dinyalakan lagi (menu Web).</translation>
+    </message>
+    <message>
+        <source>The phone page server is starting…</source>
+        <translation>Server halaman ponsel sedang dinyalakan…</translation>
+    </message>
+    <message>
+        <source>The phone page server is off: phones cannot open this address until it is started (menu Web).</source>
+        <translation>Server halaman ponsel mati: ponsel tidak dapat membuka alamat ini sampai server dinyalakan (menu Web).</translation>
+    </message>
+    <message>
+        <source>Save the poster for phones</source>
+        <translation>Simpan poster untuk ponsel</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>Gambar PNG (*.png)</translation>
+    </message>
+    <message>
+        <source>The poster was not saved: {reason}</source>
+        <translation>Poster tidak disimpan: {reason}</translation>
+    </message>
+    <message>
+        <source>Poster saved: {path}. Print it and hang it at the entrance and in the car park.</source>
+        <translation>Poster disimpan: {path}. Cetak dan tempelkan di pintu masuk dan di tempat parkir.</translation>
+    </message>
+</context>
+<context>
+    <name>WebMenu</name>
+    <message>
+        <source>&amp;Web</source>
+        <translation>&amp;Web</translation>
+    </message>
+    <message>
+        <source>Start the phone page server</source>
+        <translation>Mulai server halaman ponsel</translation>
+    </message>
+    <message>
+        <source>Stop the phone page server</source>
+        <translation>Hentikan server halaman ponsel</translation>
+    </message>
+    <message>
+        <source>Show the address for phones…</source>
+        <translation>Tampilkan alamat untuk ponsel…</translation>
+    </message>
+    <message>
+        <source>Phone page: on — {address}</source>
+        <translation>Halaman ponsel: aktif — {address}</translation>
+    </message>
+    <message>
+        <source>Phone page: starting…</source>
+        <translation>Halaman ponsel: sedang dinyalakan…</translation>
+    </message>
+    <message>
+        <source>Phone page: stopping…</source>
+        <translation>Halaman ponsel: sedang dihentikan…</translation>
+    </message>
+    <message>
+        <source>Phone page: not running — {problem}</source>
+        <translation>Halaman ponsel: tidak berjalan — {problem}</translation>
+    </message>
+    <message>
+        <source>Phone page: off</source>
+        <translation>Halaman ponsel: mati</translation>
+    </message>
+</context>
+<context>
+    <name>WebServer</name>
+    <message>
+        <source>the server stopped unexpectedly</source>
+        <translation>server berhenti secara tak terduga</translation>
+    </message>
+    <message>
+        <source>the server ended (exit status {code})</source>
+        <translation>server berhenti (status keluar {code})</translation>
+    </message>
+    <message>
+        <source>the server cannot be started: {reason}</source>
+        <translation>server tidak dapat dijalankan: {reason}</translation>
+    </message>
+</context>
+<context>
     <name>app</name>
     <message>
         <source>The configuration file has a problem</source>
         <translation>Berkas konfigurasi bermasalah</translation>
     </message>
     <message>
-        <source>The queue's database cannot be opened</source>
+        <source>The queue&apos;s database cannot be opened</source>
         <translation>Basis data antrian tidak dapat dibuka</translation>
     </message>
     <message>
