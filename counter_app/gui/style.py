@@ -152,6 +152,7 @@ QLabel#scanEnglishLabel {{ font-size: 16px; color: {MUTED}; }}
 QLabel#qrLabel {{ background: #ffffff; border: 1px solid #d6dde8; border-radius: 8px; }}
 QLabel#addressLabel {{ font-family: "DejaVu Sans Mono", "Consolas", monospace;
     font-size: 24px; font-weight: 700; color: {NAVY}; }}
+QLabel#hintLabel {{ color: {MUTED}; }}
 QLabel#noteLabel {{ background: #fff3d6; color: #6e4600; border: 1px solid #f1d58f;
     border-radius: 6px; padding: 6px 10px; }}
 QLabel#savedLabel {{ color: #1c5a2a; }}

@@ -13,7 +13,13 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
 
 from counter_app.gui.forms.ui_web_address_dialog import Ui_WebAddressDialog
 from counter_app.gui.style import set_state
-from counter_app.gui.web_poster import SCAN_EN, SCAN_ID, qr_matrix, save_poster
+from counter_app.gui.web_poster import (
+    SCAN_EN,
+    SCAN_ID,
+    needs_office_wifi,
+    qr_matrix,
+    save_poster,
+)
 from counter_app.gui.web_server import WebServer, WebState
 
 if TYPE_CHECKING:
@@ -55,6 +61,7 @@ class WebAddressDialog(QDialog):
         self.ui.scanLabel.setText(SCAN_ID)
         self.ui.scanEnglishLabel.setText(SCAN_EN)
         self.ui.savedLabel.setTextFormat(Qt.TextFormat.PlainText)
+        self.ui.hintLabel.hide()
         self.ui.saveButton.setEnabled(False)
         self.ui.saveButton.clicked.connect(self.save_poster)
         server.changed.connect(self._show_state)
@@ -64,6 +71,12 @@ class WebAddressDialog(QDialog):
         self.address = address
         self.ui.qrLabel.setPixmap(QPixmap.fromImage(qr_image(address)))
         self.ui.addressLabel.setText(address)
+        self.ui.hintLabel.setText(
+            self.tr("Phones must be on the office Wi-Fi to open this address.")
+            if needs_office_wifi(address)
+            else ""
+        )
+        self.ui.hintLabel.setVisible(needs_office_wifi(address))
         self.ui.saveButton.setEnabled(not self._saving)
 
     def qr(self) -> QImage:

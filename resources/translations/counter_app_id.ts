@@ -851,6 +851,10 @@
         <translation>Tutup</translation>
     </message>
     <message>
+        <source>Phones must be on the office Wi-Fi to open this address.</source>
+        <translation>Ponsel harus tersambung ke Wi-Fi kantor untuk membuka alamat ini.</translation>
+    </message>
+    <message>
         <source>The phone page server is not running ({problem}): phones cannot open this address until it is started again (menu Web).</source>
         <translation>Server halaman ponsel tidak berjalan ({problem}): ponsel tidak dapat membuka alamat ini sampai server dinyalakan lagi (menu Web).</translation>
     </message>

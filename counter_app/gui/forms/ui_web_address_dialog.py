@@ -25,7 +25,7 @@ class Ui_WebAddressDialog(object):
     def setupUi(self, WebAddressDialog):
         if not WebAddressDialog.objectName():
             WebAddressDialog.setObjectName(u"WebAddressDialog")
-        WebAddressDialog.resize(600, 720)
+        WebAddressDialog.resize(600, 680)
         self.addressLayout = QVBoxLayout(WebAddressDialog)
         self.addressLayout.setSpacing(10)
         self.addressLayout.setObjectName(u"addressLayout")
@@ -61,6 +61,14 @@ class Ui_WebAddressDialog(object):
         self.addressLabel.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         self.addressLayout.addWidget(self.addressLabel)
+
+        self.hintLabel = QLabel(WebAddressDialog)
+        self.hintLabel.setObjectName(u"hintLabel")
+        self.hintLabel.setText(u"")
+        self.hintLabel.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.hintLabel.setWordWrap(True)
+
+        self.addressLayout.addWidget(self.hintLabel)
 
         self.noteLabel = QLabel(WebAddressDialog)
         self.noteLabel.setObjectName(u"noteLabel")
