@@ -229,6 +229,8 @@ class Pages:
             update = await self.hub.read(code)
         except Offline:
             return JSONResponse({"offline": True}, status_code=503)
+        if code is not None and code not in update.snapshot.tickets:
+            return JSONResponse({"reload": True}, status_code=404)
         return Response(self.fragment(update, code, lang), media_type="application/json")
 
     async def events(self, request: Request) -> Response:
@@ -244,9 +246,12 @@ class Pages:
         if listener is None:  # the server has as many phones as it takes; they poll
             return JSONResponse({"busy": True}, status_code=503)
         try:
-            first = await self.hub.read(code)
+            first: Update | None = await self.hub.read(code)
         except Offline:
             first = None
+        if first is not None and code is not None and code not in first.snapshot.tickets:
+            self.hub.leave(listener)
+            return JSONResponse({"reload": True}, status_code=404)
         return EventSourceResponse(
             self._stream(listener, first),
             ping=PING_SECONDS,

@@ -1,0 +1,157 @@
+"""The real `counter-app web` process: its event streams follow calls made by other
+processes, on SQLite and PostgreSQL; its failures are one line and exit 2."""
+
+from __future__ import annotations
+
+import json
+import signal
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx2
+import pytest
+from conftest import write_config
+from webkit import web_server
+
+TIMEOUT = 30
+
+
+def cli(config: Path, *args: str) -> dict:
+    proc = subprocess.run(
+        [sys.executable, "-m", "counter_app", "--config", str(config), *args, "--json"],
+        capture_output=True,
+        text=True,
+        timeout=TIMEOUT,
+    )
+    assert proc.returncode == 0, proc.stderr
+    return json.loads(proc.stdout)
+
+
+def events(response: httpx2.Response) -> Iterator[dict]:
+    """The data of each `update` event of a server-sent event stream."""
+    kind = None
+    for line in response.iter_lines():
+        if line.startswith("event:"):
+            kind = line.partition(":")[2].strip()
+        elif line.startswith("data:") and kind == "update":
+            yield json.loads(line.partition(":")[2])
+
+
+def until(stream: Iterator[dict], predicate, what: str) -> dict:  # type: ignore[no-untyped-def]
+    for data in stream:
+        if predicate(data):
+            return data
+    raise AssertionError(f"the stream ended before {what}")
+
+
+def test_a_call_from_another_process_reaches_the_phone(tmp_path: Path, db_url: str) -> None:
+    config = write_config(
+        tmp_path / "c.toml", db_url, web={"public_url": "http://phones.example:8080"}
+    )
+    ticket = cli(config, "issue", "A", "--no-print")
+    assert ticket["qr"].startswith("http://phones.example:8080/t/CQ1:")
+    path = ticket["qr"].removeprefix("http://phones.example:8080")
+    with (
+        web_server(config) as base,
+        httpx2.Client(base_url=base, timeout=TIMEOUT) as client,
+        client.stream("GET", f"{path}/events") as response,
+        client.stream("GET", "/events") as board_response,
+    ):
+        assert response.status_code == 200
+        assert response.headers["content-type"].startswith("text/event-stream")
+        stream, board = events(response), events(board_response)
+        first = next(stream)
+        assert first["state"] == "waiting"
+        assert "A-001" in first["html"]
+        assert "A-001" not in next(board)["html"].split("Sedang dilayani")[1].split("</ul>")[0]
+        cli(config, "call", "1")  # another process: the counter's station
+        called = until(stream, lambda d: d.get("state") == "called", "the call")
+        assert called["alert"] == "called:1:0"
+        assert "Silakan ke Loket 1" in called["html"]
+        assert called["v"] > first["v"]
+        until(board, lambda d: "<b>A-001</b>" in d["html"], "the board's call")
+        cli(config, "done", "1")
+        until(stream, lambda d: d.get("state") == "done", "the end of the visit")
+
+
+def test_the_server_stops_promptly_with_streams_open(tmp_path: Path, sqlite_url: str) -> None:
+    config = write_config(tmp_path / "c.toml", sqlite_url)
+    cli(config, "status")  # creates the database
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "counter_app",
+            "--config",
+            str(config),
+            "web",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            "0",
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert proc.stdout is not None
+        base = proc.stdout.readline().split()[-1]
+        with (
+            httpx2.Client(base_url=base, timeout=TIMEOUT) as client,
+            client.stream("GET", "/events") as response,
+        ):
+            next(events(response))
+            proc.send_signal(signal.SIGTERM)
+            started = time.monotonic()
+            proc.wait(timeout=TIMEOUT)
+            assert time.monotonic() - started < TIMEOUT
+        assert "Traceback" not in proc.stderr.read() if proc.stderr else True
+    finally:
+        proc.kill()
+        proc.wait()
+
+
+def run_web(config: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "counter_app", "--config", str(config), "web", *args],
+        capture_output=True,
+        text=True,
+        timeout=TIMEOUT,
+    )
+
+
+def test_a_busy_port_is_one_line_and_exit_2(tmp_path: Path, sqlite_url: str) -> None:
+    config = write_config(tmp_path / "c.toml", sqlite_url)
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen(1)
+        port = taken.getsockname()[1]
+        proc = run_web(config, "--host", "127.0.0.1", "--port", str(port))
+    assert proc.returncode == 2
+    assert proc.stderr == f"counter-app: web: cannot listen on 127.0.0.1:{port}: is in use\n"
+
+
+def test_an_unreachable_database_at_start_is_one_line_and_exit_2(tmp_path: Path) -> None:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]  # nothing listens there once closed
+    url = f"postgresql+psycopg://nobody@127.0.0.1:{port}/antrian"
+    config = write_config(tmp_path / "c.toml", url)
+    proc = run_web(config, "--host", "127.0.0.1", "--port", "0")
+    assert proc.returncode == 2
+    assert proc.stderr.startswith("counter-app: database: ")
+    assert proc.stderr.count("\n") == 1
+    assert "Traceback" not in proc.stderr
+
+
+@pytest.mark.parametrize("port", ["65536", "-1", "http"])
+def test_a_bad_port_is_a_usage_error(tmp_path: Path, sqlite_url: str, port: str) -> None:
+    config = write_config(tmp_path / "c.toml", sqlite_url)
+    proc = run_web(config, "--port", port)
+    assert proc.returncode == 2
+    assert "--port" in proc.stderr
