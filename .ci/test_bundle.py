@@ -53,6 +53,7 @@ def test_the_frozen_self_test_passes(tmp_path: Path) -> None:
     }
     assert outcomes["window desk"] == outcomes["window display"] == outcomes["escpos"] == "ok"
     assert outcomes["translations"] == outcomes["migrations"] == outcomes["printer"] == "ok"
+    assert outcomes["phone pages"] == "ok"  # templates, static files and uvicorn are bundled
 
 
 def test_both_programs_are_there_and_say_their_version(tmp_path: Path) -> None:

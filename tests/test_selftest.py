@@ -19,7 +19,7 @@ from counter_app.selftest import Check
 TIMEOUT = 120  # a child that hangs (a dialog nobody closes) fails the test
 OUTCOMES = ("ok", "note", "skip", "FAIL")
 CORE = ["configuration", "migrations", "ticket", "escpos", "preview", "sounds"]
-SETUP = ["database", "printer"]
+SETUP = ["database", "printer", "phone pages"]
 QT = ["window system", "translations", "sound output"]
 WINDOWS = [
     "window desk",

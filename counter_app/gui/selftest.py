@@ -45,6 +45,7 @@ from counter_app.core.queue import open_queue
 from counter_app.gui import announcer, i18n
 from counter_app.gui.context import Context
 from counter_app.selftest import Check, Outcome, Scratch, Session, failed_names, run_check
+from counter_app.web.check import phone_pages_check
 
 log = logging.getLogger(__name__)
 # a source string every translation must have (the desk's menu)
@@ -201,6 +202,7 @@ def qt_version() -> str:
 def run_command(session: Session) -> list[Check]:
     """All the checks for ``counter-app self-test``: the core ones, then the Qt ones."""
     checks = session.core_checks()
+    checks.append(phone_pages_check(session.scratch))
     # Before the QApplication exists: no screen is needed, and none is touched.
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from counter_app.gui import platform_check
@@ -242,7 +244,7 @@ def run_in_app(parent: QWidget, ctx: Context, show: Callable[..., None] | None =
     def core() -> list[Check]:
         session = Session(ctx.config_path, ctx.config.database.url)
         session_holder["session"] = session
-        return session.core_checks()
+        return [*session.core_checks(), phone_pages_check(session.scratch)]
 
     def done(result: Any, error: BaseException | None) -> None:
         session = session_holder.get("session")

@@ -6,6 +6,7 @@ import asyncio
 import logging
 import socket
 import sys
+from typing import Any
 
 import uvicorn
 
@@ -41,11 +42,8 @@ def listen(host: str, port: int) -> socket.socket:
     return sock
 
 
-def serve(cfg: Config, db: Database, *, host: str, port: int) -> int:
-    sock = listen(host, port)
-    bound_port = sock.getsockname()[1]
-    app = create_app(cfg, Queue(db, cfg), Queue(db, cfg))
-    server = uvicorn.Server(
+def make_server(app: Any) -> uvicorn.Server:
+    return uvicorn.Server(
         uvicorn.Config(
             app,
             log_config=None,  # the app's own logging (a rotating file) stays in charge
@@ -55,6 +53,12 @@ def serve(cfg: Config, db: Database, *, host: str, port: int) -> int:
             timeout_keep_alive=30,
         )
     )
+
+
+def serve(cfg: Config, db: Database, *, host: str, port: int) -> int:
+    sock = listen(host, port)
+    bound_port = sock.getsockname()[1]
+    server = make_server(create_app(cfg, Queue(db, cfg), Queue(db, cfg)))
 
     async def run() -> None:
         task = asyncio.create_task(server.serve(sockets=[sock]))
