@@ -339,3 +339,14 @@ def test_a_stuck_database_still_gets_an_answer_in_bounded_time(
         c.rollback()
     locker.dispose()
     shows(client, stranger, "waiting: Menunggu di ruang tunggu")
+
+
+def test_every_word_is_in_both_languages() -> None:
+    from string import Formatter
+
+    from counter_app.web.words import WORDS
+
+    assert WORDS["id"].keys() == WORDS["en"].keys()
+    for key in WORDS["id"]:
+        fields = [{f for _, f, _, _ in Formatter().parse(WORDS[lang][key]) if f} for lang in WORDS]
+        assert fields[0] == fields[1], key
