@@ -304,7 +304,7 @@ def test_a_lost_database_shows_offline_and_comes_back(
     try:
         wait_for(lambda: client.get("/healthz").status_code == 503, timeout=15)
         html = client.get(f"/t/{t.qr}").text  # the last known state, marked offline
-        assert "Tidak tersambung ke server antrean" in html
+        assert "Tidak tersambung ke server antrian" in html
         assert headline(html) == "waiting: Menunggu di ruang tunggu"
         unseen = make_payload(SECRET, desk.today(), "A-002")  # nothing known of it
         response = client.get(f"/t/{unseen}")

@@ -54,11 +54,12 @@ def lan_address() -> str | None:
     return None
 
 
-def address_for_phones(cfg: Config) -> str:
-    """The address to hang up in the office: `[web] public_url`, else this PC's."""
+def address_for_phones(cfg: Config, *, port: int | None = None) -> str:
+    """The address to hang up in the office: `[web] public_url`, else this PC's (on
+    ``port`` when the server listens on another than the configured one)."""
     if cfg.web.public_url:
         return cfg.web.public_url
     host = cfg.web.host
     if host in ("0.0.0.0", "::", ""):
         host = lan_address() or "127.0.0.1"
-    return f"http://{host}:{cfg.web.port}"
+    return f"http://{host}:{cfg.web.port if port is None else port}"

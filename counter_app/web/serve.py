@@ -67,7 +67,7 @@ def serve(cfg: Config, db: Database, *, host: str, port: int) -> int:
         if server.started:
             shown = host if host not in ("0.0.0.0", "::") else "127.0.0.1"
             print(f"{READY} http://{shown}:{bound_port}", flush=True)
-            print(f"phones: {address_for_phones(cfg)}", flush=True)
+            print(f"phones: {address_for_phones(cfg, port=bound_port)}", flush=True)
             log.info("phone pages on %s:%s", host, bound_port)
         await task
 

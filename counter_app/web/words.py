@@ -9,7 +9,7 @@ WORDS: dict[str, dict[str, str]] = {
         "lang_name": "Bahasa Indonesia",
         "ticket_title": "Antrean {code}",
         "board_title": "Antrean {office}",
-        "your_number": "Nomor antrean Anda",
+        "your_number": "Nomor antrian Anda",
         "state_outside": "Tunggu di luar dulu",
         "detail_outside": (
             "Ruang tunggu sedang penuh. Anda boleh menunggu di luar gedung; halaman ini "
@@ -51,12 +51,12 @@ WORDS: dict[str, dict[str, str]] = {
         "closed": "Di luar jam pelayanan",
         "updated": "Diperbarui {time}",
         "offline": (
-            "Tidak tersambung ke server antrean. Data di bawah mungkin sudah lama; halaman ini "
+            "Tidak tersambung ke server antrian. Data di bawah mungkin sudah lama; halaman ini "
             "terus mencoba lagi."
         ),
         "offline_title": "Antrean sedang tidak tersedia",
         "offline_text": (
-            "Server antrean tidak dapat dihubungi saat ini. Halaman ini mencoba lagi sendiri; "
+            "Server antrian tidak dapat dihubungi saat ini. Halaman ini mencoba lagi sendiri; "
             "nomor Anda tetap berlaku."
         ),
         "sound_on": "Nyalakan suara dan getar",
@@ -65,12 +65,12 @@ WORDS: dict[str, dict[str, str]] = {
         "no_personal_data": "Halaman ini tidak memuat data pribadi.",
         "not_found_title": "Tiket tidak dikenali",
         "not_found_text": (
-            "Kode QR ini bukan tiket antrean hari ini dari kantor ini. Silakan ambil nomor "
-            "antrean di meja depan atau tanyakan kepada petugas."
+            "Kode QR ini bukan tiket antrian hari ini dari kantor ini. Silakan ambil nomor "
+            "antrian di meja depan atau tanyakan kepada petugas."
         ),
         "limited_title": "Terlalu sering dimuat ulang",
         "limited_text": (
-            "Mohon tunggu sebentar sebelum memuat ulang. Halaman antrean memperbarui dirinya "
+            "Mohon tunggu sebentar sebelum memuat ulang. Halaman antrian memperbarui dirinya "
             "sendiri."
         ),
         "board_link": "Lihat semua loket",
