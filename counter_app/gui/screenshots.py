@@ -20,6 +20,7 @@ import argparse
 import contextlib
 import random
 import shutil
+import socket
 import tempfile
 import time
 from collections.abc import Callable, Iterator
@@ -28,6 +29,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+import tomlkit
 from PySide6.QtWidgets import QApplication, QWidget
 
 from counter_app.core.config import Config, parse_config
@@ -40,6 +42,7 @@ from counter_app.gui.context import Context
 from counter_app.gui.counter_panel import CounterPanel
 from counter_app.gui.desk import DeskWindow
 from counter_app.gui.report_window import ReportWindow
+from counter_app.gui.web_server import WebState
 
 SIZE = (1366, 768)
 PUBLIC_URL = "http://192.168.1.10:8080"  # the phone page on the desk PC, over the office Wi-Fi
@@ -277,6 +280,42 @@ def ticket_scenes(app: QApplication, root: Path, out: Path, language: str) -> No
             print(shutil.copyfile(printed[0], out / f"{name}.png"))
 
 
+def web_scenes(app: QApplication, root: Path, out: Path, language: str) -> None:
+    """Web > Show the address for phones…, with the phone page's server running: the real
+    `counter-app web`, started by the desk as `[web] enabled` asks, on a free port of this
+    machine; the address shown and encoded is the office's public_url."""
+    web = {"enabled": True, "host": "127.0.0.1", "port": free_port(), "public_url": PUBLIC_URL}
+    with scene(app, root, "desk-web-address", language, web=web) as s:
+        s.issue("A", 4)
+        s.issue("B", 2)
+        # the server reads the station's configuration file, as it does at the office
+        s.ctx.config_path = config_file(s.queue.config, root / "desk-web-address" / "web.toml")
+        window = s.desk()
+        window.showNormal()
+        window.setGeometry(0, 0, *SIZE)
+        server = window.web.server
+        settle(app, lambda: server.state not in (WebState.STARTING, WebState.OFF), 120)
+        if server.state != WebState.RUNNING:
+            raise RuntimeError(f"the phone page server did not start: {server.problem}")
+        dialog = window.web.show_address()
+        settle(app, lambda: dialog.address is not None)
+        settle(app, lambda: False, 0.3)  # the X server shows what was painted
+        capture.save(dialog, out / "desk-web-address.png")
+        dialog.close()
+        window.close()
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def config_file(config: Config, path: Path) -> Path:
+    path.write_text(tomlkit.dumps(config.model_dump(mode="json", exclude_none=True)), "utf-8")
+    return path
+
+
 def report_scenes(app: QApplication, root: Path, out: Path, language: str) -> None:
     """A whole day, 08:00 to 15:00, played minute by minute: busy mid-morning, the hall
     full for a while (new tickets wait outside), three counters serving."""
@@ -332,6 +371,7 @@ SCENES: dict[str, Callable[[QApplication, Path, Path, str], None]] = {
     "counter": counter_scenes,
     "report": report_scenes,
     "tickets": ticket_scenes,
+    "web": web_scenes,
 }
 
 
