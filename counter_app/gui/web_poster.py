@@ -20,9 +20,9 @@ from PIL import Image, ImageDraw, ImageFont
 from counter_app.core import paths
 
 #: what the visitor reads beside the code (the desk's dialog shows it too)
-SCAN_ID = "Pindai kode QR ini untuk memantau antrean dari ponsel Anda"
+SCAN_ID = "Pindai kode QR ini untuk memantau antrian dari ponsel Anda"
 SCAN_EN = "Scan this QR code to follow the queue on your phone"
-HEADLINE_ID = "Pantau antrean dari ponsel Anda"
+HEADLINE_ID = "Pantau antrian dari ponsel Anda"
 HEADLINE_EN = "Follow the queue on your phone"
 DETAIL_ID = (
     "Arahkan kamera ponsel ke kode QR dan buka tautannya: nomor yang sedang dipanggil "
@@ -138,9 +138,9 @@ def render_poster(office: str, address: str) -> Image.Image:
     page = Image.new("RGB", PAGE, "white")
     draw = ImageDraw.Draw(page)
     width = PAGE[0] - 2 * MARGIN
-    draw.rectangle((0, 0, PAGE[0], 36), fill=ACCENT)
+    band = 36  # a blue band at the top and the bottom
     pen = _Pen(draw, 110)
-    pen.centred(office, _fit(office, 64, width, bold=True), INK, gap=56)
+    pen.paragraph(office, _font(64, bold=True), INK, gap=30)  # a long name takes two lines
     pen.centred(HEADLINE_ID, _fit(HEADLINE_ID, 92, width, bold=True), ACCENT, gap=26)
     pen.centred(HEADLINE_EN, _fit(HEADLINE_EN, 58, width, bold=False), GREY, gap=50)
 
@@ -161,7 +161,13 @@ def render_poster(office: str, address: str) -> Image.Image:
         pen.centred(WIFI_ID, _fit(WIFI_ID, 44, width, bold=True), INK, gap=14)
         pen.centred(WIFI_EN, _fit(WIFI_EN, 36, width, bold=False), GREY, gap=30)
     pen.centred(address, _fit(address, 72, width, bold=True, mono=True), INK)
-    draw.rectangle((0, PAGE[1] - 36, PAGE[0], PAGE[1]), fill=ACCENT)
+    # What is left over goes above and below in equal parts, between the two bands.
+    bottom = pen.y + 110
+    content = page.crop((0, 0, PAGE[0], bottom))
+    page.paste("white", (0, 0, PAGE[0], PAGE[1]))
+    page.paste(content, (0, max(0, PAGE[1] - bottom) // 2))
+    draw.rectangle((0, 0, PAGE[0] - 1, band - 1), fill=ACCENT)
+    draw.rectangle((0, PAGE[1] - band, PAGE[0] - 1, PAGE[1] - 1), fill=ACCENT)
     return page
 
 
