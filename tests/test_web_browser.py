@@ -1,0 +1,278 @@
+"""The phone pages in a real browser: headless Chromium at a phone's 390x844, against the
+real `counter-app web` process, while other processes (the command line, as a counter
+would) move the queue. What a visitor sees must change by itself, without a reload.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import IN_CI, write_config
+from phonekit import (
+    ENGLISH,
+    PHONE,
+    browser_missing,
+    cli,
+    issue,
+    page_path,
+    phone_browser,
+    shown,
+    text_of,
+    wait_for_text,
+    wait_until,
+)
+from selenium.webdriver.common.by import By
+from selenium.webdriver.remote.webdriver import WebDriver
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
+from webkit import web_server
+
+from counter_app.web.words import WORDS
+
+PUBLIC_URL = "http://antrean.example:8080"  # the address printed in the QR; only its path is used
+WAIT_OUTSIDE = {"limit": 1, "when_full": "wait_outside"}
+MARK = "window.__noReload = 1;"
+STILL_MARKED = "return window.__noReload === 1;"
+# Records what the page asks of the phone (vibrate, play a sound), then lets the browser
+# do it as it would: headless Chromium has neither a motor nor a speaker to check.
+RECORD_VIBRATIONS_AND_SOUNDS = """
+window.__vibrations = [];
+window.__sounds = [];
+var vibrate = navigator.vibrate ? navigator.vibrate.bind(navigator) : null;
+navigator.vibrate = function (pattern) {
+  window.__vibrations.push(pattern);
+  return vibrate ? vibrate(pattern) : false;
+};
+var play = HTMLMediaElement.prototype.play;
+HTMLMediaElement.prototype.play = function () {
+  window.__sounds.push(new URL(this.src).pathname);
+  return play.call(this);
+};
+"""
+TAKE_VIBRATIONS_AND_SOUNDS = """
+var taken = [window.__vibrations, window.__sounds];
+window.__vibrations = [];
+window.__sounds = [];
+return taken;
+"""
+
+Phone = Callable[..., WebDriver]
+
+
+@pytest.fixture
+def phone(tmp_path: Path) -> Iterator[Phone]:
+    """Opens phone browsers (fresh profile each); all are closed after the test. Without
+    Chromium the tests are skipped, except in CI, which installs it."""
+    missing = browser_missing()
+    if missing:
+        if IN_CI:
+            pytest.fail(f"CI needs the browser: {missing}")
+        pytest.skip(missing)
+    browsers: list[WebDriver] = []
+
+    def open_browser(**options: Any) -> WebDriver:
+        browser = phone_browser(tmp_path / f"profile-{len(browsers)}", **options)
+        browsers.append(browser)
+        return browser
+
+    yield open_browser
+    for browser in browsers:
+        browser.quit()
+
+
+def headline(browser: WebDriver) -> str | None:
+    return text_of(browser, ".state h1")
+
+
+def alert_covers_the_screen(browser: WebDriver) -> bool:
+    if not shown(browser, "#alert"):
+        return False
+    rect = browser.find_element(By.ID, "alert").rect
+    return bool(rect["width"] == PHONE["width"] and rect["height"] == PHONE["height"])
+
+
+def dismiss_alert(browser: WebDriver) -> None:
+    browser.find_element(By.ID, "alert-ok").click()
+    wait_until(browser, "the alert closes on OK", lambda b: not shown(b, "#alert"))
+
+
+def test_a_ticket_waiting_outside_is_let_in_called_and_served_live(
+    phone: Phone, db_url: str, tmp_path: Path
+) -> None:
+    config = write_config(
+        tmp_path / "config.toml", db_url, capacity=WAIT_OUTSIDE, web={"public_url": PUBLIC_URL}
+    )
+    first = issue(config)
+    ours = issue(config)
+    assert (first["state"], ours["state"]) == ("waiting", "outside")
+
+    with web_server(config) as base:
+        browser = phone()
+        browser.get(base + page_path(ours, PUBLIC_URL))
+        assert browser.execute_script("return [innerWidth, innerHeight]") == [390, 844]
+        wait_for_text(browser, ".number .code", ours["code"])
+        assert headline(browser) == "Tunggu di luar dulu"
+        assert browser.find_element(By.TAG_NAME, "body").get_attribute("data-state") == "outside"
+        assert not shown(browser, "#alert")
+        assert browser.execute_script("return document.documentElement.scrollWidth") <= 390
+        browser.execute_script(MARK + RECORD_VIBRATIONS_AND_SOUNDS)
+
+        # The visitor taps the sound button: browsers play and vibrate only after a tap.
+        sound = browser.find_element(By.ID, "sound")
+        assert sound.text == "Nyalakan suara dan getar"
+        sound.click()
+        wait_for_text(browser, "#sound", "Suara dan getar menyala")
+        assert not sound.is_enabled()
+        assert browser.execute_script(TAKE_VIBRATIONS_AND_SOUNDS) == [
+            [200],
+            ["/static/chime.wav"],
+        ]
+        chime = browser.execute_async_script(
+            "var done = arguments[0];"
+            "fetch('/static/chime.wav').then(r => done([r.status, r.headers.get('content-type')]))"
+        )
+        assert chime == [200, "audio/wav"]
+
+        # Another process: counter 1 calls and finishes the ticket inside; the hall has
+        # room, so ours is let in.
+        cli(config, "call", "1")
+        cli(config, "done", "1")
+        wait_for_text(browser, ".state h1", "Silakan masuk sekarang")
+        wait_until(browser, "the come-in alert covers the screen", alert_covers_the_screen)
+        assert text_of(browser, "#alert-text") == "SILAKAN MASUK!"
+        assert browser.execute_script(STILL_MARKED), "the page reloaded instead of updating"
+        assert browser.find_element(By.TAG_NAME, "body").get_attribute("data-state") == "come_in"
+        vibrations, sounds = browser.execute_script(TAKE_VIBRATIONS_AND_SOUNDS)
+        assert len(vibrations) == 1 and len(vibrations[0]) > 1, vibrations  # one long buzz
+        assert sounds == ["/static/chime.wav"]
+        dismiss_alert(browser)
+
+        cli(config, "call", "1")
+        wait_for_text(browser, ".state h1", "Silakan ke Loket 1")
+        wait_until(browser, "the call alert covers the screen", alert_covers_the_screen)
+        assert text_of(browser, "#alert-text") == "DIPANGGIL! Ke Loket 1"
+        assert browser.execute_script(STILL_MARKED), "the page reloaded instead of updating"
+        vibrations, sounds = browser.execute_script(TAKE_VIBRATIONS_AND_SOUNDS)
+        assert len(vibrations) == 1 and sounds == ["/static/chime.wav"], (vibrations, sounds)
+        assert browser.title == f"{ours['code']} · Silakan ke Loket 1"
+        dismiss_alert(browser)
+
+        cli(config, "done", "1")
+        wait_for_text(browser, ".state h1", "Selesai dilayani")
+        assert not shown(browser, "#alert")
+        assert browser.execute_script(TAKE_VIBRATIONS_AND_SOUNDS) == [[], []]  # no alert
+        assert browser.execute_script(STILL_MARKED), "the page reloaded instead of updating"
+
+
+def test_a_browser_that_prefers_english_gets_english_live(
+    phone: Phone, sqlite_url: str, tmp_path: Path
+) -> None:
+    config = write_config(tmp_path / "config.toml", sqlite_url, web={"public_url": PUBLIC_URL})
+    ticket = issue(config)
+    with web_server(config) as base:
+        browser = phone(languages=ENGLISH)
+        browser.get(base + page_path(ticket, PUBLIC_URL))
+        wait_for_text(browser, ".state h1", "Waiting in the hall")
+        assert browser.find_element(By.TAG_NAME, "html").get_attribute("lang") == "en"
+        assert text_of(browser, ".number .label") == "Your queue number"
+        assert text_of(browser, "footer a[lang='id']") == "Bahasa Indonesia"
+        browser.execute_script(MARK)
+
+        cli(config, "call", "1")
+        wait_for_text(browser, ".state h1", "Please go to Loket 1")  # the office's own name
+        wait_until(browser, "the call alert covers the screen", alert_covers_the_screen)
+        assert text_of(browser, "#alert-text") == "CALLED! Go to Loket 1"
+        assert browser.execute_script(STILL_MARKED), "the page reloaded instead of updating"
+
+
+def test_the_board_follows_calls_live(phone: Phone, sqlite_url: str, tmp_path: Path) -> None:
+    config = write_config(tmp_path / "config.toml", sqlite_url)
+    issue(config)
+    issue(config, "B")
+    with web_server(config) as base:
+        browser = phone()
+        browser.get(base + "/")
+        wait_for_text(browser, "h1.office", "Disdukcapil Kota Balikpapan")
+        assert text_of(browser, ".counters li:first-child") == "Loket 1\n—"
+        assert text_of(browser, ".calls") is None  # nobody called yet
+        assert text_of(browser, ".hall p") == "Di ruang tunggu: 2 dari 20 orang"
+        browser.execute_script(MARK)
+
+        cli(config, "call", "1")
+        wait_for_text(browser, ".counters li:first-child", "Loket 1\nA-001")
+        assert text_of(browser, ".calls li:first-child") == "A-001 ke Loket 1"
+        cli(config, "call", "2")
+        wait_for_text(browser, ".calls li:first-child", "B-001 ke Loket 2")
+        assert text_of(browser, ".counters li:nth-child(2)") == "Loket 2\nB-001"
+        assert browser.execute_script(STILL_MARKED), "the board reloaded instead of updating"
+
+
+def test_without_javascript_the_page_shows_the_state_and_refreshes_itself(
+    phone: Phone, sqlite_url: str, tmp_path: Path
+) -> None:
+    config = write_config(tmp_path / "config.toml", sqlite_url, web={"public_url": PUBLIC_URL})
+    ticket = issue(config)
+    with web_server(config) as base:
+        browser = phone(javascript=False)
+        browser.get(base + page_path(ticket, PUBLIC_URL))
+        wait_for_text(browser, ".state h1", "Menunggu di ruang tunggu")
+        assert text_of(browser, ".number .code") == ticket["code"]
+        assert text_of(browser, ".ahead strong") == "Anda berikutnya"
+        refresh = browser.find_elements(By.CSS_SELECTOR, "meta[http-equiv='refresh']")
+        assert [m.get_attribute("content") for m in refresh] == ["10"]
+        assert "js" not in (browser.find_element(By.TAG_NAME, "html").get_attribute("class") or "")
+        assert not shown(browser, "#sound")  # a button that would do nothing is not shown
+
+        cli(config, "call", "1")
+        # The page's own refresh (every 10 s) brings the call; no alert without a script.
+        wait_for_text(browser, ".state h1", "Silakan ke Loket 1", timeout=40)
+        assert not shown(browser, "#alert")
+
+
+def test_the_page_says_offline_while_the_database_is_gone_and_recovers(
+    phone: Phone, pg_admin_url: str, pg_url: str, tmp_path: Path
+) -> None:
+    config = write_config(tmp_path / "config.toml", pg_url, web={"public_url": PUBLIC_URL})
+    ticket = issue(config)
+    name = make_url(pg_url).database
+    admin = create_engine(pg_admin_url, isolation_level="AUTOCOMMIT")
+
+    def allow_connections(allow: bool) -> None:
+        with admin.connect() as conn:
+            conn.execute(text(f'ALTER DATABASE "{name}" ALLOW_CONNECTIONS {str(allow).lower()}'))
+            if not allow:
+                conn.execute(
+                    text(
+                        "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = :n"
+                    ),
+                    {"n": name},
+                )
+
+    try:
+        with web_server(config) as base:
+            browser = phone()
+            browser.get(base + page_path(ticket, PUBLIC_URL))
+            wait_for_text(browser, ".state h1", "Menunggu di ruang tunggu")
+            assert not shown(browser, ".offline")
+            browser.execute_script(MARK)
+
+            allow_connections(False)
+            wait_until(browser, "the offline banner", lambda b: text_of(b, ".offline"))
+            assert text_of(browser, ".offline") == WORDS["id"]["offline"]
+            assert headline(browser) == "Menunggu di ruang tunggu"  # the last known state stays
+
+            allow_connections(True)
+            wait_until(
+                browser,
+                "the banner goes when the database is back",
+                lambda b: not shown(b, ".offline"),
+            )
+            cli(config, "call", "1")
+            wait_for_text(browser, ".state h1", "Silakan ke Loket 1")
+            assert browser.execute_script(STILL_MARKED), "the page reloaded instead of updating"
+    finally:
+        allow_connections(True)
+        admin.dispose()
