@@ -136,6 +136,11 @@ def _parser() -> argparse.ArgumentParser:
     )
     sp.add_argument("--host", help="address to listen on (default: [web] host)")
     sp.add_argument("--port", type=_port, help="port to listen on (default: [web] port)")
+    sp.add_argument(
+        "--stop-when-stdin-closes",
+        action="store_true",
+        help="stop when standard input closes (the desk starts its server so)",
+    )
     cmd(
         "self-test",
         "check this PC and this installation: a temporary database, a ticket, its print, "
@@ -365,7 +370,13 @@ def _web(args: argparse.Namespace, cfg: Config) -> int:
 
     db = open_database(cfg.database_url)  # an unreachable database: one line, exit 2
     try:
-        return serve(cfg, db, host=args.host or cfg.web.host, port=_or(args.port, cfg.web.port))
+        return serve(
+            cfg,
+            db,
+            host=args.host or cfg.web.host,
+            port=_or(args.port, cfg.web.port),
+            stop_on_eof=args.stop_when_stdin_closes,
+        )
     except ListenError as exc:
         raise CliError(str(exc)) from None
     finally:

@@ -155,3 +155,27 @@ def test_a_bad_port_is_a_usage_error(tmp_path: Path, sqlite_url: str, port: str)
     proc = run_web(config, "--port", port)
     assert proc.returncode == 2
     assert "--port" in proc.stderr
+
+
+def test_the_desks_server_ends_when_the_desk_is_gone(tmp_path: Path, sqlite_url: str) -> None:
+    """The desk starts the server with --stop-when-stdin-closes and keeps its standard
+    input open; a desk killed outright closes the pipe, and the server must not keep
+    holding the port."""
+    from counter_app.web.launch import server_command
+
+    config = write_config(tmp_path / "c.toml", sqlite_url)
+    cli(config, "status")
+    command = server_command(config, host="127.0.0.1", port=0)
+    assert "--stop-when-stdin-closes" in command
+    proc = subprocess.Popen(
+        command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
+    try:
+        assert proc.stdout is not None and proc.stdin is not None
+        assert proc.stdout.readline().startswith("counter-app web: serving on")
+        assert proc.poll() is None
+        proc.stdin.close()  # what the kernel does when the desk dies
+        proc.wait(timeout=TIMEOUT)
+    finally:
+        proc.kill()
+        proc.wait()

@@ -33,7 +33,9 @@ def server_command(
         command += ["--config", str(config_path)]
     if db_url is not None:
         command += ["--db", db_url]
-    command.append("web")
+    # The desk keeps the child's standard input open; if the desk dies without stopping
+    # it, the pipe closes and the server ends too instead of holding the port.
+    command += ["web", "--stop-when-stdin-closes"]
     if host is not None:
         command += ["--host", host]
     if port is not None:

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import os
 import socket
 import sys
+import threading
 from typing import Any
 
 import uvicorn
@@ -55,10 +57,28 @@ def make_server(app: Any) -> uvicorn.Server:
     )
 
 
-def serve(cfg: Config, db: Database, *, host: str, port: int) -> int:
+def _stop_on_eof(server: uvicorn.Server) -> None:
+    """Stop the server when standard input reaches its end (the parent went away)."""
+
+    def watch() -> None:
+        try:
+            while os.read(sys.stdin.fileno(), 4096):
+                pass
+        except (OSError, ValueError):
+            pass
+        log.info("standard input closed: stopping the phone pages")
+        server.should_exit = True
+
+    threading.Thread(target=watch, name="stdin-watch", daemon=True).start()
+
+
+def serve(cfg: Config, db: Database, *, host: str, port: int, stop_on_eof: bool = False) -> int:
     sock = listen(host, port)
     bound_port = sock.getsockname()[1]
     server = make_server(create_app(cfg, Queue(db, cfg), Queue(db, cfg)))
+
+    if stop_on_eof and sys.stdin is not None:
+        _stop_on_eof(server)
 
     async def run() -> None:
         task = asyncio.create_task(server.serve(sockets=[sock]))
