@@ -31,6 +31,11 @@ RETRY_EVERY = 2.0  # seconds between attempts to reach a lost database
 RECENTLY_VIEWED = 120.0  # a page's ticket stays followed this long after a plain load
 
 
+def _retrieve(future: asyncio.Future[Snapshot]) -> None:
+    if not future.cancelled():
+        future.exception()  # every waiter may have timed out: no "never retrieved" log
+
+
 class Offline(Exception):
     """The queue could not be read in time, and nothing earlier is known."""
 
@@ -65,13 +70,14 @@ class Hub:
         *,
         read_timeout: float = 3.0,
         max_listeners: int = 2000,
-        concurrent_reads: int = 4,
     ) -> None:
         self._follower = follower  # used by the reader thread only
         self._reader = reader  # used by pages that need a read of their own
         self.read_timeout = read_timeout
         self.max_listeners = max_listeners
-        self._reads = asyncio.Semaphore(concurrent_reads)
+        self._pending: asyncio.Future[Snapshot] | None = None  # the next shared read
+        self._pending_codes: set[str] = set()
+        self._runner: asyncio.Task[None] | None = None
         self._listeners: set[Listener] = set()
         self._recent: dict[str, float] = {}  # code -> until when it is followed
         self._lock = threading.Lock()  # guards the followed codes across the two threads
@@ -118,18 +124,18 @@ class Hub:
 
     async def read(self, code: str | None) -> Update:
         """The queue now, for a page: the hub's latest snapshot when it holds this ticket,
-        else a read of its own, bounded by ``read_timeout``. Raises Offline when the
-        database cannot be read and nothing earlier is known of this ticket."""
+        else the next read, shared with the pages asking meanwhile, bounded by
+        ``read_timeout``. Raises Offline when the database cannot be read and nothing
+        earlier is known of this ticket."""
         if code is not None:
             with self._lock:
                 self._recent[code] = time.monotonic() + RECENTLY_VIEWED
         latest = self.latest
         if latest is not None and not self.offline and self._holds(latest, code):
             return Update(latest, False)
-        codes = self._followed() | ({code} if code else set())
         try:
-            async with asyncio.timeout(self.read_timeout), self._reads:
-                snap = await run_in_threadpool(self._read, codes)
+            async with asyncio.timeout(self.read_timeout):
+                snap = await self._shared_read(code)
         except (DatabaseError, TimeoutError) as exc:
             log.warning("phone page: queue unreadable: %s", exc or "timed out")
             if latest is not None and self._holds(latest, code):
@@ -138,6 +144,34 @@ class Hub:
         if self.latest is None or snap.status.version >= self.latest.status.version:
             self.latest = snap  # a superset of what the reader follows
         return Update(snap, False)
+
+    async def _shared_read(self, code: str | None) -> Snapshot:
+        """Join the next read: one at a time, each for every code asked for meanwhile and
+        every followed one, so 500 phones arriving at once cost a few reads, not 500."""
+        if self._pending is None:
+            self._pending = asyncio.get_running_loop().create_future()
+            self._pending.add_done_callback(_retrieve)
+            self._pending_codes = set()
+        if code is not None:
+            self._pending_codes.add(code)
+        pending = self._pending
+        if self._runner is None:
+            self._runner = asyncio.create_task(self._run_reads())
+        return await asyncio.shield(pending)
+
+    async def _run_reads(self) -> None:
+        try:
+            while self._pending is not None:
+                future, codes = self._pending, self._pending_codes
+                self._pending = None
+                try:
+                    snap = await run_in_threadpool(self._read, self._followed() | codes)
+                except Exception as exc:
+                    future.set_exception(exc)
+                else:
+                    future.set_result(snap)
+        finally:
+            self._runner = None
 
     def _read(self, codes: set[str]) -> Snapshot:
         with self._reader.plain_errors():
