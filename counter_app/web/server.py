@@ -305,6 +305,7 @@ def create_app(
         autoescape=select_autoescape(default=True),
         trim_blocks=True,
         lstrip_blocks=True,
+        auto_reload=False,  # shipped templates: no stat() of the file at each of 500 renders
     )
     pages = Pages(cfg, hub, env, MovingWindowRateLimiter(MemoryStorage()))
 
