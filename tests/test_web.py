@@ -241,7 +241,7 @@ def test_state_json_carries_what_an_event_carries(
     wait_for(lambda: client.get(f"/t/{t.qr}/state").json().get("state") == "called", 10)
     data = client.get(f"/t/{t.qr}/state").json()
     assert data["alert"] == "called:1:0"
-    assert data["alert_text"] == "DIPANGGIL! Ke Loket 1"
+    assert data["alert_text"] == "A-001 DIPANGGIL! Silakan ke Loket 1"
     assert data["title"] == "A-001 · Silakan ke Loket 1"
     desk.recall(1)
     wait_for(lambda: client.get(f"/t/{t.qr}/state").json()["alert"] == "called:1:1", 10)

@@ -142,7 +142,7 @@ def test_a_ticket_waiting_outside_is_let_in_called_and_served_live(
         cli(config, "done", "1")
         wait_for_text(browser, ".state h1", "Silakan masuk sekarang")
         wait_until(browser, "the come-in alert covers the screen", alert_covers_the_screen)
-        assert text_of(browser, "#alert-text") == "SILAKAN MASUK!"
+        assert text_of(browser, "#alert-text") == f"{ours['code']}: SILAKAN MASUK!"
         assert browser.execute_script(STILL_MARKED), "the page reloaded instead of updating"
         assert browser.find_element(By.TAG_NAME, "body").get_attribute("data-state") == "come_in"
         vibrations, sounds = browser.execute_script(TAKE_VIBRATIONS_AND_SOUNDS)
@@ -153,7 +153,7 @@ def test_a_ticket_waiting_outside_is_let_in_called_and_served_live(
         cli(config, "call", "1")
         wait_for_text(browser, ".state h1", "Silakan ke Loket 1")
         wait_until(browser, "the call alert covers the screen", alert_covers_the_screen)
-        assert text_of(browser, "#alert-text") == "DIPANGGIL! Ke Loket 1"
+        assert text_of(browser, "#alert-text") == f"{ours['code']} DIPANGGIL! Silakan ke Loket 1"
         assert browser.execute_script(STILL_MARKED), "the page reloaded instead of updating"
         vibrations, sounds = browser.execute_script(TAKE_VIBRATIONS_AND_SOUNDS)
         assert len(vibrations) == 1 and sounds == ["/static/chime.wav"], (vibrations, sounds)
@@ -184,7 +184,7 @@ def test_a_browser_that_prefers_english_gets_english_live(
         cli(config, "call", "1")
         wait_for_text(browser, ".state h1", "Please go to Loket 1")  # the office's own name
         wait_until(browser, "the call alert covers the screen", alert_covers_the_screen)
-        assert text_of(browser, "#alert-text") == "CALLED! Go to Loket 1"
+        assert text_of(browser, "#alert-text") == f"{ticket['code']} CALLED! Please go to Loket 1"
         assert browser.execute_script(STILL_MARKED), "the page reloaded instead of updating"
 
 

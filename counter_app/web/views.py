@@ -141,10 +141,10 @@ def ticket_view(cfg: Config, snap: Snapshot, code: str, lang: str, *, offline: b
         )
     if state == "called":
         alert = f"called:{ticket.counter}:{ticket.recalls}"  # a recall alerts again
-        alert_text = word(lang, "alert_called", counter=counter)
+        alert_text = word(lang, "alert_called", code=ticket.code, counter=counter)
     elif state == "come_in":
         alert = "come_in"
-        alert_text = word(lang, "alert_come_in")
+        alert_text = word(lang, "alert_come_in", code=ticket.code)
     return TicketView(
         lang=lang,
         code=ticket.code,

@@ -13,7 +13,7 @@ WORDS: dict[str, dict[str, str]] = {
         "state_outside": "Tunggu di luar dulu",
         "detail_outside": (
             "Ruang tunggu sedang penuh. Anda boleh menunggu di luar gedung; halaman ini "
-            "memberi tahu begitu Anda boleh masuk."
+            "akan memberi tahu Anda begitu Anda boleh masuk."
         ),
         "state_come_in": "Silakan masuk sekarang",
         "detail_come_in": (
@@ -21,7 +21,7 @@ WORDS: dict[str, dict[str, str]] = {
             "dipanggil."
         ),
         "state_waiting": "Menunggu di ruang tunggu",
-        "detail_waiting": "Nomor Anda akan dipanggil ke loket. Halaman ini memberi tahu Anda.",
+        "detail_waiting": "Nomor Anda akan dipanggil ke loket. Halaman ini akan memberi tahu Anda.",
         "state_called": "Silakan ke {counter}",
         "detail_called": "Nomor Anda dipanggil. Segera menuju {counter} dengan tiket Anda.",
         "state_done": "Selesai dilayani",
@@ -74,8 +74,8 @@ WORDS: dict[str, dict[str, str]] = {
             "sendiri."
         ),
         "board_link": "Lihat semua loket",
-        "alert_called": "DIPANGGIL! Ke {counter}",
-        "alert_come_in": "SILAKAN MASUK!",
+        "alert_called": "{code} DIPANGGIL! Silakan ke {counter}",
+        "alert_come_in": "{code}: SILAKAN MASUK!",
     },
     "en": {
         "lang_name": "English",
@@ -143,8 +143,8 @@ WORDS: dict[str, dict[str, str]] = {
         "limited_title": "Reloaded too often",
         "limited_text": "Please wait a moment before reloading. The queue page updates itself.",
         "board_link": "See all counters",
-        "alert_called": "CALLED! Go to {counter}",
-        "alert_come_in": "PLEASE COME IN!",
+        "alert_called": "{code} CALLED! Please go to {counter}",
+        "alert_come_in": "{code}: PLEASE COME IN!",
     },
 }
 
