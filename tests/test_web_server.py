@@ -8,14 +8,13 @@ import signal
 import socket
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import httpx2
 import pytest
 from conftest import write_config
-from webkit import web_server
+from webkit import web_process, web_server
 
 TIMEOUT = 30
 
@@ -81,39 +80,16 @@ def test_a_call_from_another_process_reaches_the_phone(tmp_path: Path, db_url: s
 def test_the_server_stops_promptly_with_streams_open(tmp_path: Path, sqlite_url: str) -> None:
     config = write_config(tmp_path / "c.toml", sqlite_url)
     cli(config, "status")  # creates the database
-    proc = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "counter_app",
-            "--config",
-            str(config),
-            "web",
-            "--host",
-            "127.0.0.1",
-            "--port",
-            "0",
-        ],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        assert proc.stdout is not None
-        base = proc.stdout.readline().split()[-1]
-        with (
-            httpx2.Client(base_url=base, timeout=TIMEOUT) as client,
-            client.stream("GET", "/events") as response,
-        ):
-            next(events(response))
-            proc.send_signal(signal.SIGTERM)
-            started = time.monotonic()
-            proc.wait(timeout=TIMEOUT)
-            assert time.monotonic() - started < TIMEOUT
-        assert "Traceback" not in proc.stderr.read() if proc.stderr else True
-    finally:
-        proc.kill()
-        proc.wait()
+    with (
+        web_process(config) as (proc, base),
+        httpx2.Client(base_url=base, timeout=TIMEOUT) as client,
+        client.stream("GET", "/events") as response,
+    ):
+        next(events(response))
+        proc.send_signal(signal.SIGTERM)
+        proc.wait(timeout=TIMEOUT)  # graceful shutdown gives open streams 2 s
+        assert proc.stderr is not None
+        assert "Traceback" not in proc.stderr.read()
 
 
 def run_web(config: Path, *args: str) -> subprocess.CompletedProcess[str]:

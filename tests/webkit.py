@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -14,8 +13,9 @@ from counter_app.web.serve import READY
 
 
 @contextmanager
-def web_server(config: Path, *, timeout: float = 20.0) -> Iterator[str]:
-    """Runs the phone pages' server on 127.0.0.1 and a free port; yields its base URL."""
+def web_process(config: Path, *, timeout: float = 30.0) -> Iterator[tuple[subprocess.Popen, str]]:
+    """The phone pages' server on 127.0.0.1 and a free port: the process and its base URL,
+    once it listens. Stopped (SIGTERM, then kill) when the block ends."""
     proc = subprocess.Popen(
         [
             sys.executable,
@@ -35,19 +35,24 @@ def web_server(config: Path, *, timeout: float = 20.0) -> Iterator[str]:
         env={**os.environ, "PYTHONUNBUFFERED": "1"},
     )
     try:
-        deadline = time.monotonic() + timeout
         assert proc.stdout is not None
         line = proc.stdout.readline()  # blocks until the server listens or dies
         if not line.startswith(READY):
             proc.kill()
-            _out, err = proc.communicate(timeout=5)
+            _out, err = proc.communicate(timeout=timeout)
             raise AssertionError(f"web server did not start: {line!r} {err!r}")
-        assert time.monotonic() < deadline
-        yield line.split()[-1]
+        yield proc, line.split()[-1]
     finally:
         proc.terminate()
         try:
-            proc.wait(timeout=10)
+            proc.wait(timeout=timeout)
         except subprocess.TimeoutExpired:
             proc.kill()
             proc.wait()
+
+
+@contextmanager
+def web_server(config: Path) -> Iterator[str]:
+    """Only the base URL of web_process()."""
+    with web_process(config) as (_proc, base):
+        yield base

@@ -175,17 +175,7 @@ class Pages:
         except Offline:
             return self.plain(lang, "offline", 503, refresh=NO_SCRIPT_REFRESH)
         view = board_view(self.cfg, update.snapshot.status, lang, offline=update.offline)
-        return self.html(
-            "board.html",
-            w=WORDS[lang],
-            lang=lang,
-            v=view,
-            refresh=NO_SCRIPT_REFRESH,
-            root="",
-            events=f"events?lang={lang}",
-            poll=f"state?lang={lang}",
-            other=_other_lang(lang),
-        )
+        return self.live_page("board.html", view, lang, root="", here=".")
 
     async def ticket(self, request: Request) -> Response:
         lang = self.lang(request)
@@ -202,44 +192,53 @@ class Pages:
         if code not in update.snapshot.tickets:
             return self.plain(lang, "not_found", 404)
         view = ticket_view(self.cfg, update.snapshot, code, lang, offline=update.offline)
-        here = "./" + quote(payload, safe="")  # relative: works behind a proxy's sub-path
+        here = "./" + quote(payload, safe="")
+        return self.live_page("ticket.html", view, lang, root="../", here=here)
+
+    def live_page(self, name: str, view: object, lang: str, *, root: str, here: str) -> Response:
+        """A page that follows the queue. Its links are relative, so the pages also work
+        behind a proxy that serves them under a sub-path."""
         return self.html(
-            "ticket.html",
+            name,
             w=WORDS[lang],
             lang=lang,
             v=view,
             refresh=NO_SCRIPT_REFRESH,
-            root="../",
+            root=root,
             events=f"{here}/events?lang={lang}",
             poll=f"{here}/state?lang={lang}",
             other=_other_lang(lang),
         )
 
+    def followed(self, request: Request) -> tuple[str | None, bool]:
+        """The ticket a live route follows (None: the board), and whether its payload is
+        not one of today's genuine tickets."""
+        if "payload" not in request.path_params:
+            return None, False
+        code = self.ticket_code(request.path_params["payload"])
+        return code, code is None
+
     async def state(self, request: Request) -> Response:
         """The polling fallback: what an event would carry, as JSON."""
         lang = self.lang(request)
+        code, unknown = self.followed(request)
+        if unknown:
+            return _gone()
         if not self.allowed(request, PAGE_LIMIT, "page"):
             return JSONResponse({"limited": True}, status_code=429)
-        code = None
-        if "payload" in request.path_params:
-            code = self.ticket_code(request.path_params["payload"])
-            if code is None:
-                return JSONResponse({"reload": True}, status_code=404)
         try:
             update = await self.hub.read(code)
         except Offline:
             return JSONResponse({"offline": True}, status_code=503)
-        if code is not None and code not in update.snapshot.tickets:
-            return JSONResponse({"reload": True}, status_code=404)
+        if not _holds(update, code):
+            return _gone()
         return Response(self.fragment(update, code, lang), media_type="application/json")
 
     async def events(self, request: Request) -> Response:
         lang = self.lang(request)
-        code = None
-        if "payload" in request.path_params:
-            code = self.ticket_code(request.path_params["payload"])
-            if code is None:
-                return JSONResponse({"reload": True}, status_code=404)
+        code, unknown = self.followed(request)
+        if unknown:
+            return _gone()
         if not self.allowed(request, STREAM_LIMIT, "stream"):
             return JSONResponse({"limited": True}, status_code=429)
         listener = self.hub.listen(code, lang)
@@ -249,9 +248,9 @@ class Pages:
             first: Update | None = await self.hub.read(code)
         except Offline:
             first = None
-        if first is not None and code is not None and code not in first.snapshot.tickets:
+        if first is not None and not _holds(first, code):
             self.hub.leave(listener)
-            return JSONResponse({"reload": True}, status_code=404)
+            return _gone()
         return EventSourceResponse(
             self._stream(listener, first),
             ping=PING_SECONDS,
@@ -287,6 +286,15 @@ class Pages:
 
     async def chime(self, request: Request) -> Response:
         return FileResponse(resource_path("sounds", "chime.wav"), media_type="audio/wav")
+
+
+def _gone() -> Response:
+    """To a live route of a ticket that is not today's: the page reloads into its 404."""
+    return JSONResponse({"reload": True}, status_code=404)
+
+
+def _holds(update: Update, code: str | None) -> bool:
+    return code is None or code in update.snapshot.tickets
 
 
 def _other_lang(lang: str) -> dict[str, str]:
