@@ -6,7 +6,6 @@
   if (!live) { return; }
   document.documentElement.className += " js";
   var lastAlert = live.getAttribute("data-alert") || "";
-  var soundOn = false;
   var chime = null;
   var lost = null;
 
@@ -100,7 +99,6 @@
       var p = chime.play();
       if (p && p.catch) { p.catch(function () {}); }
       if (navigator.vibrate) { try { navigator.vibrate(200); } catch (e) { /* not allowed */ } }
-      soundOn = true;
       sound.textContent = sound.getAttribute("data-ready");
       sound.disabled = true;
     });
