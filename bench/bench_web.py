@@ -10,17 +10,21 @@ across services A and B (3 counters). This process opens one server-sent-events 
 per ticket (/t/PAYLOAD/events) and --boards on the board's stream (/events): raw asyncio
 sockets speaking HTTP/1.1 (chunked) to 127.0.0.1, each bound to its own source address
 (127.0.0.2, 127.0.0.3 ... 127.0.x.y: all of 127/8 is loopback on Linux), so the server's
-per-address stream limit sees 500 phones, as it would on the office Wi-Fi.
+per-address stream limit sees 500 phones, as it would on the office Wi-Fi. The streams
+open over --ramp seconds (0: all at once, as after a server restart); for each, the
+time from connecting to its first event, and whether that event said "offline".
 
 Once every stream has had its first event, a child process (its own Queue) makes the
 counters call at --rate calls a second, --calls times, and notes the hall version and
 time.time() after each commit. A stream's latency for a call: from that commit to the
 first event it received with v >= that version (a phone keeps only the newest update,
 so a skipped version is not a miss). Missed: no such event within --drain seconds of
-the last call. Both processes read the same system clock.
+the last call. Both processes read the same system clock. Per call, the first and the
+last stream to get it show how long the server takes to read the change and to fan it out.
 
 Server: RSS from /proc/PID/status, sampled every 0.25 s (peak, and at the end), and
-user+sys CPU from /proc/PID/stat over the connect phase and over the calls.
+user+sys CPU from /proc/PID/stat over the connect phase and over the calls (--json also
+gives the system share). This process's own CPU is shown too: it shares the cores.
 --profile FILE runs the server under cProfile (its event loop thread only) and writes
 the stats there when it stops: for finding where the time goes, not for the figures.
 Targets: p95 < 1 s with 500 clients on 2 cores, server RSS < 200 MB.
@@ -224,12 +228,16 @@ class Server:
 
     def cpu(self) -> float:
         """User + system CPU seconds so far, all its threads."""
+        return sum(self.cpu_split())
+
+    def cpu_split(self) -> tuple[float, float]:
+        """User and system CPU seconds so far."""
         try:
             stat = Path(f"/proc/{self.pid}/stat").read_text()
         except OSError:
-            return 0.0
+            return 0.0, 0.0
         fields = stat.rsplit(")", 1)[1].split()
-        return (int(fields[11]) + int(fields[12])) / CLK_TCK  # utime, stime
+        return int(fields[11]) / CLK_TCK, int(fields[12]) / CLK_TCK  # utime, stime
 
     def threads(self) -> int:
         return self._status_kib("Threads")
@@ -452,6 +460,7 @@ async def run_clients(
         await asyncio.sleep(0.1)
     await asyncio.sleep(2)  # let the hub's own reads finish before timing the calls
     t1, cpu1, own1 = time.monotonic(), server.cpu(), own_cpu()
+    sys1 = server.cpu_split()[1]
     phase["connect_seconds"], phase["connect_cpu"] = t1 - t0, cpu1 - cpu0
     phase["rss_connected"] = server.rss()
 
@@ -471,6 +480,7 @@ async def run_clients(
     t2, cpu2 = time.monotonic(), server.cpu()
     phase["calls_seconds"], phase["calls_cpu"] = t2 - t1, cpu2 - cpu1
     phase["clients_cpu"] = own_cpu() - own1
+    phase["calls_sys"] = server.cpu_split()[1] - sys1
     phase["rss_end"], phase["threads"] = server.rss(), server.threads()
     phase["load_end"] = loadavg()
     phase["listeners"] = health(server.port)
@@ -572,6 +582,7 @@ def summarize(
         "connect_cpu_s": round(phase["connect_cpu"], 2),
         "calls_seconds": round(phase["calls_seconds"], 1),
         "calls_cpu_s": round(phase["calls_cpu"], 2),
+        "calls_cpu_sys_s": round(phase["calls_sys"], 2),
         "calls_cpu_pct": round(100 * phase["calls_cpu"] / max(phase["calls_seconds"], 1e-9), 1),
         "connect_cpu_pct": round(
             100 * phase["connect_cpu"] / max(phase["connect_seconds"], 1e-9), 1
