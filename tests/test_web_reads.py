@@ -35,3 +35,46 @@ def test_pages_asking_together_share_one_read(database: Database, clock: FakeClo
         assert code in update.snapshot.tickets and not update.offline
     # each read of its own was 60 reads of a growing set; a shared one is one or two
     assert len(reads) <= 2, reads
+
+
+def test_a_slow_follower_read_does_not_drop_a_pages_ticket(
+    database: Database, clock: FakeClock
+) -> None:
+    """The follower begins a read, a page then reads its own ticket, and the follower's
+    read (of the same version, without that ticket) lands last: the hub keeps the ticket,
+    so the page still has its last state to show if the database goes away."""
+    import threading
+
+    cfg = make_config()
+    desk = Queue(database, cfg, clock=clock)
+    follower = Queue(database, cfg, clock=clock)
+    began, release = threading.Event(), threading.Event()
+    snapshot = follower.snapshot
+
+    def slow(wanted: Any, **kwargs: Any) -> Any:
+        asked = set(wanted)  # what it was asked for when it began
+        if began.is_set():
+            return snapshot(asked, **kwargs)
+        began.set()
+        release.wait(10)
+        return snapshot(asked, **kwargs)
+
+    async def scenario() -> tuple[bool, bool]:
+        hub = Hub(follower, Queue(database, cfg, clock=clock))
+        ticket = await asyncio.to_thread(desk.issue, "A")
+        follower.snapshot = slow  # type: ignore[method-assign]
+        hub.start()
+        await asyncio.to_thread(began.wait, 10)  # the follower's first read has begun
+        page = await hub.read(ticket.code)  # the page's own read, with its ticket
+        release.set()
+        for _ in range(500):  # the follower's read lands
+            await asyncio.sleep(0.01)
+            if hub.latest is not None and hub.latest is not page.snapshot:
+                break
+        hub.stop()
+        assert hub.latest is not None
+        return ticket.code in page.snapshot.tickets, ticket.code in hub.latest.tickets
+
+    in_page, kept = asyncio.run(scenario())
+    assert in_page
+    assert kept

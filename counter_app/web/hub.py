@@ -141,8 +141,7 @@ class Hub:
             if latest is not None and self._holds(latest, code):
                 return Update(latest, True)
             raise Offline(str(exc) or "timed out") from None
-        if self.latest is None or snap.status.version >= self.latest.status.version:
-            self.latest = snap  # a superset of what the reader follows
+        self._keep(snap)
         return Update(snap, False)
 
     async def _shared_read(self, code: str | None) -> Snapshot:
@@ -197,15 +196,30 @@ class Hub:
             return {li.code for li in self._listeners if li.code} | set(self._recent)
 
     def _publish(self, snap: Snapshot | None, offline: bool) -> None:
-        if snap is not None:
-            self.latest = snap
-        self.offline = offline
+        """From the reader thread: the event loop takes it from here."""
         loop = self._loop
-        if self.latest is None or loop is None or loop.is_closed():
+        if loop is None or loop.is_closed():
             return
-        update = Update(self.latest, offline)
         with contextlib.suppress(RuntimeError):  # the loop closed while we read
-            loop.call_soon_threadsafe(self._fan_out, update)
+            loop.call_soon_threadsafe(self._arrived, snap, offline)
+
+    def _arrived(self, snap: Snapshot | None, offline: bool) -> None:
+        if snap is not None:
+            self._keep(snap)
+        self.offline = offline
+        if self.latest is not None:
+            self._fan_out(Update(self.latest, offline))
+
+    def _keep(self, snap: Snapshot) -> None:
+        """Make ``snap`` the latest unless a newer one is known. Reads of the same version
+        saw the same queue, so their tickets are merged: the reader thread's read, begun
+        before a page asked for its ticket, must not drop the ticket the page's own read
+        added (and leave that page with nothing to show if the database then goes)."""
+        latest = self.latest
+        if latest is None or snap.status.version > latest.status.version:
+            self.latest = snap
+        elif snap.status.version == latest.status.version and snap.status.day == latest.status.day:
+            self.latest = Snapshot(snap.status, {**latest.tickets, **snap.tickets})
 
     def _refresh(self) -> int:
         with self._follower.plain_errors():
