@@ -2,9 +2,9 @@
 
 The server runs in its own process (counter_app.web.launch says why). The window never
 waits for it: QProcess tells, through signals, the line the server prints once it
-listens, what it writes on stderr, and its end. Stopping asks first (SIGTERM) and kills
-only if the server has not gone after ``kill_after_ms``; Windows has no polite signal
-for a console program, so there it is killed at once.
+listens, what it writes on stderr, and its end. Stopping asks first (its standard input
+closed, and SIGTERM where there is one) and kills only if the server has not gone after
+``kill_after_ms``.
 """
 
 from __future__ import annotations
@@ -141,11 +141,12 @@ class WebServer(QObject):
             return
         self._stopping = True
         self._set(WebState.STOPPING)
-        if sys.platform == "win32":
-            process.kill()
-        else:
+        # The server was started with --stop-when-stdin-closes: closing its input is the
+        # polite stop that Windows, without SIGTERM for console programs, also has.
+        process.closeWriteChannel()
+        if sys.platform != "win32":
             process.terminate()
-            self._kill_timer.start()
+        self._kill_timer.start()
 
     def _kill(self) -> None:
         if self._process is not None:
@@ -160,10 +161,11 @@ class WebServer(QObject):
             return
         self._kill_timer.stop()
         self._stopping, self._start_after_stop = True, False
+        process.closeWriteChannel()  # the polite stop on every platform (see stop())
         if sys.platform != "win32":
             process.terminate()
-            if process.waitForFinished(self._kill_timer.interval()):
-                return
+        if process.waitForFinished(self._kill_timer.interval()):
+            return
         process.kill()
         process.waitForFinished(1_000)
 
