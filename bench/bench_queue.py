@@ -21,7 +21,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from pgcluster import postgres
+from pgcluster import fresh_database, postgres
 from sqlalchemy import create_engine, func, insert, select, text
 
 from counter_app.core.config import parse_config
@@ -144,15 +144,6 @@ def throughput(url: str, per_process: int = 250) -> tuple[float, int, int]:
     return len(codes) / seconds, len(codes), len(codes) - len(set(codes))
 
 
-def fresh_pg(admin_url: str, name: str) -> str:
-    admin = create_engine(admin_url, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    admin.dispose()
-    return admin_url.rsplit("/", 1)[0] + "/" + name
-
-
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--pg", help="PostgreSQL admin URL (default: a throwaway cluster)")
@@ -166,7 +157,7 @@ def main() -> None:
     with postgres(args.pg) as admin:
         backends = {
             "SQLite": lambda name: f"sqlite:///{tmp / name}.sqlite3",
-            "PostgreSQL": lambda name: fresh_pg(admin, name),
+            "PostgreSQL": lambda name: fresh_database(admin, name),
         }
         for label, make in backends.items():
             if args.only and label.lower() != args.only:

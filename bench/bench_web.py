@@ -412,27 +412,6 @@ def issue_tickets(config_path: Path, n: int) -> list[str]:
     return payloads
 
 
-def fresh_pg(admin_url: str, name: str) -> str:
-    from sqlalchemy import create_engine, text
-    from sqlalchemy.engine import make_url
-
-    admin = create_engine(admin_url, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    admin.dispose()
-    return make_url(admin_url).set(database=name).render_as_string(hide_password=False)
-
-
-def drop_pg(admin_url: str, name: str) -> None:
-    from sqlalchemy import create_engine, text
-
-    admin = create_engine(admin_url, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-    admin.dispose()
-
-
 async def run_clients(
     args: argparse.Namespace, server: Server, payloads: list[str], writer: Writer
 ) -> dict[str, Any]:
@@ -709,15 +688,15 @@ def main() -> None:
         if args.pg is None:
             result = run("SQLite", f"sqlite:///{(tmp / 'web.sqlite3').as_posix()}", tmp, args)
         else:
-            from pgcluster import postgres
+            from pgcluster import drop_database, fresh_database, postgres
 
             with postgres(args.pg or None) as admin:
                 name = f"bench_web_{os.getpid()}"
-                url = fresh_pg(admin, name)
+                url = fresh_database(admin, name)
                 try:
                     result = run("PostgreSQL", url, tmp, args)
                 finally:
-                    drop_pg(admin, name)
+                    drop_database(admin, name)
     if args.json:
         print(json.dumps(result, indent=2, ensure_ascii=False))
     else:

@@ -69,3 +69,29 @@ def postgres(url: str | None = None) -> Iterator[str]:
             [*as_user, _bin("pg_ctl"), "-D", str(data), "-m", "fast", "stop"], capture_output=True
         )
         shutil.rmtree(root, ignore_errors=True)
+
+
+def _admin(server_url: str, *statements: str) -> None:
+    from sqlalchemy import create_engine, text
+
+    admin = create_engine(server_url, isolation_level="AUTOCOMMIT")
+    try:
+        with admin.connect() as conn:
+            for statement in statements:
+                conn.execute(text(statement))
+    finally:
+        admin.dispose()
+
+
+def fresh_database(server_url: str, name: str) -> str:
+    """A new, empty database on the server (any old one of that name dropped): its URL."""
+    from sqlalchemy.engine import make_url
+
+    _admin(
+        server_url, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)', f'CREATE DATABASE "{name}"'
+    )
+    return make_url(server_url).set(database=name).render_as_string(hide_password=False)
+
+
+def drop_database(server_url: str, name: str) -> None:
+    _admin(server_url, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')

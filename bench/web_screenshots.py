@@ -175,9 +175,8 @@ def ticket_pages(camera: Camera, tmp: Path) -> None:
 
 
 def offline_page(camera: Camera, tmp: Path, pg: str | None) -> None:
-    from pgcluster import postgres
+    from pgcluster import drop_database, fresh_database, postgres
     from sqlalchemy import create_engine, text
-    from sqlalchemy.engine import make_url
 
     with postgres(pg) as server:
         name = f"phone_screenshots_{os.getpid()}"
@@ -187,9 +186,8 @@ def offline_page(camera: Camera, tmp: Path, pg: str | None) -> None:
             with admin.connect() as conn:
                 conn.execute(text(statement))
 
-        sql(f'CREATE DATABASE "{name}"')
+        url = fresh_database(server, name)
         try:
-            url = make_url(server).set(database=name).render_as_string(hide_password=False)
             config_path = write_config(tmp / "config-pg.toml", url, **SECTIONS)
             queue = open_queue(make_config(**SECTIONS, database={"url": url}))
             tickets = [queue.issue(prefix, printing=False) for prefix in ("A", "B", "A", "A")]
@@ -208,8 +206,8 @@ def offline_page(camera: Camera, tmp: Path, pg: str | None) -> None:
                 wait_until(browser, "the offline banner", lambda b: text_of(b, ".offline"))
                 camera.save(browser, "phone-offline.png")
         finally:
-            sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
             admin.dispose()
+            drop_database(server, name)
 
 
 def main() -> int:
