@@ -7,10 +7,6 @@ and the screen of a common phone: 390x844 CSS pixels, touch, a phone's user agen
 
 from __future__ import annotations
 
-import json
-import os
-import subprocess
-import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -131,27 +127,6 @@ def wait_for_text(driver: WebDriver, css: str, expected: str, timeout: float = W
         raise AssertionError(
             f"{css}: expected {expected!r} within {timeout:.0f} s, the page shows {seen[0]!r}"
         ) from None
-
-
-def cli(config: Path, *args: str) -> str:
-    """Run `counter-app --config CONFIG ARGS` as another process, as a counter would;
-    its stdout. A refusal or an error fails with its stderr."""
-    done = subprocess.run(
-        [sys.executable, "-m", "counter_app", "--config", str(config), *args],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        env={**os.environ, "PYTHONUNBUFFERED": "1"},
-    )
-    if done.returncode != 0:
-        raise AssertionError(f"counter-app {' '.join(args)}: exit {done.returncode}: {done.stderr}")
-    return done.stdout
-
-
-def issue(config: Path, prefix: str = "A") -> dict[str, Any]:
-    """Issue a ticket from the command line (no print); the ticket as JSON."""
-    ticket: dict[str, Any] = json.loads(cli(config, "issue", prefix, "--no-print", "--json"))
-    return ticket
 
 
 def page_path(ticket: dict[str, Any], public_url: str) -> str:

@@ -22,6 +22,7 @@ from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from test_gui_app import menu_action
+from webkit import free_port
 
 from counter_app.gui import app as app_mod
 from counter_app.gui.desk import DeskWindow
@@ -35,12 +36,6 @@ from counter_app.web.launch import address_for_phones
 START_MS = 90_000
 STOP_MS = 30_000
 MENU = "&Web"
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 def get(port: int, path: str = "/") -> tuple[int, str]:

@@ -15,8 +15,6 @@ from phonekit import (
     ENGLISH,
     PHONE,
     browser_missing,
-    cli,
-    issue,
     page_path,
     phone_browser,
     shown,
@@ -28,7 +26,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.remote.webdriver import WebDriver
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
-from webkit import web_server
+from webkit import cli, issue, web_server
 
 from counter_app.web.words import WORDS
 

@@ -14,20 +14,9 @@ from pathlib import Path
 import httpx2
 import pytest
 from conftest import write_config
-from webkit import web_process, web_server
+from webkit import cli, free_port, issue, web_process, web_server
 
 TIMEOUT = 30
-
-
-def cli(config: Path, *args: str) -> dict:
-    proc = subprocess.run(
-        [sys.executable, "-m", "counter_app", "--config", str(config), *args, "--json"],
-        capture_output=True,
-        text=True,
-        timeout=TIMEOUT,
-    )
-    assert proc.returncode == 0, proc.stderr
-    return json.loads(proc.stdout)
 
 
 def events(response: httpx2.Response) -> Iterator[dict]:
@@ -51,7 +40,7 @@ def test_a_call_from_another_process_reaches_the_phone(tmp_path: Path, db_url: s
     config = write_config(
         tmp_path / "c.toml", db_url, web={"public_url": "http://phones.example:8080"}
     )
-    ticket = cli(config, "issue", "A", "--no-print")
+    ticket = issue(config)
     assert ticket["qr"].startswith("http://phones.example:8080/t/CQ1:")
     path = ticket["qr"].removeprefix("http://phones.example:8080")
     with (
@@ -113,10 +102,7 @@ def test_a_busy_port_is_one_line_and_exit_2(tmp_path: Path, sqlite_url: str) -> 
 
 
 def test_an_unreachable_database_at_start_is_one_line_and_exit_2(tmp_path: Path) -> None:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]  # nothing listens there once closed
-    url = f"postgresql+psycopg://nobody@127.0.0.1:{port}/antrian"
+    url = f"postgresql+psycopg://nobody@127.0.0.1:{free_port()}/antrian"
     config = write_config(tmp_path / "c.toml", url)
     proc = run_web(config, "--host", "127.0.0.1", "--port", "0")
     assert proc.returncode == 2

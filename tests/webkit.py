@@ -2,14 +2,24 @@
 
 from __future__ import annotations
 
+import json
 import os
+import socket
 import subprocess
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from counter_app.web.serve import READY
+
+
+def free_port() -> int:
+    """A loopback port nothing listens on (now)."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
 
 
 @contextmanager
@@ -56,3 +66,24 @@ def web_server(config: Path) -> Iterator[str]:
     """Only the base URL of web_process()."""
     with web_process(config) as (_proc, base):
         yield base
+
+
+def cli(config: Path, *args: str) -> str:
+    """Run `counter-app --config CONFIG ARGS` as another process, as a counter would;
+    its stdout. A refusal or an error fails with its stderr."""
+    done = subprocess.run(
+        [sys.executable, "-m", "counter_app", "--config", str(config), *args],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+    )
+    if done.returncode != 0:
+        raise AssertionError(f"counter-app {' '.join(args)}: exit {done.returncode}: {done.stderr}")
+    return done.stdout
+
+
+def issue(config: Path, prefix: str = "A") -> dict[str, Any]:
+    """Issue a ticket from the command line (no print); the ticket as JSON."""
+    ticket: dict[str, Any] = json.loads(cli(config, "issue", prefix, "--no-print", "--json"))
+    return ticket
