@@ -90,15 +90,10 @@ class Desk:
 
     # --- printing -------------------------------------------------------------------------
 
-    def _service_name(self, ticket: Ticket) -> str:
-        svc = self.queue.config.service(ticket.prefix)
-        if svc is None:
-            return ticket.prefix
-        return svc.name_en if self.queue.lang == "en" and svc.name_en else svc.name
-
     def _print(self, ticket: Ticket, *, reprint: bool) -> Ticket:
         try:
-            job = self.printer.build(ticket, self._service_name(ticket), reprint=reprint)
+            name = self.queue.config.service_name(ticket.prefix)
+            job = self.printer.build(ticket, name, reprint=reprint)
         except Exception as exc:  # the ticket is committed: record why it has no paper
             log.exception("building the print job of %s failed", ticket.code)
             return self._store(

@@ -9,7 +9,7 @@ import tomllib
 from pathlib import Path
 
 import pytest
-from conftest import SECRET
+from conftest import SECRET, make_config
 
 from counter_app.cli import main
 from counter_app.core import config as config_mod
@@ -171,3 +171,24 @@ def test_db_on_the_command_line_is_checked_like_the_file(tmp_path: Path) -> None
         with pytest.raises(ConfigError, match=rf"^--db: .*{re.escape(words)}"):
             config_mod.load(path, url)
     assert config_mod.load(path, "sqlite:///x.sqlite3")[0].database.url == "sqlite:///x.sqlite3"
+
+
+def test_a_service_is_named_in_the_language_asked_or_the_offices() -> None:
+    cfg = make_config(
+        services=[
+            {
+                "prefix": "A",
+                "name": "Pengambilan Dokumen",
+                "name_en": "Document pickup",
+                "daily_quota": 1,
+            },
+            {"prefix": "B", "name": "Legalisir", "daily_quota": 1},
+        ]
+    )
+    assert cfg.service_name("A") == "Pengambilan Dokumen"  # the office speaks Indonesian
+    assert cfg.service_name("A", "en") == "Document pickup"
+    assert cfg.service_name("B", "en") == "Legalisir"  # no English name: the one it has
+    assert cfg.service_name("Z") == "Z"  # not configured: its prefix
+    english = cfg.model_copy(update={"office": cfg.office.model_copy(update={"language": "en"})})
+    assert english.service_name("A") == "Document pickup"
+    assert english.service_name("A", "id") == "Pengambilan Dokumen"

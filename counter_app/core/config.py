@@ -295,6 +295,16 @@ class Config(_Section):
     def service(self, prefix: str) -> ServiceSettings | None:
         return next((s for s in self.services if s.prefix == prefix), None)
 
+    def service_name(self, prefix: str, lang: str | None = None) -> str:
+        """A service's name in ``lang`` (default: the office's language): ``name_en`` in
+        English where there is one, else ``name``; the prefix of a service not configured."""
+        svc = self.service(prefix)
+        if svc is None:
+            return prefix
+        if (lang or self.office.language) == "en" and svc.name_en:
+            return svc.name_en
+        return svc.name
+
     def counter(self, number: int) -> CounterSettings | None:
         return next((c for c in self.counters if c.number == number), None)
 

@@ -377,7 +377,7 @@ def compute(
         services=tuple(
             ServiceLine(
                 prefix,
-                _service_name(config, prefix),
+                config.service_name(prefix),
                 by_service[prefix].figures(still_open=still_open[prefix]),
                 tuple(by_service[prefix].arrivals),
             )
@@ -399,15 +399,6 @@ def _tallies(
 ) -> list[_Tally]:
     """Where one wait or service time counts: its line, its counter (if any), the day."""
     return [service, total] if counter is None else [service, counters[counter], total]
-
-
-def _service_name(config: Config, prefix: str) -> str:
-    svc = config.service(prefix)
-    if svc is None:
-        return prefix
-    if config.office.language == "en" and svc.name_en:
-        return svc.name_en
-    return svc.name
 
 
 def _counter_name(config: Config, number: int) -> str:

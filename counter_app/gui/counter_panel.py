@@ -22,7 +22,6 @@ from counter_app.gui.context import Context
 from counter_app.gui.forms.ui_counter_panel import Ui_CounterPanel
 from counter_app.gui.keys import Command, PressGuard
 from counter_app.gui.style import set_state
-from counter_app.gui.ticket_image import service_name
 from counter_app.gui.widgets import ElidedLabel
 
 log = logging.getLogger(__name__)
@@ -67,7 +66,7 @@ class CounterPanel(QueueWindow):
         self.setWindowTitle(self.tr("{counter} - counter-app").format(counter=counter.label))
         self.ui.titleLabel.setText(counter.label)
         self.ui.servicesLabel.setText(
-            " · ".join(service_name(self.config, prefix) for prefix in counter.services)
+            " · ".join(self.config.service_name(prefix) for prefix in counter.services)
         )
         self._build_commands()
         self._build_waiting_rows()
@@ -136,7 +135,7 @@ class CounterPanel(QueueWindow):
         self.waiting_labels: dict[str, tuple[QLabel, QLabel]] = {}
         for row, prefix in enumerate(self.counter.services):
             name = ElidedLabel()
-            name.setText(f"{prefix}   {service_name(self.config, prefix)}")
+            name.setText(f"{prefix}   {self.config.service_name(prefix)}")
             name.setObjectName("waitingName")
             count = QLabel("0")
             count.setObjectName("waitingCount")
@@ -206,7 +205,7 @@ class CounterPanel(QueueWindow):
             )
             return
         ui.currentCode.setText(ticket.code)
-        ui.currentService.setText(service_name(self.config, ticket.service))
+        ui.currentService.setText(self.config.service_name(ticket.service))
         details = []
         if ticket.called_at is not None:
             details.append(self.tr("called at {time}").format(time=f"{ticket.called_at:%H:%M}"))
@@ -275,7 +274,7 @@ class CounterPanel(QueueWindow):
         if ticket is None:
             return
         choices = [
-            (svc.prefix, f"{svc.prefix}  {service_name(self.config, svc.prefix)}")
+            (svc.prefix, f"{svc.prefix}  {self.config.service_name(svc.prefix)}")
             for svc in self.config.services
             if svc.prefix != ticket.service and not svc.suspended
         ]
@@ -297,7 +296,7 @@ class CounterPanel(QueueWindow):
             "transfer",
             lambda: self.queue.transfer(ticket.code, prefix),
             lambda t: self.tr("{code} moved to {service}.").format(
-                code=t.code, service=service_name(self.config, t.service)
+                code=t.code, service=self.config.service_name(t.service)
             ),
         )
 
@@ -319,7 +318,7 @@ class CounterPanel(QueueWindow):
             counter = self.config.counter(t.counter) if t.counter else None
             where = counter.label if counter else ""
             choices.append(
-                (t.code, f"{t.code}  {service_name(self.config, t.service)}  ·  {at}  {where}")
+                (t.code, f"{t.code}  {self.config.service_name(t.service)}  ·  {at}  {where}")
             )
         scanned = self.scanned.ticket if self.scanned and self.scanned.ticket else None
         code = dialogs.choose(

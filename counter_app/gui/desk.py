@@ -28,7 +28,7 @@ from counter_app.gui.forms.ui_desk_window import Ui_DeskWindow
 from counter_app.gui.keys import Command, PressGuard
 from counter_app.gui.recent import SERVICE, RecentTicketsModel
 from counter_app.gui.style import set_state
-from counter_app.gui.ticket_image import render_ticket, service_name
+from counter_app.gui.ticket_image import render_ticket
 from counter_app.gui.web_menu import WebMenu
 from counter_app.gui.widgets import ServiceButton, set_light
 from counter_app.printing.job import PrinterState
@@ -122,7 +122,7 @@ class DeskWindow(QueueWindow):
             command = Command(
                 self,
                 self.tr("Issue {prefix}: {service}").format(
-                    prefix=svc.prefix, service=service_name(self.config, svc.prefix)
+                    prefix=svc.prefix, service=self.config.service_name(svc.prefix)
                 ),
                 key or None,
                 partial(self.issue, svc.prefix),
@@ -130,7 +130,7 @@ class DeskWindow(QueueWindow):
             )
             button.clicked.connect(command.action.trigger)
             button.show_state(
-                service_name(self.config, svc.prefix), "", low=False, reason=self.tr("Loading...")
+                self.config.service_name(svc.prefix), "", low=False, reason=self.tr("Loading...")
             )
             command.set_enabled(False)
             self.service_buttons[svc.prefix] = button
@@ -237,7 +237,7 @@ class DeskWindow(QueueWindow):
         assert ticket is not None
         self._reset_options()
         self.last_ticket = ticket
-        name = service_name(self.config, ticket.prefix)
+        name = self.config.service_name(ticket.prefix)
         if ticket.state == State.OUTSIDE:
             text = self.tr(
                 "{code} issued for {service}. The hall is full: the visitor waits outside "
@@ -383,7 +383,7 @@ class DeskWindow(QueueWindow):
         )
         low = 0 < svc.quota_left <= max(5, svc.quota // 10)
         button.show_state(
-            service_name(self.config, svc.prefix), quota, low=low, reason=reason, note=note
+            self.config.service_name(svc.prefix), quota, low=low, reason=reason, note=note
         )
         self.issue_commands[svc.prefix].set_enabled(reason is None)
 

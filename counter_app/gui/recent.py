@@ -61,12 +61,7 @@ class RecentTicketsModel(QAbstractTableModel):
         }.get(section)
 
     def _service(self, ticket: Ticket) -> str:
-        svc = self.config.service(ticket.service)
-        if svc is None:
-            return ticket.service
-        if self.config.office.language == "en" and svc.name_en:
-            return svc.name_en
-        return svc.name
+        return self.config.service_name(ticket.service)
 
     def print_word(self, ticket: Ticket) -> str:
         return {

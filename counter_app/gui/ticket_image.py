@@ -10,17 +10,9 @@ from counter_app.printing.preview import render_image
 from counter_app.printing.printer import TicketPrinter
 
 
-def service_name(config: Config, prefix: str) -> str:
-    """The name printed on the ticket (as the desk station prints it)."""
-    svc = config.service(prefix)
-    if svc is None:
-        return prefix
-    return svc.name_en if config.office.language == "en" and svc.name_en else svc.name
-
-
 def render_ticket(printer: TicketPrinter, config: Config, ticket: Ticket) -> QImage:
     """Safe on a worker thread: QImage (unlike QPixmap) may be made off the GUI thread."""
-    layout = printer.build(ticket, service_name(config, ticket.prefix)).layout
+    layout = printer.build(ticket, config.service_name(ticket.prefix)).layout
     image = render_image(layout).convert("L")
     data = image.tobytes()
     return QImage(

@@ -84,13 +84,6 @@ def counter_label(cfg: Config, number: int | None, lang: str) -> str:
     return counter.label
 
 
-def service_name(cfg: Config, prefix: str, lang: str) -> str:
-    service = cfg.service(prefix)
-    if service is None:
-        return prefix
-    return (service.name_en or service.name) if lang == "en" else service.name
-
-
 def _hall(status: Status, lang: str) -> Hall:
     outside = status.outside
     return Hall(
@@ -148,7 +141,7 @@ def ticket_view(cfg: Config, snap: Snapshot, code: str, lang: str, *, offline: b
     return TicketView(
         lang=lang,
         code=ticket.code,
-        service=service_name(cfg, ticket.service, lang),
+        service=cfg.service_name(ticket.service, lang),
         state=state,
         headline=word(lang, f"state_{state}", counter=counter),
         detail=word(lang, f"detail_{state}", counter=counter),
@@ -173,7 +166,7 @@ def board_view(cfg: Config, status: Status, lang: str, *, offline: bool) -> Boar
     )
     services = []
     for s in status.services:
-        name = service_name(cfg, s.prefix, lang)
+        name = cfg.service_name(s.prefix, lang)
         if s.suspended:
             services.append(ServiceLine(name, s.suspended, True))
             continue
