@@ -118,15 +118,30 @@ def test_come_in_becomes_waiting_inside_after_a_while(
 def test_english_for_browsers_that_prefer_it(
     office: Callable[..., tuple[Queue, TestClient]],
 ) -> None:
-    desk, client = office()
+    services = [
+        {
+            "prefix": "A",
+            "name": "Pengambilan Dokumen",
+            "name_en": "Document pickup",
+            "daily_quota": 150,
+        },
+        {"prefix": "B", "name": "Legalisir", "daily_quota": 100},  # no English name
+    ]
+    desk, client = office(services=services, counters=[{"number": 1, "services": ["A", "B"]}])
     t = desk.issue("A")
     english = page(client, t.qr, **{"accept-language": "en-GB,en;q=0.9,id;q=0.5"})
     assert '<html lang="en">' in english
     assert "Waiting in the hall" in english
-    assert "Document pickup" not in english or "Pengambilan" not in english
+    assert '<p class="service">Document pickup</p>' in english
+    assert "Pengambilan" not in english
+    legalisir = desk.issue("B")
+    assert '<p class="service">Legalisir</p>' in page(
+        client, legalisir.qr, **{"accept-language": "en"}
+    )
     indonesian = page(client, t.qr, **{"accept-language": "id-ID,id;q=0.9,en;q=0.8"})
     assert '<html lang="id">' in indonesian
     assert "Menunggu di ruang tunggu" in indonesian
+    assert '<p class="service">Pengambilan Dokumen</p>' in indonesian
     asked = client.get(f"/t/{t.qr}?lang=en", headers={"accept-language": "id"}).text
     assert "Waiting in the hall" in asked
 
