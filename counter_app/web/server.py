@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import AsyncIterator, Awaitable, Callable, MutableMapping
+from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from typing import Any
@@ -29,6 +29,7 @@ from starlette.requests import Request
 from starlette.responses import FileResponse, HTMLResponse, JSONResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from counter_app.core.config import Config
 from counter_app.core.paths import resource_path
@@ -48,12 +49,6 @@ STREAM_LIMIT = parse("12/minute")
 RETRY_MS = 2000  # how soon a phone's browser reconnects a dropped event stream
 PING_SECONDS = 15  # keeps idle streams open through Wi-Fi routers that drop quiet ones
 
-Scope = MutableMapping[str, Any]
-Message = MutableMapping[str, Any]
-ASGIApp = Callable[
-    [Scope, Callable[[], Awaitable[Message]], Callable[[Message], Awaitable[None]]], Awaitable[None]
-]
-
 SECURITY_HEADERS = [
     (b"cache-control", b"no-store"),  # a shared phone's back button shows no stale ticket
     (b"referrer-policy", b"no-referrer"),  # the address holds the ticket's signed code
@@ -72,7 +67,7 @@ class SecurityHeaders:
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
 
-    async def __call__(self, scope: Scope, receive: Any, send: Any) -> None:
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
