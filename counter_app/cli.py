@@ -123,10 +123,17 @@ def _parser() -> argparse.ArgumentParser:
         type=_number,
         help="purge: keep this many days of tickets (default: [retention] days)",
     )
-    cmd(
+    sp = cmd(
         "admin-pin",
-        "set the PIN of the settings dialog (asked twice; or one line on standard input)",
+        "set the PIN of the settings dialog: the current one first, then the new one twice "
+        "(or one line each on standard input: current, new)",
         json_out=False,
+    )
+    sp.add_argument(
+        "--reset",
+        action="store_true",
+        help="replace a forgotten PIN without the current one: only for someone who can "
+        "write the configuration file (said on stderr)",
     )
     sp = cmd(
         "web",
@@ -306,7 +313,7 @@ def _run(args: argparse.Namespace) -> int:
     cfg, cfg_path = config_mod.load(args.config, args.db)
     lang = cfg.office.language
     if command == "admin-pin":
-        return _admin_pin(cfg_path)
+        return _admin_pin(cfg_path, reset=args.reset)
     day = _report_day(args.date) if command == "report" else None
     if command in _CODE_COMMANDS:
         require_code(args.code, lang)  # "A-\u0661" is refused before the database is opened
@@ -387,25 +394,61 @@ def _or(value: int | None, default: int) -> int:
     return default if value is None else value
 
 
-def _admin_pin(path: Path) -> int:
-    """Store a new admin PIN's salted hash in the configuration file, comments kept."""
-    from counter_app.core.admin import hash_pin, pin_problem
+def _admin_pin(path: Path, *, reset: bool) -> int:
+    """Store a new admin PIN's salted hash in the configuration file, comments kept.
+
+    Changing a set PIN takes the current one (wrong: exit 3, nothing written). `--reset`
+    goes without it for whoever can write the file, who could as well put any hash in
+    it, and says so on stderr. A terminal is asked without echo, the new PIN twice; a
+    script gives one line a PIN on standard input: the current one when one is set, then
+    the new one.
+    """
+    from counter_app.core.admin import (
+        MIN_DIGITS,
+        MIN_PASSPHRASE,
+        check_pin,
+        hash_pin,
+        pin_problem,
+    )
     from counter_app.core.settings_file import SettingsFile
 
-    if sys.stdin is not None and sys.stdin.isatty():
-        import getpass
+    if reset and not os.access(path, os.W_OK):
+        raise CliError(
+            f"admin-pin --reset: cannot write {path}: only someone who can write the "
+            "configuration file can reset the PIN; nothing changed"
+        )
+    settings = SettingsFile(path)
+    stored = settings.get("admin.pin_hash")
+    terminal = sys.stdin is not None and sys.stdin.isatty()
 
-        pin = getpass.getpass("new admin PIN (4-12 digits): ")
-        if getpass.getpass("the same PIN again: ") != pin:
-            raise CliError("admin-pin: the two PINs differ; nothing changed")
-    else:
-        pin = (sys.stdin.readline() if sys.stdin is not None else "").strip()
+    def ask(prompt: str) -> str:
+        if terminal:
+            import getpass
+
+            return getpass.getpass(prompt)
+        return (sys.stdin.readline() if sys.stdin is not None else "").strip()
+
+    if isinstance(stored, str) and not reset and not check_pin(ask("current admin PIN: "), stored):
+        print(
+            "counter-app: admin-pin: wrong current PIN; nothing changed "
+            f"(forgotten: admin-pin --reset, by someone who can write {path})",
+            file=sys.stderr,
+        )
+        return EXIT_REFUSED
+    pin = ask(f"new admin PIN ({MIN_DIGITS}+ digits, or {MIN_PASSPHRASE}+ characters): ")
+    if terminal and ask("the same PIN again: ") != pin:
+        raise CliError("admin-pin: the two PINs differ; nothing changed")
     problem = pin_problem(pin)
     if problem:
         raise CliError(f"admin-pin: the PIN {problem}; nothing changed")
-    settings = SettingsFile(path)
     settings.set("admin.pin_hash", hash_pin(pin))
     settings.save()
+    if isinstance(stored, str) and reset:
+        print(
+            f"counter-app: admin-pin: replaced the admin PIN without the old one, because "
+            f"this user can write {path}",
+            file=sys.stderr,
+        )
     print(f"{path}: admin PIN set")
     return EXIT_OK
 

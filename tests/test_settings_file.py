@@ -1,17 +1,13 @@
-"""The admin PIN (salted scrypt, never in clear) and editing the configuration file in
-place: comments kept, every value checked by the loader's own rules."""
+"""Editing the configuration file in place: comments kept, every value checked by the
+loader's own rules. (The admin PIN it stores: test_admin_pin.py.)"""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from counter_app.core import config as config_mod
-from counter_app.core.admin import check_pin, hash_pin
 from counter_app.core.config import ConfigError
 from counter_app.core.settings_file import SettingsFile
 
@@ -25,19 +21,6 @@ def sample(tmp_path: Path) -> Path:
 
 def comments(text: str) -> list[str]:
     return [line[line.index("#") :] for line in text.splitlines() if "#" in line]
-
-
-def test_a_pin_is_stored_salted_and_checked() -> None:
-    first, second = hash_pin("2468"), hash_pin("2468")
-    assert first != second  # a fresh salt each time
-    assert "2468" not in first
-    assert check_pin("2468", first) and check_pin("2468", second)
-    assert not check_pin("2469", first)
-    assert not check_pin("2468", None)
-    assert not check_pin("2468", "scrypt$1$1$1$AAAA$AAAA")  # parameters scrypt refuses
-    for bad in ("123", "1234567890123", "12a4", "١٢٣٤"):
-        with pytest.raises(ValueError, match="digits"):
-            hash_pin(bad)
 
 
 def test_changes_keep_every_comment_and_load(sample: Path) -> None:
@@ -89,36 +72,3 @@ def test_an_invalid_value_is_refused_with_its_key_and_nothing_is_written(
     first_key, first_message = exc.value.problems[0]
     assert first_key == key and message in first_message
     assert sample.read_bytes() == before
-
-
-def test_admin_pin_from_the_command_line(sample: Path) -> None:
-    def run(pin: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run(
-            [sys.executable, "-m", "counter_app", "--config", str(sample), "admin-pin"],
-            input=pin + "\n",
-            capture_output=True,
-            text=True,
-            timeout=60,
-            env={**os.environ, "PYTHONIOENCODING": "utf-8"},
-        )
-
-    bad = run("12")
-    assert (bad.returncode, bad.stderr.strip()) == (
-        2,
-        "counter-app: admin-pin: the PIN must be 4 to 12 digits; nothing changed",
-    )
-    assert config_mod.load_config(sample).admin.pin_hash is None
-    good = run("902211")
-    assert good.returncode == 0, good.stderr
-    text = sample.read_text(encoding="utf-8")
-    assert "902211" not in text
-    stored = config_mod.load_config(sample).admin.pin_hash
-    assert check_pin("902211", stored) and not check_pin("902212", stored)
-    assert "# counter-app configuration." in text  # the comments are still there
-
-
-def test_a_pin_hash_that_is_not_one_is_a_configuration_error() -> None:
-    from conftest import make_config
-
-    with pytest.raises(ConfigError, match=r"admin\.pin_hash"):
-        make_config(admin={"pin_hash": "2468"})
