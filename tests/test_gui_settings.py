@@ -3,6 +3,7 @@ the file saved with its comments, the new rules applied to the running station."
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -14,16 +15,37 @@ from PySide6.QtWidgets import QApplication, QLineEdit
 from pytestqt.qtbot import QtBot
 
 from counter_app.core import config as config_mod
-from counter_app.core.admin import hash_pin
+from counter_app.core.admin import PinThrottle, hash_pin
 from counter_app.core.model import Reason, Refused
 from counter_app.core.queue import open_queue
 from counter_app.core.settings_file import SettingsFile
-from counter_app.gui import dialogs, settings_dialog
+from counter_app.gui import dialogs
 from counter_app.gui.context import Context
 from counter_app.gui.desk import DeskWindow
+from counter_app.gui.pin_prompt import PinPrompt
 from counter_app.gui.settings_dialog import SettingsDialog, open_settings
 
-PIN = "2468"
+PIN = "246813"
+# As `admin-pin` wrote it before 6 digits and n=2**17: the PIN 2468, scrypt n=2**14.
+OLD_HASH = "scrypt$16384$8$1$47zsN0uHBSVU91JsBvgHtQ==$sM4rK8BhjRtfwT2H+f+mZJ31GWy6WsfsOwCF22NI2ks="
+
+
+@functools.cache
+def pin_hash() -> str:
+    return hash_pin(PIN)  # a third of a second: once for the module
+
+
+class Monotonic:
+    """A monotonic clock that a test moves by hand."""
+
+    def __init__(self) -> None:
+        self.seconds = 1000.0
+
+    def __call__(self) -> float:
+        return self.seconds
+
+    def advance(self, seconds: float) -> None:
+        self.seconds += seconds
 
 
 @pytest.fixture
@@ -35,10 +57,10 @@ def station(
     settings = SettingsFile(path)
     settings.set("database.url", sqlite_url)
     settings.set("printer.folder", str(tmp_path / "previews"))
-    settings.set("admin.pin_hash", hash_pin(PIN))
+    settings.set("admin.pin_hash", pin_hash())
     settings.save()
     with station_look(qapp):
-        queue = open_queue(config_mod.load_config(path), clock=FakeClock())
+        queue = open_queue(config_mod.load_config(path), clock=FakeClock())  # 09:00 WITA
         ctx = Context(queue, config_path=path, synchronous=True, watch=False)
         desk = DeskWindow(ctx)
         ctx.adopt(desk)
@@ -57,53 +79,177 @@ def warnings(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     return said
 
 
-def open_with(
-    monkeypatch: pytest.MonkeyPatch, desk: DeskWindow, ctx: Context, pin: str | None
-) -> SettingsDialog | None:
-    monkeypatch.setattr(settings_dialog, "ask_pin", lambda _parent: pin)
-    return open_settings(desk, ctx)
+@pytest.fixture
+def clock() -> Monotonic:
+    return Monotonic()
+
+
+@pytest.fixture
+def throttle(tmp_path: Path, clock: Monotonic) -> PinThrottle:
+    return PinThrottle(tmp_path / "tries.json", clock=clock)
 
 
 def settings_dialogs() -> list[SettingsDialog]:
-    return [w for w in QApplication.topLevelWidgets() if isinstance(w, SettingsDialog)]
+    """Those shown (a closed one stays a top-level widget until its desk is deleted)."""
+    return [
+        w for w in QApplication.topLevelWidgets() if isinstance(w, SettingsDialog) and w.isVisible()
+    ]
 
 
-@pytest.mark.parametrize("pin", ["1111", "24680", "", "2468 "])
-def test_a_wrong_pin_opens_nothing(
-    monkeypatch: pytest.MonkeyPatch, station: tuple, warnings: list[str], pin: str
+def prompts() -> list[PinPrompt]:
+    return [w for w in QApplication.topLevelWidgets() if isinstance(w, PinPrompt) and w.isVisible()]
+
+
+def type_pin(prompt: PinPrompt, pin: str) -> None:
+    prompt.pin_edit.setText(pin)
+    prompt.open_button.click()
+
+
+def open_with(
+    desk: DeskWindow, ctx: Context, pin: str, throttle: PinThrottle | None = None
+) -> SettingsDialog | None:
+    """The settings dialog that typing ``pin`` in the prompt opens, or None."""
+    prompt = open_settings(desk, ctx, throttle=throttle or PinThrottle(None))
+    assert prompt is not None and prompt.isVisible()
+    type_pin(prompt, pin)
+    opened = settings_dialogs()
+    return opened[0] if opened else None
+
+
+@pytest.mark.parametrize("pin", ["111111", "2468130", "", "246813 "])
+def test_a_wrong_pin_opens_nothing_and_the_prompt_waits(
+    station: tuple, warnings: list[str], throttle: PinThrottle, pin: str
 ) -> None:
     ctx, desk, _path = station
-    assert open_with(monkeypatch, desk, ctx, pin) is None
+    prompt = open_settings(desk, ctx, throttle=throttle)
+    assert prompt is not None
+    type_pin(prompt, pin)
+    assert settings_dialogs() == [] and warnings == []
+    assert prompt.isVisible() and prompt.pin_edit.text() == ""
+    assert prompt.message.text() == "PIN salah. Coba lagi dalam 2 detik."
+    assert not prompt.open_button.isEnabled()
+    prompt.close()
+
+
+def test_wrong_pins_wait_longer_then_lock_the_prompt_across_reopening(
+    station: tuple, warnings: list[str], clock: Monotonic, throttle: PinThrottle, qtbot: QtBot
+) -> None:
+    ctx, desk, _path = station
+    prompt = open_settings(desk, ctx, throttle=throttle)
+    assert prompt is not None
+    for wait in (2, 4, 8, 16):
+        type_pin(prompt, "111111")
+        assert prompt.message.text() == f"PIN salah. Coba lagi dalam {wait} detik."
+        type_pin(prompt, PIN)  # too early: not even checked
+        assert settings_dialogs() == [] and throttle.wrong_tries == wait.bit_length() - 1
+        clock.advance(wait - 1)
+
+        def one_second_left(wait: int = wait) -> None:
+            assert prompt.message.text() == "PIN salah. Coba lagi dalam 1 detik.", wait
+
+        qtbot.waitUntil(one_second_left)  # the prompt counts down by itself
+        clock.advance(1)
+
+        def taken_again() -> None:
+            assert prompt.open_button.isEnabled()
+            assert prompt.message.text() == "PIN salah. Ketik lagi."
+
+        qtbot.waitUntil(taken_again)
+    type_pin(prompt, "111111")  # the fifth: locked, until 09:05 by the office's clock
+    locked = "Terlalu banyak PIN salah. PIN dapat dicoba lagi pukul 09:05 (5 menit lagi)."
+    assert prompt.message.text() == locked
+    assert not prompt.open_button.isEnabled()
+    prompt.close()
+    again = open_settings(desk, ctx, throttle=throttle)  # closing and reopening: the same
+    assert again is not None and again.message.text() == locked
+    assert not again.open_button.isEnabled()
+    clock.advance(240)
+
+    def a_minute_left() -> None:
+        assert "(1 menit lagi)" in again.message.text()
+
+    qtbot.waitUntil(a_minute_left)
+    clock.advance(60)
+    qtbot.waitUntil(lambda: again.open_button.isEnabled())
+    type_pin(again, PIN)
+    opened = settings_dialogs()
+    assert len(opened) == 1 and throttle.wrong_tries == 0 and warnings == []
+    opened[0].close()
+
+
+def test_a_restart_keeps_the_prompt_locked(
+    station: tuple, warnings: list[str], clock: Monotonic, tmp_path: Path
+) -> None:
+    ctx, desk, _path = station
+    before = PinThrottle(tmp_path / "tries.json", clock=clock)
+    for _ in range(5):
+        before.attempt()
+    clock.advance(299)
+    after = PinThrottle(tmp_path / "tries.json", clock=clock)  # the app started again
+    prompt = open_settings(desk, ctx, throttle=after)
+    assert prompt is not None
+    assert prompt.message.text().startswith("Terlalu banyak PIN salah.")
+    assert "(5 menit lagi)" in prompt.message.text()
+    type_pin(prompt, PIN)
     assert settings_dialogs() == []
-    assert warnings == ["PIN salah. Pengaturan tetap tertutup."]
+    prompt.close()
+
+
+def test_the_pin_is_checked_off_the_gui_thread(
+    station: tuple, qtbot: QtBot, throttle: PinThrottle
+) -> None:
+    _ctx, desk, _path = station
+    prompt = PinPrompt(desk, pin_hash(), throttle)  # a real worker thread
+    qtbot.addWidget(prompt)
+    prompt.show()
+    with qtbot.waitSignal(prompt.accepted, timeout=10_000):
+        type_pin(prompt, PIN)
+        # back at once, checking meanwhile: no second try, and the counted try shows
+        assert prompt.message.text() == "Memeriksa PIN…"
+        assert not prompt.open_button.isEnabled() and not prompt.pin_edit.isEnabled()
+        assert throttle.wrong_tries == 1
+    assert throttle.wrong_tries == 0  # the right PIN takes its try back
+
+
+def test_a_pin_of_the_old_kind_opens_the_settings_and_asks_for_a_new_one(
+    station: tuple, warnings: list[str]
+) -> None:
+    ctx, desk, path = station
+    settings = SettingsFile(path)
+    settings.set("admin.pin_hash", OLD_HASH)
+    settings.save()
+    dialog = open_with(desk, ctx, "2468")
+    assert dialog is not None and dialog.isVisible()
+    assert warnings == [
+        "PIN ini disimpan dengan cara lama yang lebih mudah ditebak. Atur PIN baru "
+        "(minimal 6 digit) dengan perintah: counter-app admin-pin"
+    ]
+    dialog.close()
 
 
 def test_cancelling_the_pin_opens_nothing_and_says_nothing(
-    monkeypatch: pytest.MonkeyPatch, station: tuple, warnings: list[str]
+    station: tuple, warnings: list[str]
 ) -> None:
     ctx, desk, _path = station
-    assert open_with(monkeypatch, desk, ctx, None) is None
-    assert settings_dialogs() == [] and warnings == []
+    prompt = open_settings(desk, ctx, throttle=PinThrottle(None))
+    assert prompt is not None
+    prompt.pin_edit.setText(PIN)
+    prompt.reject()
+    assert settings_dialogs() == [] and warnings == [] and prompts() == []
 
 
-def test_without_a_pin_set_the_dialog_stays_closed(
-    monkeypatch: pytest.MonkeyPatch, station: tuple, warnings: list[str]
-) -> None:
+def test_without_a_pin_set_the_dialog_stays_closed(station: tuple, warnings: list[str]) -> None:
     ctx, desk, path = station
     settings = SettingsFile(path)
     settings.set("admin.pin_hash", None)
     settings.save()
-    assert open_with(monkeypatch, desk, ctx, PIN) is None
-    assert settings_dialogs() == []
+    assert open_settings(desk, ctx, throttle=PinThrottle(None)) is None
+    assert settings_dialogs() == [] and prompts() == []
     assert "counter-app admin-pin" in warnings[0]
 
 
-def test_the_menu_reaches_the_pin(
-    monkeypatch: pytest.MonkeyPatch, station: tuple, warnings: list[str]
-) -> None:
+def test_the_menu_reaches_the_pin(station: tuple, warnings: list[str]) -> None:
     _ctx, desk, _path = station
-    asked: list[bool] = []
-    monkeypatch.setattr(settings_dialog, "ask_pin", lambda _parent: asked.append(True))
     action = next(
         a
         for menu in desk.menuBar().actions()
@@ -112,7 +258,10 @@ def test_the_menu_reaches_the_pin(
         if a.text() == "Pengaturan (PIN admin)…"
     )
     action.trigger()
-    assert asked == [True] and settings_dialogs() == []
+    shown = prompts()
+    assert len(shown) == 1 and shown[0].windowTitle() == "PIN admin"
+    assert settings_dialogs() == []
+    shown[0].close()
 
 
 @pytest.mark.parametrize(
@@ -133,7 +282,6 @@ def test_the_menu_reaches_the_pin(
     ],
 )
 def test_each_invalid_value_is_refused_next_to_its_field(
-    monkeypatch: pytest.MonkeyPatch,
     station: tuple,
     warnings: list[str],
     key: str,
@@ -142,7 +290,7 @@ def test_each_invalid_value_is_refused_next_to_its_field(
 ) -> None:
     ctx, desk, path = station
     before = path.read_bytes()
-    dialog = open_with(monkeypatch, desk, ctx, PIN)
+    dialog = open_with(desk, ctx, PIN)
     assert dialog is not None and dialog.isVisible()
     field = dialog.fields[key]
     assert isinstance(field.editor, QLineEdit)
@@ -162,12 +310,10 @@ def comments(text: str) -> list[str]:
     return [line[line.index("#") :] for line in text.splitlines() if "#" in line]
 
 
-def test_saving_keeps_the_comments_and_applies_at_once(
-    monkeypatch: pytest.MonkeyPatch, station: tuple, warnings: list[str]
-) -> None:
+def test_saving_keeps_the_comments_and_applies_at_once(station: tuple, warnings: list[str]) -> None:
     ctx, desk, path = station
     before = path.read_text(encoding="utf-8")
-    dialog = open_with(monkeypatch, desk, ctx, PIN)
+    dialog = open_with(desk, ctx, PIN)
     assert dialog is not None
     dialog.fields["capacity.limit"].editor.setText("2")  # type: ignore[union-attr]
     dialog.fields["services[2].suspended"].editor.setText("Legalisir ditutup hari ini")  # type: ignore[union-attr]
@@ -211,10 +357,10 @@ def test_saving_keeps_the_comments_and_applies_at_once(
 
 
 def test_the_test_ticket_prints_with_the_printer_in_the_dialog(
-    monkeypatch: pytest.MonkeyPatch, station: tuple, tmp_path: Path
+    station: tuple, tmp_path: Path
 ) -> None:
     ctx, desk, path = station
-    dialog = open_with(monkeypatch, desk, ctx, PIN)
+    dialog = open_with(desk, ctx, PIN)
     assert dialog is not None
     before = path.read_bytes()
     dialog.test_button.click()
@@ -225,11 +371,11 @@ def test_the_test_ticket_prints_with_the_printer_in_the_dialog(
 
 
 def test_a_printer_kind_without_its_address_is_named_under_the_address(
-    monkeypatch: pytest.MonkeyPatch, station: tuple, warnings: list[str]
+    station: tuple, warnings: list[str]
 ) -> None:
     ctx, desk, path = station
     before = path.read_bytes()
-    dialog = open_with(monkeypatch, desk, ctx, PIN)
+    dialog = open_with(desk, ctx, PIN)
     assert dialog is not None
     kind = dialog.fields["printer.kind"].editor
     assert not isinstance(kind, QLineEdit)

@@ -34,12 +34,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from counter_app.core.admin import check_pin
+from counter_app.core.admin import PinThrottle, is_outdated, shared_throttle
 from counter_app.core.config import Config, ConfigError
 from counter_app.core.settings_file import SettingsFile
 from counter_app.gui import dialogs
 from counter_app.gui.config_words import in_window_language
 from counter_app.gui.context import Context
+from counter_app.gui.pin_prompt import PinPrompt
 from counter_app.printing.job import PrintOutcome
 from counter_app.printing.printer import TicketPrinter
 
@@ -53,32 +54,14 @@ _FLOAT_RE = re.compile(r"-?[0-9]+([.,][0-9]+)?", re.ASCII)
 # --- the PIN ------------------------------------------------------------------------------
 
 
-def ask_pin(parent: QWidget | None) -> str | None:
-    """The PIN typed, or None when cancelled (a test replaces this)."""
-    dialog = QDialog(parent)
-    dialog.setWindowTitle(QCoreApplication.translate("settings", "Admin PIN"))
-    layout = QVBoxLayout(dialog)
-    layout.addWidget(
-        QLabel(QCoreApplication.translate("settings", "Type the admin PIN to change settings:"))
-    )
-    edit = QLineEdit(dialog)
-    edit.setEchoMode(QLineEdit.EchoMode.Password)
-    layout.addWidget(edit)
-    buttons = QDialogButtonBox(dialog)
-    buttons.addButton(
-        QCoreApplication.translate("settings", "Open"), QDialogButtonBox.ButtonRole.AcceptRole
-    )
-    buttons.addButton(
-        QCoreApplication.translate("settings", "Cancel"), QDialogButtonBox.ButtonRole.RejectRole
-    )
-    buttons.accepted.connect(dialog.accept)
-    buttons.rejected.connect(dialog.reject)
-    layout.addWidget(buttons)
-    return edit.text() if dialog.exec() == QDialog.DialogCode.Accepted else None
+def open_settings(
+    parent: QWidget, ctx: Context, *, throttle: PinThrottle | None = None
+) -> PinPrompt | None:
+    """Ask for the PIN (gui.pin_prompt); the dialog opens once the right one is typed.
 
-
-def open_settings(parent: QWidget, ctx: Context) -> SettingsDialog | None:
-    """Ask for the PIN; open the dialog only for the right one."""
+    ``throttle`` counts wrong PINs; by default the one this process shares for the user's
+    data folder, so closing and reopening the prompt does not start afresh.
+    """
     if ctx.config_path is None:
         dialogs.show_warning(
             parent,
@@ -102,20 +85,32 @@ def open_settings(parent: QWidget, ctx: Context) -> SettingsDialog | None:
             ),
         )
         return None
-    pin = ask_pin(parent)
-    if pin is None:
-        return None
-    if not check_pin(pin, stored):
-        log.warning("settings: a wrong admin PIN was typed")
+    prompt = PinPrompt(
+        parent,
+        stored,
+        throttle or shared_throttle(),
+        now=ctx.now,
+        synchronous=ctx.reads.synchronous,
+    )
+    prompt.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    prompt.accepted.connect(lambda: _open_dialog(parent, ctx, settings))
+    prompt.open()
+    return prompt
+
+
+def _open_dialog(parent: QWidget, ctx: Context, settings: SettingsFile) -> None:
+    if is_outdated(settings.get("admin.pin_hash")):
+        log.warning("settings: the admin PIN's hash is of the old, weaker kind")
         dialogs.show_warning(
             parent,
             QCoreApplication.translate("settings", "Settings"),
-            QCoreApplication.translate("settings", "Wrong PIN. The settings stay closed."),
+            QCoreApplication.translate(
+                "settings",
+                "This PIN is stored the old way, which is easier to guess. Set a new one "
+                "(at least 6 digits) with the command: counter-app admin-pin",
+            ),
         )
-        return None
-    dialog = SettingsDialog(parent, ctx, settings)
-    dialog.open()
-    return dialog
+    SettingsDialog(parent, ctx, settings).open()
 
 
 # --- the fields ---------------------------------------------------------------------------

@@ -490,6 +490,41 @@
     </message>
 </context>
 <context>
+    <name>PinPrompt</name>
+    <message>
+        <source>Admin PIN</source>
+        <translation>PIN admin</translation>
+    </message>
+    <message>
+        <source>Type the admin PIN to change settings:</source>
+        <translation>Ketik PIN admin untuk mengubah pengaturan:</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Buka</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
+        <source>Checking the PIN…</source>
+        <translation>Memeriksa PIN…</translation>
+    </message>
+    <message>
+        <source>Too many wrong PINs. The PIN can be tried again at {time} (in {minutes} min).</source>
+        <translation>Terlalu banyak PIN salah. PIN dapat dicoba lagi pukul {time} ({minutes} menit lagi).</translation>
+    </message>
+    <message>
+        <source>Wrong PIN. Try again in {seconds} s.</source>
+        <translation>PIN salah. Coba lagi dalam {seconds} detik.</translation>
+    </message>
+    <message>
+        <source>Wrong PIN. Type it again.</source>
+        <translation>PIN salah. Ketik lagi.</translation>
+    </message>
+</context>
+<context>
     <name>QueueWindow</name>
     <message>
         <source>Connected</source>
@@ -1118,22 +1153,6 @@
 <context>
     <name>settings</name>
     <message>
-        <source>Admin PIN</source>
-        <translation>PIN admin</translation>
-    </message>
-    <message>
-        <source>Type the admin PIN to change settings:</source>
-        <translation>Ketik PIN admin untuk mengubah pengaturan:</translation>
-    </message>
-    <message>
-        <source>Open</source>
-        <translation>Buka</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Batal</translation>
-    </message>
-    <message>
         <source>Settings</source>
         <translation>Pengaturan</translation>
     </message>
@@ -1146,8 +1165,8 @@
         <translation>PIN admin belum diatur. Atur di PC ini dengan perintah: counter-app admin-pin</translation>
     </message>
     <message>
-        <source>Wrong PIN. The settings stay closed.</source>
-        <translation>PIN salah. Pengaturan tetap tertutup.</translation>
+        <source>This PIN is stored the old way, which is easier to guess. Set a new one (at least 6 digits) with the command: counter-app admin-pin</source>
+        <translation>PIN ini disimpan dengan cara lama yang lebih mudah ditebak. Atur PIN baru (minimal 6 digit) dengan perintah: counter-app admin-pin</translation>
     </message>
     <message>
         <source>the list of services</source>
