@@ -9,10 +9,10 @@ someone who can write the file); the settings dialog asks for it before it opens
 
 A new PIN is at least 6 digits, or a passphrase of at least 12 characters. Its hash is
 scrypt with n=2**17, r=8, p=1 (128 MiB of memory a guess; OWASP's recommended minimum
-for scrypt). Measured on the project's build machine (AMD EPYC vCPU, OpenSSL 3.0): one
-hash takes 0.32 s (median of 7), so trying all 10**6 six-digit PINs offline takes
-about 89 core-hours (3.7 days on one core, 11 hours on an 8-core PC with 1 GiB free;
-half that on average). The old parameters, n=2**14, took 0.029 s: 10**4 four-digit
+for scrypt). Measured on a 2-core AMD EPYC virtual machine (Python 3.11, OpenSSL 3.0):
+one hash takes 0.32 s (median of 7), so trying all 10**6 six-digit PINs offline takes
+about 89 core-hours (3.7 days on one core, roughly 11 hours on an 8-core PC with 1 GiB
+free; half that on average; a GPU was not measured). The old parameters, n=2**14, took 0.029 s: 10**4 four-digit
 PINs in under 5 minutes. Each digit more multiplies the cost by 10; a passphrase puts
 it out of reach. The hash only buys time: whoever can read the configuration file can
 guess offline, so the file stays readable only by staff (README, Security).
