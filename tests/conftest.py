@@ -31,6 +31,7 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
 from counter_app.core import config as config_mod
+from counter_app.core.clock import ManualClock
 from counter_app.core.config import Config
 from counter_app.core.queue import Queue
 from counter_app.storage.db import Database, open_database
@@ -229,17 +230,11 @@ def to_toml(data: dict[str, Any]) -> str:
     return tomlkit.dumps(data)
 
 
-class FakeClock:
+class FakeClock(ManualClock):
     """Time that tests move by hand; starts on a Monday morning in Balikpapan."""
 
     def __init__(self, start: datetime | None = None) -> None:
-        self.moment = start or datetime(2026, 11, 30, 1, 0, tzinfo=UTC)  # 09:00 WITA
-
-    def now(self) -> datetime:
-        return self.moment
-
-    def advance(self, **delta: float) -> None:
-        self.moment += timedelta(**delta)
+        super().__init__(start or datetime(2026, 11, 30, 1, 0, tzinfo=UTC))  # 09:00 WITA
 
     def next_day(self) -> None:
         self.moment += timedelta(days=1)

@@ -44,6 +44,7 @@ class Reason(StrEnum):
     BAD_GROUP = "bad_group"
     NOT_SERVED_HERE = "not_served_here"
     PRINTER = "printer"
+    CLOCK = "clock"  # this station's clock disagrees with the queue's (core/clock.py)
 
 
 class Refused(Exception):

@@ -17,13 +17,15 @@ from bisect import bisect_left
 from collections.abc import Collection, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
-from typing import Any, Protocol
+from datetime import date, datetime, timedelta
+from typing import Any
 
 from sqlalchemy import Select, delete, func, select, text
 from sqlalchemy.orm import Session
 
+from counter_app.core import clock as clocks
 from counter_app.core import texts
+from counter_app.core.clock import Clock, SystemClock
 from counter_app.core.config import (
     MAX_GROUP,
     Config,
@@ -87,15 +89,6 @@ NOTIFY_CHANNEL = "counter_app_queue"
 _HISTORY_FOR_AVERAGE = 20  # recent services that make the "average service time"
 _MIN_HISTORY = 3  # below this, the configured average is the better guess
 _UNCONFIRMED_PRINT = timedelta(minutes=1)  # far beyond any bounded print attempt
-
-
-class Clock(Protocol):
-    def now(self) -> datetime: ...
-
-
-class SystemClock:
-    def now(self) -> datetime:
-        return datetime.now(UTC)
 
 
 def format_code(prefix: str, number: int) -> str:
@@ -179,8 +172,12 @@ class Queue:
     def _write(self) -> Iterator[_Tx]:
         with self._sessions() as session, session.begin():
             hall = session.execute(select(Hall).where(Hall.id == 1).with_for_update()).scalar_one()
-            now = self.clock.now()
             self._follow_rules(session)
+            reading = clocks.Reading.of(self.clock)
+            self._check_clock(reading, self._reference(session, hall))
+            now = reading.now
+            hall.last_write_at, hall.clock_boot = now, reading.boot
+            hall.clock_offset = reading.offset
             tx = _Tx(session, hall, now, self.local(now).date())
             self._after_lock(tx)
             self._roll_over(tx)
@@ -193,6 +190,33 @@ class Queue:
                     text("SELECT pg_notify(:ch, :v)"),
                     {"ch": NOTIFY_CHANNEL, "v": str(hall.version)},
                 )
+
+    def _reference(self, session: Session, hall: Hall) -> clocks.Reference:
+        server = None
+        if self.db.dialect == "postgresql" and self.clock.real:
+            server = session.scalar(select(func.clock_timestamp()))
+        return clocks.Reference(
+            hall.day, hall.last_write_at, hall.clock_boot, hall.clock_offset, server
+        )
+
+    def _check_clock(self, reading: clocks.Reading, ref: clocks.Reference) -> None:
+        problem = clocks.problem(reading, ref, self.config.office.zone, self.lang)
+        if problem is not None:
+            log.warning("write refused: %s", problem)
+            raise Refused(Reason.CLOCK, problem)
+        clocks.note_moves(reading, ref)
+
+    def clock_problem(self) -> str | None:
+        """Why this station's clock would be refused now, or None: for the desk's status
+        bar and the self-test (reads only)."""
+        with self._read_sessions() as session:
+            hall = session.get(Hall, 1)
+            if hall is None:
+                return None
+            ref = self._reference(session, hall)
+        return clocks.problem(
+            clocks.Reading.of(self.clock), ref, self.config.office.zone, self.lang
+        )
 
     # --- the rules every station shares -----------------------------------------------------
 
@@ -286,9 +310,9 @@ class Queue:
     def _roll_over(self, tx: _Tx) -> None:
         """On the first operation of a new day, close what the last day left open."""
         last = tx.hall.day
-        if last == tx.today:
-            return
-        if last is not None and last < tx.today:
+        if last is not None and last >= tx.today:
+            return  # the day never goes back (_check_clock refused a clock that says so)
+        if last is not None:
             rows = tx.session.scalars(
                 select(TicketRow).where(TicketRow.day == last, TicketRow.state.in_(OPEN))
             ).all()

@@ -12,6 +12,36 @@ from typing import Literal
 Language = Literal["id", "en"]
 
 _TEXTS: dict[str, dict[str, str]] = {
+    "clock_vs_server": {
+        "id": "Jam PC ini {amount} {direction} dari jam server basis data (PC: {pc}, "
+        "server: {server}). Setel tanggal dan jam PC ini; antrian tidak diubah.",
+        "en": "This PC's clock is {amount} {direction} the database server's (PC: {pc}, "
+        "server: {server}). Set this PC's date and time; the queue was not changed.",
+    },
+    "clock_ahead": {"id": "lebih cepat", "en": "ahead of"},
+    "clock_behind": {"id": "lebih lambat", "en": "behind"},
+    "clock_behind_last": {
+        "id": "Jam PC ini {amount} lebih lambat dari operasi antrian terakhir (PC: {pc}, "
+        "terakhir: {last}). Setel tanggal dan jam PC ini; antrian tidak diubah.",
+        "en": "This PC's clock is {amount} behind the queue's last operation (PC: {pc}, "
+        "last: {last}). Set this PC's date and time; the queue was not changed.",
+    },
+    "clock_moved": {
+        "id": "Jam PC ini dimajukan {amount} sejak operasi antrian terakhir (PC: {pc}, "
+        "terakhir: {last}); hari antrian tidak diakhiri. Setel tanggal dan jam PC ini.",
+        "en": "This PC's clock was set {amount} ahead since the queue's last operation "
+        "(PC: {pc}, last: {last}); the queue's day was not ended. Set this PC's date and time.",
+    },
+    "clock_day_behind": {
+        "id": "Hari antrian sudah {queue_day}, tetapi jam PC ini menunjukkan {pc}. "
+        "Setel tanggal dan jam PC ini; antrian tidak diubah.",
+        "en": "The queue's day is already {queue_day}, but this PC's clock says {pc}. "
+        "Set this PC's date and time; the queue was not changed.",
+    },
+    "clock_days": {"id": "{n} hari", "en": "{n} d"},
+    "clock_hours": {"id": "{n} jam", "en": "{n} h"},
+    "clock_minutes": {"id": "{n} menit", "en": "{n} min"},
+    "clock_seconds": {"id": "{n} detik", "en": "{n} s"},
     "hall_full": {
         "id": "Ruang tunggu penuh ({occupancy}/{limit} orang). Silakan tunggu sebentar.",
         "en": "The waiting hall is full ({occupancy}/{limit} persons). Please wait a moment.",

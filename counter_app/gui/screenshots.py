@@ -32,6 +32,7 @@ from typing import Any
 import tomlkit
 from PySide6.QtWidgets import QApplication, QWidget
 
+from counter_app.core.clock import ManualClock
 from counter_app.core.config import Config, parse_config
 from counter_app.core.model import PrintStatus, Refused
 from counter_app.core.queue import Queue, open_queue
@@ -60,14 +61,11 @@ SERVICES: list[dict[str, Any]] = [
 ]  # fmt: skip
 
 
-class FixedClock:
+class FixedClock(ManualClock):
     def __init__(self, moment: datetime = START) -> None:
-        self.moment = moment
+        super().__init__(moment)
 
-    def now(self) -> datetime:
-        return self.moment
-
-    def advance(self, minutes: float) -> None:
+    def later(self, minutes: float) -> None:
         self.moment += timedelta(minutes=minutes)
 
 
@@ -126,13 +124,13 @@ class Scene:
     def issue(self, prefix: str, n: int = 1, **kw: Any) -> None:
         for _ in range(n):
             self.ctx.desk().issue(prefix, **kw)
-            self.clock.advance(1.5)
+            self.clock.later(1.5)
         settle(self.app, self.printed)
 
     def serve(self, counter: int, n: int = 1) -> None:
         for _ in range(n):
             self.queue.call_next(counter)
-            self.clock.advance(3)
+            self.clock.later(3)
             self.queue.done(counter)
 
     def printed(self) -> bool:
@@ -235,7 +233,7 @@ def counter_scenes(app: QApplication, root: Path, out: Path, language: str) -> N
         s.queue.call_next(1)
         s.queue.no_show(1)
         s.queue.call_next(1)
-        s.clock.advance(2)
+        s.clock.later(2)
         s.issue("A", 2)
         panel = s.counter(1)
         panel.recall()
@@ -357,7 +355,7 @@ def play_a_day(s: Scene) -> None:
                 s.queue.no_show(counter)
                 continue
             busy_until[counter] = minute + rng.choice((3, 4, 4, 5))
-        s.clock.advance(1)
+        s.clock.later(1)
 
 
 def scanned(app: QApplication, panel: CounterPanel, payload: str, path: Path) -> None:

@@ -13,6 +13,7 @@ from sqlalchemy import (
     Boolean,
     Date,
     DateTime,
+    Float,
     ForeignKey,
     Index,
     Integer,
@@ -72,6 +73,11 @@ class Hall(Base):
     day: Mapped[date | None] = mapped_column(Date)  # the office day the open tickets belong to
     seq: Mapped[int] = mapped_column(BigInteger, default=0)  # orders the lines
     version: Mapped[int] = mapped_column(BigInteger, default=0)
+    # The clock of the last write (core/clock.py): no station may write behind it, and on
+    # SQLite the boot and wall-minus-monotonic offset tell a clock changed since then.
+    last_write_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    clock_boot: Mapped[str | None] = mapped_column(String(80))
+    clock_offset: Mapped[float | None] = mapped_column(Float)
 
 
 class ServiceDay(Base):

@@ -22,6 +22,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QApplication
 
+from counter_app.core.clock import ManualClock
 from counter_app.core.config import Config, parse_config
 from counter_app.core.queue import Queue, open_queue
 from counter_app.gui import app as app_mod
@@ -34,16 +35,10 @@ from counter_app.gui.display.window import DisplayWindow
 MORNING = datetime(2026, 11, 30, 1, 0, tzinfo=UTC)
 
 
-class StepClock:
+class StepClock(ManualClock):
     """The morning moves on a little with every operation."""
 
-    def __init__(self, start: datetime) -> None:
-        self.moment = start
-
-    def now(self) -> datetime:
-        return self.moment
-
-    def advance(self, seconds: float) -> None:
+    def step(self, seconds: float) -> None:
         self.moment += timedelta(seconds=seconds)
 
 
@@ -96,29 +91,29 @@ def busy_morning(queue: Queue, clock: StepClock) -> None:
     """About forty minutes of a weekday morning."""
     for prefix in "AABADAEBAADABEAAB" + "ADABAAEDA":
         queue.issue(prefix, printing=False)
-        clock.advance(47)
+        clock.step(47)
     for counter in (1, 2, 3, 4, 5, 6, 1, 2, 5, 3, 1, 6, 2, 4, 5, 1):
         queue.call_next(counter)
-        clock.advance(83)
+        clock.step(83)
     queue.recall(2)
-    clock.advance(20)
+    clock.step(20)
     queue.call_next(3)
-    clock.advance(5)
+    clock.step(5)
 
 
 def waiting_outside_morning(queue: Queue, clock: StepClock) -> None:
     """A small hall, full: people wait outside and are let in as counters finish."""
     for prefix in "AABADABAEDAABDABADBA":
         queue.issue(prefix, printing=False)
-        clock.advance(41)
+        clock.step(41)
     for counter in (1, 2, 3, 4, 5, 6):
         queue.call_next(counter)
-        clock.advance(30)
+        clock.step(30)
     for counter in (1, 5, 2, 4):
         queue.done(counter)
-        clock.advance(40)
+        clock.step(40)
     queue.call_next(1)
-    clock.advance(12)
+    clock.step(12)
 
 
 def settle(app: QApplication, window: DisplayWindow, timeout: float = 10.0) -> None:
