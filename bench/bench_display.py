@@ -81,7 +81,7 @@ def writer_main(config_path: str, mode: str, count: int) -> None:
     from counter_app.core.config import load_config
     from counter_app.core.queue import open_queue
 
-    queue = open_queue(load_config(Path(config_path)))
+    queue = open_queue(load_config(Path(config_path)), create=True)
     print("ready", flush=True)
     if sys.stdin.readline().strip() != "go":
         return
@@ -172,7 +172,9 @@ def open_window(url: str, tmp: Path, name: str) -> tuple[Any, Path]:
 
     config_path = write_config(tmp / f"{name}.toml", url, **SECTIONS)
     config = make_config(**SECTIONS, database={"url": url})
-    window = DisplayWindow(open_queue(config), config, announcer=Announcer(silent=True))
+    window = DisplayWindow(
+        open_queue(config, create=True), config, announcer=Announcer(silent=True)
+    )
     window.resize(1920, 1080)
     window.show()
     spin(lambda: window.status is not None, 10)

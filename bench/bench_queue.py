@@ -124,7 +124,7 @@ def load_history(url: str, tickets: int, today: date) -> float:
 
 
 def _issuer(url: str, n: int, start: Any) -> list[str]:
-    queue = Queue(open_database(url), parse_config(CONFIG))
+    queue = Queue(open_database(url, create=True), parse_config(CONFIG))
     start.wait()
     codes = [queue.issue("AB"[i % 2]).code for i in range(n)]
     queue.db.dispose()
@@ -163,7 +163,7 @@ def main() -> None:
             if args.only and label.lower() != args.only:
                 continue
             url = make("latency")
-            db = open_database(url)
+            db = open_database(url, create=True)
             queue = Queue(db, parse_config(CONFIG))
             for op, ms in measure(queue, args.ops).items():
                 results.append((label, op, "empty", statistics.median(ms), pct(ms, 95)))

@@ -406,7 +406,7 @@ def issue_tickets(config_path: Path, n: int) -> list[str]:
     from counter_app.core.config import load_config
     from counter_app.core.queue import open_queue
 
-    queue = open_queue(load_config(config_path))
+    queue = open_queue(load_config(config_path), create=True)
     payloads = [queue.issue("AB"[i % 2], printing=False).qr for i in range(n)]
     queue.db.dispose()
     return payloads

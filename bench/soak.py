@@ -553,7 +553,7 @@ def main() -> int:
         from counter_app.core.config import load_config
         from counter_app.core.queue import open_queue
 
-        open_queue(load_config(config)).db.dispose()
+        open_queue(load_config(config), create=True).db.dispose()
         if not args.race_start:
             # python-escpos writes its capabilities cache in place, not atomically: three
             # first starts at once read each other's half-written file and die (EOFError).

@@ -107,7 +107,7 @@ def page(base: str, ticket_qr: str) -> str:
 def ticket_pages(camera: Camera, tmp: Path) -> None:
     url = f"sqlite:///{(tmp / 'queue.sqlite3').as_posix()}"
     config_path = write_config(tmp / "config.toml", url, **SECTIONS)
-    queue = open_queue(make_config(**SECTIONS, database={"url": url}))
+    queue = open_queue(make_config(**SECTIONS, database={"url": url}), create=True)
     qr = {}
     for prefix in ("A", "A", "B", "A", "B", "A", "A", "B", "A"):  # 6 inside, 3 outside
         ticket = queue.issue(prefix, printing=False)
@@ -189,7 +189,7 @@ def offline_page(camera: Camera, tmp: Path, pg: str | None) -> None:
         url = fresh_database(server, name)
         try:
             config_path = write_config(tmp / "config-pg.toml", url, **SECTIONS)
-            queue = open_queue(make_config(**SECTIONS, database={"url": url}))
+            queue = open_queue(make_config(**SECTIONS, database={"url": url}), create=True)
             tickets = [queue.issue(prefix, printing=False) for prefix in ("A", "B", "A", "A")]
             queue.call_next(1)
             queue.db.dispose()

@@ -127,7 +127,7 @@ def program_checks(scratch: Scratch) -> Iterator[Check]:
     cfg = scratch.config
 
     def migrations() -> tuple[Outcome, str]:
-        db = open_database(cfg.database_url, upgrade=True)
+        db = open_database(cfg.database_url, upgrade=True, create=True)
         try:
             current, head = db.schema_revision(), db.head_revision()
         finally:

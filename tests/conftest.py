@@ -167,7 +167,11 @@ def pg_url(pg_admin_url: str, pg_template: str) -> Iterator[str]:
 
 @pytest.fixture
 def sqlite_url(tmp_path: Path) -> str:
-    return f"sqlite:///{(tmp_path / 'queue.sqlite3').as_posix()}"
+    """A new SQLite queue, made as `counter-app db upgrade` makes one (no command opens a
+    database file that does not exist)."""
+    url = f"sqlite:///{(tmp_path / 'queue.sqlite3').as_posix()}"
+    open_database(url, create=True).dispose()
+    return url
 
 
 @pytest.fixture(params=["sqlite", "pg"])

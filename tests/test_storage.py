@@ -84,7 +84,7 @@ def test_bad_urls(tmp_path: Path) -> None:
 
 
 def _open(url: str) -> str | None:
-    db = open_database(url)
+    db = open_database(url, create=True)  # first run of four stations at once
     revision = db.schema_revision()
     db.dispose()
     return revision

@@ -1082,9 +1082,11 @@ class Queue:
             pass
 
 
-def open_queue(config: Config, *, clock: Clock | None = None) -> Queue:
-    """The queue on the configured database, migrated; raises DatabaseError.
+def open_queue(config: Config, *, clock: Clock | None = None, create: bool = False) -> Queue:
+    """The queue on the configured database, migrated; raises DatabaseError. A missing
+    SQLite file is made only on the first run or with ``create`` (a new, throwaway queue).
 
     For front ends that may not import the storage layer themselves (the windows).
     """
-    return Queue(open_database(config.database_url), config, clock=clock)
+    db = open_database(config.database_url, create=create or config.may_create_database)
+    return Queue(db, config, clock=clock)

@@ -118,7 +118,7 @@ class Scene:
     def __init__(self, app: QApplication, config: Config) -> None:
         self.app = app
         self.clock = FixedClock()
-        self.queue: Queue = open_queue(config, clock=self.clock)
+        self.queue: Queue = open_queue(config, clock=self.clock, create=True)
         self.ctx = Context(self.queue, synchronous=True, watch=False)
 
     def issue(self, prefix: str, n: int = 1, **kw: Any) -> None:

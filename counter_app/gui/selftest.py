@@ -125,7 +125,9 @@ def window_checks(scratch: Scratch, *, show: bool) -> list[Check]:
     daily report and the lobby display on the self-test's database."""
     if scratch.ticket is None:
         return [Check("windows", "skip", "no ticket: the database checks failed")]
-    ctx = Context(open_queue(_windows_config(scratch.config)), synchronous=True, watch=False)
+    ctx = Context(
+        open_queue(_windows_config(scratch.config), create=True), synchronous=True, watch=False
+    )
     targets: list[tuple[str, int | None]] = [("desk", None)]
     targets += [("counter", c.number) for c in scratch.config.counters]
     targets += [("report", None), ("display", None)]

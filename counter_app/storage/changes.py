@@ -20,7 +20,7 @@ from typing import Protocol
 import psycopg
 from sqlalchemy.engine import URL
 
-from counter_app.storage.db import Database, DatabaseError
+from counter_app.storage.db import Database, DatabaseError, SqliteFile
 
 CHANNEL = "counter_app_queue"
 _SQLITE_POLL = 0.02  # seconds between data_version polls: well inside a 300 ms budget
@@ -35,9 +35,10 @@ class ChangeFeed(Protocol):
 
 
 class SqliteFeed:
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, file: SqliteFile | None = None) -> None:
         if not path.exists():
             raise DatabaseError(f"{path} does not exist")
+        self._file = file  # the file the process opened: a moved one is not followed
         try:
             self._conn = sqlite3.connect(f"file:{path.as_posix()}?mode=ro", uri=True, timeout=1.0)
             self._data_version = self._pragma()
@@ -56,6 +57,8 @@ class SqliteFeed:
         deadline = time.monotonic() + timeout
         try:
             while True:
+                if self._file is not None:
+                    self._file.check()
                 dv = self._pragma()
                 if dv != self._data_version:
                     self._data_version = dv
@@ -103,5 +106,5 @@ class PostgresFeed:
 def open_feed(db: Database) -> ChangeFeed:
     if db.dialect == "sqlite":
         assert db.url.database is not None
-        return SqliteFeed(Path(db.url.database))
+        return SqliteFeed(Path(db.url.database), db.file)
     return PostgresFeed(db.url)

@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import contextlib
+import os
 import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -52,9 +53,16 @@ def _public(url: URL) -> str:
     return url.render_as_string(hide_password=True)
 
 
-def _check_sqlite_file(path: Path) -> None:
-    """Refuse a file that is not an SQLite database before SQLite touches it."""
+def _check_sqlite_file(path: Path, *, create: bool) -> None:
+    """Refuse a file that is not an SQLite database before SQLite touches it, and a file
+    that is not there unless asked to create one: a database that vanished was moved or
+    deleted, and a new empty one would hand out A-001 again the same day."""
     if not path.exists():
+        if not create:
+            raise DatabaseError(
+                f"{path} does not exist (moved or deleted?): put it back, or make a new "
+                "empty queue there with `counter-app db upgrade`"
+            )
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
@@ -70,7 +78,38 @@ def _check_sqlite_file(path: Path) -> None:
         raise DatabaseError(f"{path} is not an SQLite database (left untouched)")
 
 
-def _sqlite_engine(url: URL, *, immediate: bool) -> Engine:
+class SqliteFile:
+    """The SQLite file a process opened, by device and inode: a file moved away or
+    replaced while the process runs is noticed at the next transaction, which fails
+    (offline) instead of writing on in the moved file or in a new one."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.identity: tuple[int, int] | None = None
+
+    def _stat(self) -> tuple[int, int] | None:
+        try:
+            st = os.stat(self.path)
+        except OSError:
+            return None
+        return st.st_dev, st.st_ino
+
+    def remember(self) -> None:
+        self.identity = self._stat()
+
+    def check(self) -> None:
+        if self.identity is None:
+            return
+        now = self._stat()
+        if now != self.identity:
+            what = "was moved or deleted" if now is None else "was replaced by another file"
+            raise DatabaseError(
+                f"{self.path} {what} while counter-app was running: nothing was written; "
+                "put the file back, or restart counter-app"
+            )
+
+
+def _sqlite_engine(url: URL, file: SqliteFile, *, immediate: bool) -> Engine:
     engine = create_engine(
         url,
         connect_args={"timeout": 30, "check_same_thread": False},
@@ -90,6 +129,7 @@ def _sqlite_engine(url: URL, *, immediate: bool) -> Engine:
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Connection) -> None:
+        file.check()
         conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
     return engine
@@ -100,6 +140,12 @@ class Database:
     url: URL
     engine: Engine  # write transactions
     read_engine: Engine  # snapshots for status and displays
+    file: SqliteFile | None = None  # the SQLite file, followed by identity
+
+    def check_file(self) -> None:
+        """Raise DatabaseError when the SQLite file is no longer the one opened."""
+        if self.file is not None:
+            self.file.check()
 
     @property
     def dialect(self) -> str:
@@ -191,38 +237,60 @@ class Database:
             return int(value or 0)
 
 
-def _engines(url: URL) -> tuple[Engine, Engine]:
+def _engines(url: URL, *, create: bool) -> tuple[Engine, Engine, SqliteFile | None]:
     if url.get_backend_name() == "sqlite":
         if not url.database or url.database == ":memory:":
             raise DatabaseError("an in-memory SQLite database cannot be shared: give a file path")
-        _check_sqlite_file(Path(url.database))
-        return _sqlite_engine(url, immediate=True), _sqlite_engine(url, immediate=False)
+        if url.query:
+            raise DatabaseError(
+                f"{_public(url)}: options after '?' are not taken for the queue's SQLite "
+                f"file ({', '.join(sorted(url.query))}); the queue must be able to write it"
+            )
+        path = Path(url.database)
+        _check_sqlite_file(path, create=create)
+        file = SqliteFile(path)
+        return (
+            _sqlite_engine(url, file, immediate=True),
+            _sqlite_engine(url, file, immediate=False),
+            file,
+        )
     if url.get_backend_name() == "postgresql":
-        if url.get_driver_name() in ("", "psycopg2"):
+        if url.get_driver_name() == "":  # postgresql:// means psycopg 3, installed with us
             url = url.set(drivername="postgresql+psycopg")
+        elif url.get_driver_name() != "psycopg":
+            raise DatabaseError(
+                f"{_public(url)}: counter-app reaches PostgreSQL through psycopg 3: write "
+                "postgresql+psycopg:// or postgresql://"
+            )
         engine = create_engine(
             url,
             pool_pre_ping=True,  # a display must notice a server that went away and came back
             connect_args={"connect_timeout": 5},
         )
-        return engine, engine
+        return engine, engine, None
     raise DatabaseError(
         f"unsupported database {_public(url)}: use sqlite:/// or postgresql+psycopg://"
     )
 
 
-def open_database(url: str, *, upgrade: bool = True) -> Database:
+def open_database(url: str, *, upgrade: bool = True, create: bool = False) -> Database:
+    """The queue's database, its schema brought up to date (``upgrade``). A SQLite file
+    that does not exist is made only with ``create`` (the first run, `db upgrade`)."""
+    if "\x00" in url:
+        raise DatabaseError("bad database URL: it contains a NUL character")
     try:
         parsed = make_url(url)
     except Exception as exc:
-        raise DatabaseError(f"bad database URL {url!r}: {exc}") from None
-    engine, read_engine = _engines(parsed)
-    db = Database(parsed, engine, read_engine)
+        raise DatabaseError(f"bad database URL {url[:80]!r}: {exc}") from None
+    engine, read_engine, file = _engines(parsed, create=create)
+    db = Database(parsed, engine, read_engine, file)
     try:
         if upgrade:
             db.upgrade()
         else:
             db.schema_revision()
+        if file is not None:
+            file.remember()
     except DRIVER_ERRORS as exc:
         db.dispose()
         raise DatabaseError(f"cannot open {db.public_url}: {describe(exc)}") from None

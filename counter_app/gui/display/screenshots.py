@@ -180,7 +180,7 @@ def main(argv: list[str] | None = None) -> int:
             url = f"sqlite:///{Path(tmp, f'queue-{int(wait_outside)}.sqlite3').as_posix()}"
             config = office_config(url, wait_outside=wait_outside)
             clock = StepClock(MORNING)
-            queue = open_queue(config, clock=clock)
+            queue = open_queue(config, clock=clock, create=True)
             ctx = Context(queue, synchronous=True, watch=False)
             if wait_outside:
                 waiting_outside_morning(queue, clock)
