@@ -6,6 +6,7 @@ so the command line and the windows can show it without a traceback.
 
 from __future__ import annotations
 
+import ipaddress
 import re
 import secrets
 import socket
@@ -15,7 +16,15 @@ from pathlib import Path
 from typing import Annotated, Any, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 
 from counter_app.core import paths
 from counter_app.core.admin import HASH_RE
@@ -251,6 +260,25 @@ class RetentionSettings(_Section):
 _URL_RE = re.compile(r"^https?://[^\s/?#@]+(/[^\s?#]*)?$", re.ASCII | re.IGNORECASE)
 
 
+def _trusted_proxy(value: str) -> str:
+    """One entry of `[web] trusted_proxies`: an IP address or a network of them."""
+    entry = value.strip()
+    shown = repr(entry) if len(entry) <= 45 else f"{entry[:40]!r}…"
+    try:
+        network = ipaddress.ip_network(entry)
+    except ValueError:
+        try:
+            meant = ipaddress.ip_network(entry, strict=False)
+        except ValueError:
+            raise ValueError(
+                f'{shown} is not an IP address or network, e.g. "127.0.0.1" or "10.0.0.0/8"'
+            ) from None
+        raise ValueError(f"{shown} has host bits set: the network is {str(meant)!r}") from None
+    if network.prefixlen == 0:
+        raise ValueError(f"{shown} would trust every address: name the proxy's own")
+    return entry
+
+
 class WebSettings(_Section):
     # The visitor's phone page (`counter-app web`): read-only, shows no personal data.
     enabled: bool = False  # the desk starts the server when it opens (its menu can too)
@@ -259,6 +287,12 @@ class WebSettings(_Section):
     # The address phones reach, e.g. "http://192.168.1.10:8080". When set, the ticket's
     # QR holds PUBLIC_URL/t/PAYLOAD, so a phone's camera opens the live page.
     public_url: str | None = None
+    # Reverse proxies in front of the server (IP addresses or networks, e.g. ["127.0.0.1"]
+    # for one on this PC): only their X-Forwarded-For names the visitor, whom the
+    # per-address limits count. Empty: forwarded headers are ignored from everyone.
+    trusted_proxies: list[Annotated[str, AfterValidator(_trusted_proxy)]] = Field(
+        default_factory=list
+    )
 
     @field_validator("host")
     @classmethod
