@@ -35,6 +35,7 @@ from counter_app.core.config import Config
 from counter_app.core.paths import resource_path
 from counter_app.core.queue import Queue
 from counter_app.core.tokens import check_payload
+from counter_app.web.guard import address_key
 from counter_app.web.hub import Hub, Listener, Offline, Update
 from counter_app.web.views import board_view, ticket_view
 from counter_app.web.words import WORDS, pick_language, word
@@ -103,8 +104,11 @@ class Pages:
         return HTMLResponse(self.env.get_template(name).render(**context), status_code=status)
 
     def allowed(self, request: Request, limit: Any, what: str) -> bool:
-        address = request.client.host if request.client else "?"
-        return self.limiter.hit(limit, what, address)
+        """Whether the visitor's address (the peer's own; a trusted proxy's forwarded
+        one, see serve.make_server) may have one more of ``what``."""
+        return self.limiter.hit(
+            limit, what, address_key(request.client.host if request.client else None)
+        )
 
     def limited(self, lang: str) -> HTMLResponse:
         response = self.plain(lang, "limited", 429)
