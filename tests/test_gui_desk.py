@@ -376,3 +376,40 @@ def test_speaks_english_when_configured(
             assert "150 left" in window.service_buttons["A"].quota_label.text()
         finally:
             office.close()
+
+
+def test_the_desk_says_whose_queue_rules_it_follows(
+    make_desk: Callable[..., tuple[Office, DeskWindow]], qtbot: QtBot
+) -> None:
+    office, window = make_desk()
+    assert window.rules_label.text() == "Aturan antrian: berkas konfigurasi PC ini"
+    office.child("issue", "A", "--no-print")  # another station writes: still no shared rules
+    office.queue.publish_rules()
+    window.refresh()
+    qtbot.waitUntil(lambda: window.rules_label.text().startswith("Aturan antrian: bersama"))
+    assert "oleh test" in window.rules_label.text()
+    assert "berkas PC ini tidak lagi menentukannya" in window.rules_label.toolTip()
+
+
+def test_the_desk_shows_a_wrong_clock_where_the_time_is(
+    make_desk: Callable[..., tuple[Office, DeskWindow]], qtbot: QtBot
+) -> None:
+    from datetime import UTC, datetime, timedelta
+
+    from counter_app.core.clock import SystemClock
+
+    class DayAhead(SystemClock):
+        def now(self) -> datetime:
+            return datetime.now(UTC) + timedelta(days=1)
+
+    office, window = make_desk()
+    office.child("issue", "A", "--no-print")  # the true clock wrote last
+    window.queue.clock = DayAhead()  # somebody sets this PC's date a day ahead
+    window.check_clock()
+    qtbot.waitUntil(lambda: window.ui.clockLabel.text().startswith("Jam salah:"))
+    assert "Setel tanggal dan jam PC ini" in window.ui.clockLabel.toolTip()
+    assert "Setel tanggal dan jam PC ini" in window.messages.text()
+    window.queue.clock = SystemClock()  # set right again
+    window.check_clock()
+    qtbot.waitUntil(lambda: not window.ui.clockLabel.text().startswith("Jam salah:"))
+    assert window.messages.text() == ""

@@ -3,7 +3,10 @@ themselves: quotas, suspensions, the hall's limit and mode, opening hours."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from conftest import FakeClock, make_config
@@ -87,3 +90,38 @@ def test_broken_rules_are_refused_not_followed() -> None:
     cfg = make_config()
     with pytest.raises(ValueError, match="ignored"):
         with_shared_rules(cfg, {"capacity": {"limit": 0}, "opening_hours": None, "services": {}})
+
+
+def test_the_shared_rules_decide_even_before_a_station_first_writes(
+    tmp_path: Path, db_url: str
+) -> None:
+    """A station whose own file suspends B issues B when the database's rules say B is
+    open: the shared rules are the one source of truth once a dialog saved them."""
+    from conftest import write_config
+
+    from counter_app.core import config as config_mod
+    from counter_app.core.queue import open_queue
+
+    desk = open_queue(config_mod.load_config(write_config(tmp_path / "desk.toml", db_url)))
+    desk.publish_rules()  # B open, as the desk's file says
+    services = [
+        {"prefix": "A", "name": "Pengambilan Dokumen", "daily_quota": 150},
+        {"prefix": "B", "name": "Legalisir", "daily_quota": 100, "suspended": "Tutup"},
+    ]
+    other = write_config(
+        tmp_path / "other.toml", db_url, services=services, counters=[], office={"station": "x"}
+    )
+    done = subprocess.run(
+        [sys.executable, "-m", "counter_app", "--config", str(other), "issue", "B", "--no-print"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "B-001" in done.stdout
+    station = open_queue(config_mod.load_config(other))
+    station.check_can_issue("B")  # the lock-free pre-check of a desk, too
+    assert station.rules_origin is not None and station.rules_origin.version == 1
+    assert desk.rules_origin is not None and desk.rules_origin.station == "test"
+    desk.db.dispose()
+    station.db.dispose()

@@ -47,6 +47,16 @@ class Reason(StrEnum):
     CLOCK = "clock"  # this station's clock disagrees with the queue's (core/clock.py)
 
 
+@dataclass(frozen=True, slots=True)
+class RulesOrigin:
+    """The queue rules every station on the database follows: which save of them, when
+    and from which station (a settings dialog's)."""
+
+    version: int
+    changed_at: datetime | None
+    station: str | None
+
+
 class Refused(Exception):
     """A queue rule said no. The message is for people; the reason is for programs."""
 

@@ -17,7 +17,7 @@ from bisect import bisect_left
 from collections.abc import Collection, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import Select, delete, func, select, text
@@ -44,6 +44,7 @@ from counter_app.core.model import (
     Purge,
     Reason,
     Refused,
+    RulesOrigin,
     ServiceStatus,
     Snapshot,
     Status,
@@ -143,6 +144,9 @@ class Queue:
         self._local = config
         self._rules_version: int | None = None
         self._rules: dict[str, Any] | None = None
+        #: Where the queue rules in force come from: the database's shared row (once a
+        #: settings dialog saved one), or None while this station's own file rules.
+        self.rules_origin: RulesOrigin | None = None
         self.clock: Clock = clock or SystemClock()
         self._sessions = db.sessions()
         self._read_sessions = db.read_sessions()
@@ -237,13 +241,27 @@ class Queue:
     def _follow_rules(self, session: Session) -> None:
         """Take the queue rules another station saved, when they changed (one row)."""
         row = session.execute(
-            select(QueueSettingsRow.version, QueueSettingsRow.body).where(QueueSettingsRow.id == 1)
+            select(
+                QueueSettingsRow.version,
+                QueueSettingsRow.body,
+                QueueSettingsRow.changed_at,
+                QueueSettingsRow.station,
+            ).where(QueueSettingsRow.id == 1)
         ).one_or_none()
         if row is None or row.version == self._rules_version:
             return
         self._rules_version = int(row.version)
         self._rules = json.loads(row.body)
         self.config = self._with_rules(self._local)
+        changed_at = row.changed_at
+        if changed_at is not None and changed_at.tzinfo is None:  # SQLite keeps naive UTC
+            changed_at = changed_at.replace(tzinfo=UTC)
+        self.rules_origin = RulesOrigin(int(row.version), changed_at, row.station)
+
+    def follow_shared_rules(self) -> None:
+        """Take the shared rules now (one row read), before a check that needs no lock."""
+        with self._read_sessions() as session:
+            self._follow_rules(session)
 
     def publish_rules(self) -> int:
         """Make this station's queue rules (capacity, opening hours, each service's quota,
@@ -261,6 +279,7 @@ class Queue:
             tx.session.flush()
             self._rules_version, self._rules = row.version, rules
             self.config = self._with_rules(self._local)
+            self.rules_origin = RulesOrigin(row.version, tx.now, row.station)
             return row.version
 
     def _after_lock(self, tx: _Tx) -> None:
@@ -502,7 +521,12 @@ class Queue:
     # --- issuing ------------------------------------------------------------------------
 
     def check_can_issue(self, prefix: str, group: int = 1) -> None:
-        """The rules that need no lock: service known, open, not suspended, sane group."""
+        """The rules that need no lock: service known, open, not suspended, sane group;
+        by the shared rules in force now, not only this station's file."""
+        self.follow_shared_rules()
+        self._check_can_issue(prefix, group)
+
+    def _check_can_issue(self, prefix: str, group: int) -> None:
         svc = self._service(prefix)
         if svc.suspended:
             raise Refused(
@@ -520,9 +544,8 @@ class Queue:
     def issue(
         self, prefix: str, *, group: int = 1, priority: bool = False, printing: bool = True
     ) -> Ticket:
-        self.check_can_issue(prefix, group)
-        with self._write() as tx:
-            self.check_can_issue(prefix, group)  # again: another station may have changed a rule
+        with self._write() as tx:  # which follows the shared rules before checking them
+            self._check_can_issue(prefix, group)
             svc = self._service(prefix)
             limit = self.config.capacity.limit
             s = tx.session

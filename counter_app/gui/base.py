@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow
 
 from counter_app.core.model import Reason, Refused
 from counter_app.core.queue import DatabaseError
-from counter_app.gui import menus
+from counter_app.gui import menus, style
 from counter_app.gui.context import Context
 from counter_app.gui.widgets import MessageBar, set_light
 from counter_app.gui.worker import report_unhandled
@@ -21,6 +21,7 @@ log = logging.getLogger(__name__)
 
 REFRESH_MS = 30_000  # besides every change: opening hours and the day change by the clock
 CLOCK_MS = 10_000
+CLOCK_CHECK_MS = 60_000  # this PC's clock against the queue's (core/clock.py): one row read
 _WARNINGS = (Reason.NOTHING_TO_CALL, Reason.NO_CURRENT)
 
 
@@ -45,6 +46,7 @@ class QueueWindow(QMainWindow):
         self._refresh_again = False
         self.online = True
         self._offline_text = ""
+        self.clock_problem: str | None = None  # why this PC's clock may not write, if so
 
     def finish_setup(
         self, message_label: QLabel, light: QLabel, light_text: QLabel, clock: QLabel
@@ -58,12 +60,16 @@ class QueueWindow(QMainWindow):
         self._clock_timer = QTimer(self)
         self._clock_timer.timeout.connect(self.update_clock)
         self._clock_timer.start(CLOCK_MS)
+        self._clock_check_timer = QTimer(self)
+        self._clock_check_timer.timeout.connect(self.check_clock)
+        self._clock_check_timer.start(CLOCK_CHECK_MS)
         watcher = self.ctx.watcher
         if watcher is not None:
             watcher.changed.connect(self._queue_changed)
             watcher.online.connect(self._watcher_online)
         self.set_online(True)
         self.update_clock()
+        self.check_clock()
 
     # --- following the queue ----------------------------------------------------------
 
@@ -172,7 +178,34 @@ class QueueWindow(QMainWindow):
         return QLocale().toString(moment, "dddd, d MMMM yyyy   HH:mm")
 
     def update_clock(self) -> None:
-        self._clock.setText(self.clock_text())
+        if self.clock_problem is None:
+            self._clock.setText(self.clock_text())
+            self._clock.setStyleSheet("")
+            self._clock.setToolTip("")
+        else:  # the time this PC shows is not the office's: say so where the time is
+            self._clock.setText(self.tr("Wrong clock: {time}").format(time=self.clock_text()))
+            self._clock.setStyleSheet(f"color: {style.RED}; font-weight: bold;")
+            self._clock.setToolTip(self.clock_problem)
+
+    @Slot()
+    def check_clock(self) -> None:
+        """Compare this PC's clock with the queue's (off the GUI thread)."""
+        if not self.closed:
+            self.ctx.call(
+                self.ctx.reads, self.queue.clock_problem, self._clock_checked, name="clock"
+            )
+
+    def _clock_checked(self, problem: str | None, error: BaseException | None) -> None:
+        if self.closed or error is not None:  # a lost database is the light's to show
+            return
+        before, self.clock_problem = self.clock_problem, problem
+        if problem == before:
+            return
+        self.update_clock()
+        if problem is not None:
+            self.messages.show("error", problem)
+        elif self.messages.text() == before:
+            self.messages.clear()
 
     # --- closing -------------------------------------------------------------------------
 
@@ -180,6 +213,7 @@ class QueueWindow(QMainWindow):
         self.closed = True
         self._refresh_timer.stop()
         self._clock_timer.stop()
+        self._clock_check_timer.stop()
         watcher = self.ctx.watcher
         if watcher is not None:
             try:

@@ -16,7 +16,7 @@ from functools import partial
 
 from PySide6.QtCore import QItemSelection, Qt, QTimer, Slot
 from PySide6.QtGui import QCloseEvent, QImage
-from PySide6.QtWidgets import QButtonGroup, QHeaderView, QMenu, QPushButton
+from PySide6.QtWidgets import QButtonGroup, QHeaderView, QLabel, QMenu, QPushButton
 
 from counter_app.core.config import MAX_GROUP
 from counter_app.core.model import OPEN, PrintStatus, Reason, Refused, ServiceStatus, Status, Ticket
@@ -98,6 +98,10 @@ class DeskWindow(QueueWindow):
         )
         self.setWindowTitle(self.tr("Front desk - {office}").format(office=self.config.office.name))
         self.web = WebMenu(self, ctx)
+        self.rules_label = QLabel(self.statusBar())
+        self.rules_label.setObjectName("rulesOrigin")
+        self.statusBar().addPermanentWidget(self.rules_label)
+        self._show_rules_origin()
         if self.config.web.enabled:
             self.web.server.start()
         ctx.printed.connect(self._printed)
@@ -351,6 +355,35 @@ class DeskWindow(QueueWindow):
                 self.ui.recentTable.selectRow(row)
         self._update_selection()
         self._show_failed(data.failed)
+        self._show_rules_origin()
+
+    def _show_rules_origin(self) -> None:
+        """Whose queue rules this desk applies: quotas, suspensions, the hall's limit and
+        opening hours come from the database once a settings dialog saved them there."""
+        origin = self.queue.rules_origin
+        if origin is None:
+            self.rules_label.setText(self.tr("Queue rules: this PC's configuration file"))
+            self.rules_label.setToolTip(
+                self.tr(
+                    "No station has saved queue rules in the database yet: this PC follows "
+                    "its own file. The first save in Settings makes them every station's."
+                )
+            )
+            return
+        when = self.ctx.queue.local(origin.changed_at) if origin.changed_at else None
+        self.rules_label.setText(
+            self.tr("Queue rules: shared, from the database (saved {when} by {station})").format(
+                when=when.strftime("%d-%m %H:%M") if when else "?",
+                station=origin.station or "?",
+            )
+        )
+        self.rules_label.setToolTip(
+            self.tr(
+                "Quotas, suspensions, the hall's limit and mode and the opening hours are "
+                "those saved in the database, for every station; this PC's file no longer "
+                "decides them. Change them in Settings."
+            )
+        )
 
     def refusal(self, status: Status, svc: ServiceStatus) -> str | None:
         """Why this service cannot issue now, in a few words; None when it can."""

@@ -394,6 +394,22 @@
         <translation>Printer: {reason}</translation>
     </message>
     <message>
+        <source>Queue rules: this PC&apos;s configuration file</source>
+        <translation>Aturan antrian: berkas konfigurasi PC ini</translation>
+    </message>
+    <message>
+        <source>No station has saved queue rules in the database yet: this PC follows its own file. The first save in Settings makes them every station&apos;s.</source>
+        <translation>Belum ada stasiun yang menyimpan aturan antrian di basis data: PC ini mengikuti berkasnya sendiri. Simpanan pertama di Pengaturan menjadikannya aturan semua stasiun.</translation>
+    </message>
+    <message>
+        <source>Queue rules: shared, from the database (saved {when} by {station})</source>
+        <translation>Aturan antrian: bersama, dari basis data (disimpan {when} oleh {station})</translation>
+    </message>
+    <message>
+        <source>Quotas, suspensions, the hall&apos;s limit and mode and the opening hours are those saved in the database, for every station; this PC&apos;s file no longer decides them. Change them in Settings.</source>
+        <translation>Kuota, penangguhan layanan, batas dan mode ruang tunggu, serta jam layanan adalah yang tersimpan di basis data, untuk semua stasiun; berkas PC ini tidak lagi menentukannya. Ubah di Pengaturan.</translation>
+    </message>
+    <message>
         <source>Suspended: {notice}</source>
         <translation>Ditutup sementara: {notice}</translation>
     </message>
@@ -549,6 +565,10 @@
     <message>
         <source>That did not work because of an unexpected error.</source>
         <translation>Gagal karena kesalahan yang tidak terduga.</translation>
+    </message>
+    <message>
+        <source>Wrong clock: {time}</source>
+        <translation>Jam salah: {time}</translation>
     </message>
 </context>
 <context>
