@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
+from counter_app.core import clock as clocks
 from counter_app.core import config as config_mod
 from counter_app.core.config import Config, ConfigError, DatabaseSettings
 from counter_app.core.model import Ticket
@@ -203,6 +204,8 @@ def setup_checks(cfg: Config | None) -> Iterator[Check]:
         return
 
     def database() -> tuple[Outcome, str]:
+        if cfg.may_create_database and not _sqlite_file_exists(cfg.database_url):
+            return "note", "no queue yet: the app makes its database at the first start"
         db = open_database(cfg.database_url, upgrade=False)  # the app migrates it at start
         try:
             current, head = db.schema_revision(), db.head_revision()
@@ -215,7 +218,29 @@ def setup_checks(cfg: Config | None) -> Iterator[Check]:
             return "ok", f"{where}: schema {current}, the app upgrades it to {head} at start"
         return "ok", f"{where}: schema {current}"
 
-    yield run_check("database", database)
+    check = run_check("database", database)
+    yield check
+
+    def clock() -> tuple[Outcome, str]:
+        db = open_database(cfg.database_url, upgrade=False)
+        try:
+            if db.schema_revision() != db.head_revision():
+                return "skip", "the database's schema is not this app's yet"
+            queue = Queue(db, cfg)
+            problem = queue.clock_problem()
+            reference = (
+                "the database server's clock"
+                if db.dialect == "postgresql"
+                else "the queue's last write and this PC's monotonic clock"
+            )
+        finally:
+            db.dispose()
+        if problem is not None:
+            raise RuntimeError(problem)
+        return "ok", f"agrees with {reference} (within {clocks.TOLERANCE.seconds // 60} min)"
+
+    if check.outcome == "ok":
+        yield run_check("clock", clock)
 
     def printer() -> tuple[Outcome, str]:
         settings = cfg.printer
@@ -227,6 +252,13 @@ def setup_checks(cfg: Config | None) -> Iterator[Check]:
         return ("note" if state.level == "warning" else "ok"), f"{settings.kind}: {state.reason}"
 
     yield run_check("printer", printer)
+
+
+def _sqlite_file_exists(url: str) -> bool:
+    from sqlalchemy.engine import make_url
+
+    parsed = make_url(url)
+    return parsed.get_backend_name() != "sqlite" or Path(parsed.database or "").exists()
 
 
 class Session:

@@ -24,7 +24,8 @@ from counter_app.core.model import Reason, Refused, TicketState
 from counter_app.core.queue import Queue, open_queue
 from counter_app.storage.db import Database
 
-FAKETIME = Path("/usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1")
+# Debian's faketime package, on any architecture (x86_64-linux-gnu, aarch64-linux-gnu ...)
+FAKETIME = next(iter(sorted(Path("/usr/lib").glob("*/faketime/libfaketime.so.1"))), Path("-"))
 
 
 class ShiftedClock(SystemClock):

@@ -19,7 +19,7 @@ from counter_app.selftest import Check
 TIMEOUT = 120  # a child that hangs (a dialog nobody closes) fails the test
 OUTCOMES = ("ok", "note", "skip", "FAIL")
 CORE = ["configuration", "migrations", "ticket", "escpos", "preview", "sounds"]
-SETUP = ["database", "printer", "phone pages"]
+SETUP = ["database", "clock", "printer", "phone pages"]
 QT = ["window system", "translations", "sound output"]
 WINDOWS = [
     "window desk",
@@ -187,3 +187,30 @@ def test_the_dialog_lists_one_line_a_check(qtbot: Any, qapp: Any) -> None:
     qtbot.addWidget(dialog)
     assert dialog.lines.toPlainText().splitlines() == [c.line() for c in result]
     assert "printer" in dialog.summary.text()
+
+
+def test_a_pc_with_a_wrong_clock_fails_the_clock_check(tmp_path: Path, db_url: str) -> None:
+    """The self-test compares this PC's clock with the queue's, as every write does."""
+    from test_clock import _faketime_env
+
+    cfg = write_config(tmp_path / "office.toml", db_url)
+    assert self_test("--config", str(cfg)).returncode == 0  # writes nothing to the queue
+    subprocess.run(
+        [sys.executable, "-m", "counter_app", "--config", str(cfg), "issue", "A", "--no-print"],
+        check=True,
+        capture_output=True,
+        timeout=TIMEOUT,
+    )
+    proc = subprocess.run(
+        [sys.executable, "-m", "counter_app", "--config", str(cfg), "self-test"],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=TIMEOUT,
+        env={**_faketime_env("-1d"), "QT_QPA_PLATFORM": "offscreen"},
+    )
+    assert proc.returncode == 1
+    found = checks(proc.stdout)
+    assert found["clock"][0] == "FAIL"
+    assert "Jam PC ini" in found["clock"][1] and "1 hari" in found["clock"][1]
+    assert "self-test failed: clock" in proc.stderr
