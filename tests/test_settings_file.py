@@ -3,6 +3,8 @@ loader's own rules. (The admin PIN it stores: test_admin_pin.py.)"""
 
 from __future__ import annotations
 
+import os
+import stat
 from pathlib import Path
 
 import pytest
@@ -72,3 +74,13 @@ def test_an_invalid_value_is_refused_with_its_key_and_nothing_is_written(
     first_key, first_message = exc.value.problems[0]
     assert first_key == key and message in first_message
     assert sample.read_bytes() == before
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX file modes")
+def test_a_file_kept_for_staff_only_stays_so_after_a_save(sample: Path) -> None:
+    """The file holds the ticket secret and the PIN's hash: a save keeps its mode 600."""
+    sample.chmod(0o600)
+    settings = SettingsFile(sample)
+    settings.set("capacity.limit", 25)
+    settings.save()
+    assert stat.S_IMODE(sample.stat().st_mode) == 0o600

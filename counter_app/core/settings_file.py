@@ -9,6 +9,7 @@ value the dialog accepts is exactly one the app will start with.
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -90,6 +91,9 @@ class SettingsFile:
         tmp = self.path.with_name(self.path.name + ".tmp")
         try:
             tmp.write_text(self.text(), encoding="utf-8")
+            # The file holds the database password, the ticket secret and the PIN's hash:
+            # a file kept readable only by staff (chmod 600) stays so after a save.
+            shutil.copymode(self.path, tmp)
             tmp.replace(self.path)
         except OSError as exc:
             raise ConfigError(self.path, [("", f"cannot write: {exc.strerror or exc}")]) from None
