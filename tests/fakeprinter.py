@@ -11,10 +11,13 @@ port-9100 thermal printer: it records every byte, answers real-time status queri
     near_end    online; DLE EOT 4 says the paper is running low
     offline     offline with no cause given
     cover_open  offline, cover open
+    all_ones    answers 0xFF to every query (a receive line left floating)
+    noise       answers random bytes that are no ESC/POS status (seeded, so repeatable)
 """
 
 from __future__ import annotations
 
+import random
 import socket
 import struct
 import threading
@@ -40,8 +43,11 @@ STATUS: dict[str, dict[int, int]] = {
     "paper_out": {1: OK | 0x08, 2: OK | 0x20, 3: OK, 4: OK | 0x60},
     "offline": {1: OK | 0x08, 2: OK, 3: OK, 4: OK},
     "cover_open": {1: OK | 0x08, 2: OK | 0x04, 3: OK, 4: OK},
+    "all_ones": {1: 0xFF, 2: 0xFF, 3: 0xFF, 4: 0xFF},
 }
-MODES = (*STATUS, "silent")
+MODES = (*STATUS, "silent", "noise")
+# what no DLE EOT n answer can be: bit 1 or 4 clear, or bit 0 or 7 set
+NOT_STATUS = [b for b in range(256) if b & 0x93 != 0x12]
 
 
 def make_ticket(**changes: Any) -> Ticket:
@@ -110,6 +116,7 @@ class FakePrinter:
         self.switch_after = switch_after
         self.single = single
         self.answer_delay = answer_delay
+        self.noise = random.Random(16)
         self.host = "127.0.0.1"
         self._requested_port = port
         self.port = 0
@@ -229,7 +236,10 @@ class FakePrinter:
                         if state == 2:
                             session.queries.append(byte)
                             time.sleep(self.answer_delay)
-                            answer = STATUS.get(self.mode, STATUS["normal"]).get(byte, OK)
+                            if self.mode == "noise":
+                                answer = self.noise.choice(NOT_STATUS)
+                            else:
+                                answer = STATUS.get(self.mode, STATUS["normal"]).get(byte, OK)
                             conn.sendall(bytes((answer,)))
                             state = 0
                         elif state == 1 and byte == 0x04:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 import sys
 import time
 from pathlib import Path
@@ -246,3 +247,51 @@ def test_check_connects_with_the_short_status_timeout(monkeypatch: pytest.Monkey
     with FakePrinter() as fake:
         assert check_printer(network(fake, timeout=10.0), "en").ok
     assert timeouts == [connections.STATUS_TIMEOUT_MAX]
+
+
+# --- answers that are no ESC/POS status --------------------------------------------------
+
+STATUS_BYTES = [b for b in range(256) if b & 0x93 == 0x12]  # bits 1, 4 set; 0, 7 clear
+NOT_STATUS = [b for b in range(256) if b not in STATUS_BYTES]
+
+
+def test_the_fixed_bits_leave_sixteen_status_bytes() -> None:
+    assert len(STATUS_BYTES) == 16 and OK in STATUS_BYTES
+    assert {0xFF, 0x00, OK | 0x01, OK | 0x80, OK & ~0x02, OK & ~0x10} <= set(NOT_STATUS)
+
+
+@pytest.mark.parametrize("which", ["r1", "r2", "r4"])
+def test_a_byte_without_the_fixed_bits_is_unrecognised_not_a_fault(which: str) -> None:
+    for byte in NOT_STATUS:
+        answers = {"r1": OK | 0x08, "r2": OK, "r4": OK, which: byte}
+        state = decode_status(answers["r1"], answers["r2"], answers["r4"], "id")
+        assert (state.ok, state.code) == (False, "unrecognised"), hex(byte)
+        assert state.reason.startswith("Jawaban printer tidak dikenali")
+
+
+def test_every_status_byte_is_decoded() -> None:
+    for r1 in STATUS_BYTES:
+        for other in STATUS_BYTES:
+            assert decode_status(r1, other, other, "en").code != "unrecognised"
+
+
+@pytest.mark.parametrize("mode", ["all_ones", "noise"])
+def test_a_printer_answering_garbage_is_not_ready_and_logged_in_hex(
+    mode: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.WARNING, logger="counter_app.printing")
+    with FakePrinter(mode) as fake:
+        state = check_printer(network(fake), "en")
+        assert fake.wait_for(lambda: bool(fake.sessions and fake.sessions[0].queries))
+        queries = fake.sessions[0].queries
+    assert (state.ok, state.level, state.code) == (False, "error", "unrecognised")
+    assert state.reason == "Unrecognised answer from the printer (check its cable and settings)"
+    assert "Out of paper" not in state.reason and "cover" not in state.reason
+    assert queries == [1]  # a garbled first answer says nothing of offline: ask no more
+    [record] = [r for r in caplog.records if "DLE EOT" in r.getMessage()]
+    said = record.getMessage()
+    assert f"127.0.0.1:{fake.port}" in said
+    if mode == "all_ones":
+        assert "1: 0xff" in said
+    else:
+        assert re.search(r"1: 0x[0-9a-f]{2}\b", said), said

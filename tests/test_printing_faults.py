@@ -25,6 +25,8 @@ FAULTS = [
     ("paper_out", "id", "Kertas habis", 1),
     ("offline", "en", "offline", 2),
     ("cover_open", "en", "cover is open", 1),
+    ("all_ones", "id", "Jawaban printer tidak dikenali", 1),
+    ("noise", "en", "Unrecognised answer from the printer", 1),
 ]
 
 
@@ -111,6 +113,8 @@ def test_unreachable_then_back(results: Results) -> None:
         ("paper_out", "paper_out"),
         ("offline", "offline"),
         ("cover_open", "cover_open"),
+        ("all_ones", "unrecognised"),
+        ("noise", "unrecognised"),
     ],
 )
 def test_check_refuses_the_issue(mode: str, code: str) -> None:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import logging
 import re
 import shutil
 import socket
@@ -33,6 +34,8 @@ from counter_app.printing._escpos import DeviceNotFoundError, escpos_printer
 from counter_app.printing.job import PrintError, PrinterState, PrintJob
 from counter_app.printing.preview import save_png
 
+log = logging.getLogger(__name__)
+
 DLE_EOT = b"\x10\x04"
 STATUS_TIMEOUT_MAX = 1.5  # s; a printer answers DLE EOT within milliseconds or not at all
 
@@ -43,6 +46,14 @@ CAUSE_PAPER_END = 0x20  # n=2, bit 5: printing stopped because the paper ran out
 CAUSE_ERROR = 0x40  # n=2, bit 6: cutter jam, head overheated, ...
 PAPER_NEAR_END = 0x0C  # n=4, bits 2-3
 PAPER_OUT = 0x60  # n=4, bits 5-6
+# Every DLE EOT n answer has bits 1 and 4 set and bits 0 and 7 clear, whatever it says:
+# a byte without them (0xFF from a line left floating, noise, a serial port at the wrong
+# baud rate) is no status at all, and must not be read as paper out or cover open.
+FIXED_MASK, FIXED_BITS = 0x93, 0x12
+
+
+def is_status_byte(answer: int) -> bool:
+    return answer & FIXED_MASK == FIXED_BITS
 
 
 def status_timeout(settings: PrinterSettings) -> float:
@@ -76,7 +87,13 @@ def plain_os_error(exc: BaseException | None, lang: str, timeout: float) -> str:
 
 
 def decode_status(r1: int, r2: int | None, r4: int | None, lang: str) -> PrinterState:
-    """Turn the DLE EOT 1/2/4 answers into one state, the most urgent problem first."""
+    """Turn the DLE EOT 1/2/4 answers into one state, the most urgent problem first.
+
+    An answer that is no status byte makes the state "unrecognised": not ready, since
+    nothing is known of the paper.
+    """
+    if not all(is_status_byte(r) for r in (r1, r2, r4) if r is not None):
+        return PrinterState(False, "error", texts.word(lang, "unrecognised"), "unrecognised")
     offline = bool(r1 & ONLINE_OFFLINE)
     if offline and r2 is not None:
         if r2 & CAUSE_COVER_OPEN:
@@ -621,9 +638,20 @@ def query_state(conn: Connection) -> PrinterState:
             reason = texts.word(lang, "no_answer", s=texts.seconds(conn.status_timeout))
             return PrinterState(False, "error", reason, "no_answer")
         return PrinterState(True, "warning", texts.word(lang, "status_silent"), "status_na")
-    r2 = conn.read_status(2) if r1 & ONLINE_OFFLINE else None
-    r4 = conn.read_status(4)
-    return decode_status(r1, r2, r4, lang)
+    answers: dict[int, int | None] = {1: r1}
+    if is_status_byte(r1):  # else its offline bit means nothing: ask no more
+        if r1 & ONLINE_OFFLINE:
+            answers[2] = conn.read_status(2)
+        answers[4] = conn.read_status(4)
+    state = decode_status(r1, answers.get(2), answers.get(4), lang)
+    if state.code == "unrecognised":
+        said = ", ".join(f"{n}: {_hex(r)}" for n, r in answers.items())
+        log.warning("printer %s: no ESC/POS status in its DLE EOT answers (%s)", conn.where, said)
+    return state
+
+
+def _hex(answer: int | None) -> str:
+    return "none" if answer is None else f"0x{answer:02x}"
 
 
 def check_printer(settings: PrinterSettings, lang: str) -> PrinterState:

@@ -49,6 +49,10 @@ _WORDS: dict[str, dict[str, str]] = {
         "id": "Printer tidak menjawab dalam {s} detik",
         "en": "The printer did not answer within {s} s",
     },
+    "unrecognised": {
+        "id": "Jawaban printer tidak dikenali (periksa kabel dan pengaturan printer)",
+        "en": "Unrecognised answer from the printer (check its cable and settings)",
+    },
     "status_silent": {
         "id": "printer tidak menjawab pertanyaan status",
         "en": "the printer does not answer status queries",
