@@ -192,3 +192,52 @@ def test_a_service_is_named_in_the_language_asked_or_the_offices() -> None:
     english = cfg.model_copy(update={"office": cfg.office.model_copy(update={"language": "en"})})
     assert english.service_name("A") == "Document pickup"
     assert english.service_name("A", "id") == "Pengambilan Dokumen"
+
+
+# --- files that are not a configuration, and values too long to say back -----------------
+
+
+def test_brackets_in_strings_and_comments_do_not_nest(tmp_path: Path) -> None:
+    brackets = "[[[[[[[[[[[[[[[[[[[[{{{{{{{{{{{{{{{{{{{{"
+    extra = (
+        f'\n[display]\nticker = "{brackets} \\" {brackets}"\n'
+        f"# {brackets}\n"
+        f"[printer]\nfooter = ['{brackets}', \"\"\"{brackets}\n\"\"\"\"\", '''{brackets}''']\n"
+    )
+    path = tmp_path / "office.toml"
+    path.write_text(GOOD + extra, encoding="utf-8")
+    cfg = load_config(path)
+    assert cfg.display.ticker.startswith("[[[[") and len(cfg.printer.footer) == 3
+
+
+def test_nesting_is_bounded_at_16(tmp_path: Path) -> None:
+    path = tmp_path / "office.toml"
+    path.write_text("x = " + "[" * 16 + "]" * 16 + "\n" + GOOD, encoding="utf-8")
+    with pytest.raises(ConfigError, match=r": x: unknown key$"):  # past the bound check
+        load_config(path)
+    path.write_text("x = " + "[" * 17 + "]" * 17 + "\n" + GOOD, encoding="utf-8")
+    with pytest.raises(ConfigError, match=r": nested deeper than 16 levels \(line 1\)$"):
+        load_config(path)
+
+
+def test_a_value_said_back_is_cut_after_40_characters(tmp_path: Path) -> None:
+    path = tmp_path / "office.toml"
+    path.write_text(GOOD.replace("limit = 20", f'limit = "{"9" * 100_000}"'), "utf-8")
+    with pytest.raises(ConfigError) as exc:
+        load_config(path)
+    assert str(exc.value) == (
+        f"{path}: capacity.limit: must be a whole number (got '{'9' * 40}'… (100000 characters))"
+    )
+
+
+def test_a_folder_and_an_oversized_file_are_refused_unread(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match=r": is a folder, not a file$"):
+        load_config(tmp_path)
+    big = tmp_path / "big.toml"
+    big.write_text(GOOD + "#" * config_mod.MAX_CONFIG_BYTES, encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"too large for a configuration file"):
+        load_config(big)
+    just = tmp_path / "just.toml"
+    just.write_text(GOOD + "#" * (config_mod.MAX_CONFIG_BYTES - len(GOOD)), "utf-8")
+    assert just.stat().st_size == config_mod.MAX_CONFIG_BYTES
+    assert [s.prefix for s in load_config(just).services] == ["A", "B"]

@@ -7,9 +7,11 @@ so the command line and the windows can show it without a traceback.
 from __future__ import annotations
 
 import ipaddress
+import os
 import re
 import secrets
 import socket
+import stat
 import tomllib
 from datetime import time
 from pathlib import Path
@@ -406,10 +408,21 @@ def _key(loc: tuple[int | str, ...]) -> str:
     return ".".join(parts)
 
 
+ECHO_LIMIT = 40  # characters of a value said back in a message; a 1 MB value is cut
+
+
+def _shown(value: object) -> str:
+    """A value as a message says it back: its repr, cut after ECHO_LIMIT characters."""
+    if isinstance(value, str) and len(value) > ECHO_LIMIT:
+        return f"{value[:ECHO_LIMIT]!r}… ({len(value)} characters)"
+    shown = repr(value)  # nested at most MAX_NESTING deep by now
+    return shown if len(shown) <= ECHO_LIMIT + 2 else f"{shown[:ECHO_LIMIT]}…"
+
+
 def _problem(err: Any) -> str:
     kind = err["type"]
     ctx = err.get("ctx") or {}
-    got = f" (got {err.get('input')!r})"
+    got = f" (got {_shown(err.get('input'))})"
     bounds = {
         "greater_than_equal": ("at least", "ge"),
         "less_than_equal": ("at most", "le"),
@@ -428,7 +441,7 @@ def _problem(err: Any) -> str:
     if kind in _TYPE_WORDS:
         word = _TYPE_WORDS[kind]
         if kind not in ("missing", "extra_forbidden"):
-            word += f" (got {err.get('input')!r})"
+            word += got
         return word
     msg = str(err["msg"])
     return msg.removeprefix("Value error, ")
@@ -445,23 +458,111 @@ def parse_config(data: dict[str, Any], path: Path | str | None = None) -> Config
     return cfg
 
 
+# A configuration is a few kilobytes nested three deep. Past these bounds a file is not
+# one: /dev/zero would be read for ever, and tomllib recurses once per nested array or
+# inline table, so 5,000 of them end in a RecursionError rather than an answer.
+MAX_CONFIG_BYTES = 1_000_000
+MAX_NESTING = 16
+
+
 def load_config(path: Path) -> Config:
+    text = _config_text(path)
+    too_deep = f"nested deeper than {MAX_NESTING} levels"
+    line = _deep_bracket_line(text)
+    if line is not None:
+        raise ConfigError(path, [("", f"{too_deep} (line {line})")])
     try:
-        raw = path.read_bytes()
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(path, [("", f"TOML syntax error: {exc}")]) from None
+    except RecursionError:  # a nesting the scan did not see: still no traceback
+        raise ConfigError(path, [("", too_deep)]) from None
+    key = _deep_key(data)
+    if key is not None:  # dotted keys (a.b.c = 1) nest without a bracket
+        raise ConfigError(path, [(key, too_deep)])
+    return parse_config(data, path)
+
+
+def _config_text(path: Path) -> str:
+    """The file's text; a device, pipe, folder or oversized file is refused unread."""
+    # O_NONBLOCK: opening a FIFO must not wait for a writer before it can be refused
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    try:
+        fd = os.open(path, flags)
     except FileNotFoundError:
         raise ConfigError(
             path, [("", "file not found (counter-app init-config writes one)")]
         ) from None
+    except IsADirectoryError:
+        raise ConfigError(path, [("", "is a folder, not a file")]) from None
     except OSError as exc:
         raise ConfigError(path, [("", f"cannot read: {exc.strerror or exc}")]) from None
     try:
+        st = os.fstat(fd)
+        if stat.S_ISDIR(st.st_mode):
+            raise ConfigError(path, [("", "is a folder, not a file")])
+        if not stat.S_ISREG(st.st_mode):
+            raise ConfigError(path, [("", "not a regular file (a device or a pipe)")])
+        if st.st_size > MAX_CONFIG_BYTES:
+            raise ConfigError(path, [("", _too_large(f"{st.st_size:,} bytes"))])
+        with os.fdopen(fd, "rb", closefd=False) as fh:
+            raw = fh.read(MAX_CONFIG_BYTES + 1)  # and a file that grows meanwhile stops here
+    except OSError as exc:
+        raise ConfigError(path, [("", f"cannot read: {exc.strerror or exc}")]) from None
+    finally:
+        os.close(fd)
+    if len(raw) > MAX_CONFIG_BYTES:
+        raise ConfigError(path, [("", _too_large(f"over {MAX_CONFIG_BYTES:,} bytes"))])
+    try:
         # utf-8-sig: Windows Notepad starts a UTF-8 file with a byte-order mark
-        data = tomllib.loads(raw.decode("utf-8-sig"))
+        return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise ConfigError(path, [("", f"not UTF-8 text (byte {exc.start})")]) from None
-    except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(path, [("", f"TOML syntax error: {exc}")]) from None
-    return parse_config(data, path)
+
+
+def _too_large(size: str) -> str:
+    return f"too large for a configuration file ({size}; at most 1 MB)"
+
+
+# Where a bracket does not nest: in a string (the multi-line kinds first, as they start
+# like the short ones; escapes only in basic strings) or a comment.
+_TOML_SCAN = re.compile(
+    r'"""(?:\\[\s\S]|[^\\])*?"""(?:""?)?'
+    r"|'''[\s\S]*?'''(?:''?)?"
+    r'|"(?:\\.|[^"\\\n])*"'
+    r"|'[^'\n]*'"
+    r"|#[^\n]*"
+    r"|[\[\]{}]"
+)
+
+
+def _deep_bracket_line(text: str) -> int | None:
+    """The line where arrays and inline tables nest deeper than MAX_NESTING, found
+    before tomllib recurses into them."""
+    depth = 0
+    for token in _TOML_SCAN.finditer(text):
+        found = token.group()
+        if found in ("[", "{"):
+            depth += 1
+            if depth > MAX_NESTING:
+                return text.count("\n", 0, token.start()) + 1
+        elif found in ("]", "}"):
+            depth = max(0, depth - 1)
+    return None
+
+
+def _deep_key(data: dict[str, Any]) -> str | None:
+    """The key of a value nested deeper than MAX_NESTING, found without recursion."""
+    stack: list[tuple[object, tuple[int | str, ...]]] = [(data, ())]
+    while stack:
+        value, loc = stack.pop()
+        if len(loc) > MAX_NESTING:
+            return _key(loc[: MAX_NESTING + 1])
+        if isinstance(value, dict):
+            stack.extend((item, (*loc, key)) for key, item in value.items())
+        elif isinstance(value, list):
+            stack.extend((item, (*loc, i)) for i, item in enumerate(value))
+    return None
 
 
 def new_secret() -> str:
