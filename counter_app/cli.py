@@ -26,7 +26,15 @@ from counter_app.core import texts
 from counter_app.core.config import Config, ConfigError
 from counter_app.core.model import Refused, Status, Ticket, Verification
 from counter_app.core.queue import Queue, malformed_payload, open_queue, require_code
-from counter_app.core.report import CSV_COLUMNS, DayReport, daily_report, purge_old
+from counter_app.core.report import (
+    CSV_COLUMNS,
+    FIRST_DAY,
+    LAST_DAY,
+    DayReport,
+    daily_report,
+    purge_old,
+    save_csv,
+)
 from counter_app.gui import logs  # Qt-free; the windows' log, and this command's
 from counter_app.storage.db import failure_reason, open_database
 
@@ -241,9 +249,12 @@ def _report_day(text: str | None) -> date | None:
     try:
         if not _DATE_RE.fullmatch(text.strip()):
             raise ValueError
-        return date.fromisoformat(text.strip())
+        day = date.fromisoformat(text.strip())
     except ValueError:
         raise CliError(f"--date: not a date of the form YYYY-MM-DD: {text!r}") from None
+    if not FIRST_DAY <= day <= LAST_DAY:  # 9999-12-31 has no next midnight to end it
+        raise CliError(f"--date: {day} is out of range ({FIRST_DAY} to {LAST_DAY})")
+    return day
 
 
 def describe_verification(v: Verification) -> str:
@@ -362,7 +373,7 @@ def _run(args: argparse.Namespace) -> int:
     if command == "report":
         report = daily_report(queue, day)
         if args.csv is not None:
-            args.csv.write_text(report.to_csv(), encoding="utf-8")
+            save_csv(report, args.csv)  # whole or not at all; an OSError names the file
         _emit(args, report.as_json(), describe_report(report))
         return EXIT_OK
     if command == "verify":

@@ -8,10 +8,12 @@ made read-only, a server backend terminated in the middle of a transaction).
 from __future__ import annotations
 
 import contextlib
+import errno
 import json
 import os
 import shutil
 import socket
+import stat
 import subprocess
 import sys
 import time
@@ -344,3 +346,102 @@ def test_a_bug_exits_1_with_one_line_and_the_traceback_in_the_log(sqlite_cfg: Pa
         f"counter-app: unexpected error: RuntimeError: the scale of the hall (details in {log})"
     )
     assert "Traceback" in log.read_text(encoding="utf-8")
+
+
+FULL = Path("/dev/full")  # every write fails with ENOSPC, as on a full disk
+needs_dev_full = pytest.mark.skipif(not FULL.exists(), reason="needs Linux's /dev/full")
+
+
+# --- report: the day and the CSV -------------------------------------------------------------
+
+
+@pytest.mark.parametrize("day", ["9999-12-31", "0001-01-01"])
+def test_a_report_day_out_of_range_exits_2(sqlite_cfg: Path, day: str) -> None:
+    proc = cli("--config", str(sqlite_cfg), "report", "--date", day)
+    assert one_line(proc, 2) == (
+        f"counter-app: --date: {day} is out of range (0001-01-02 to 9999-12-30)"
+    )
+    assert proc.stdout == ""
+
+
+def test_the_first_and_last_report_days_work(sqlite_cfg: Path) -> None:
+    for day in ("0001-01-02", "9999-12-30"):
+        proc = cli("--config", str(sqlite_cfg), "report", "--date", day, "--json")
+        assert proc.returncode == 0, proc.stderr
+        assert json.loads(proc.stdout)["day"] == day
+
+
+@needs_dev_full
+def test_a_csv_to_a_full_disk_exits_2_naming_it(sqlite_cfg: Path) -> None:
+    proc = cli("--config", str(sqlite_cfg), "report", "--csv", str(FULL))
+    assert one_line(proc, 2) == "counter-app: /dev/full: No space left on device"
+    assert stat.S_ISCHR(FULL.stat().st_mode)  # written to, never replaced by a file
+    assert proc.stdout == ""
+
+
+@pytest.fixture
+def full_disk(tmp_path: Path) -> Iterator[Path]:
+    """A real, tiny file system (tmpfs, two pages) holding an old report and a filler
+    that leave no room: a disk that fills up, where mounting is allowed (root on Linux)."""
+    disk = tmp_path / "disk"
+    disk.mkdir()
+    mount = shutil.which("mount")
+    if mount is None or os.geteuid() != 0:
+        pytest.skip("needs root and mount(8) for a small tmpfs")
+    made = subprocess.run(
+        [mount, "-t", "tmpfs", "-o", "size=8k", "tmpfs", str(disk)], capture_output=True
+    )
+    if made.returncode != 0:
+        pytest.skip(f"cannot mount a tmpfs here: {made.stderr.decode(errors='replace')}")
+    try:
+        (disk / "laporan.csv").write_text("the report of yesterday\n", encoding="utf-8")
+        (disk / "filler").write_bytes(b"x" * 4096)
+        yield disk
+    finally:
+        subprocess.run(["umount", str(disk)], check=True)
+
+
+def test_a_csv_to_a_full_disk_leaves_the_old_one_whole(sqlite_cfg: Path, full_disk: Path) -> None:
+    assert cli("--config", str(sqlite_cfg), "issue", "A").returncode == 0
+    target = full_disk / "laporan.csv"
+    argv = ["--config", str(sqlite_cfg), "report", "--csv", str(target)]
+    assert one_line(cli(*argv), 2) == f"counter-app: {target}: No space left on device"
+    assert target.read_text(encoding="utf-8") == "the report of yesterday\n"
+    assert sorted(p.name for p in full_disk.iterdir()) == ["filler", "laporan.csv"]
+    (full_disk / "filler").unlink()  # room again: the new report replaces the old whole
+    proc = cli(*argv)
+    assert proc.returncode == 0, proc.stderr
+    assert target.read_text(encoding="utf-8").startswith("day,service,counter")
+    assert sorted(p.name for p in full_disk.iterdir()) == ["laporan.csv"]
+
+
+def test_a_csv_write_that_fails_late_leaves_no_temp_file(
+    sqlite_cfg: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # where no tmpfs can be mounted: the disk says it is full only at the sync
+    from counter_app.core import report as report_mod
+
+    def full(fd: int) -> None:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    target = tmp_path / "laporan.csv"
+    target.write_text("the report of yesterday\n", encoding="utf-8")
+    queue = open_queue(config_mod.load_config(sqlite_cfg))
+    try:
+        report = report_mod.daily_report(queue)
+    finally:
+        queue.db.dispose()
+    monkeypatch.setattr(report_mod.os, "fsync", full)
+    with pytest.raises(OSError) as failed:
+        report_mod.save_csv(report, target)
+    assert (failed.value.filename, failed.value.errno) == (str(target), errno.ENOSPC)
+    assert target.read_text(encoding="utf-8") == "the report of yesterday\n"
+    assert sorted(p.name for p in tmp_path.iterdir() if "laporan" in p.name) == ["laporan.csv"]
+
+
+def test_a_csv_under_a_file_exits_2_naming_the_path(sqlite_cfg: Path, tmp_path: Path) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("", encoding="utf-8")
+    target = blocker / "laporan.csv"
+    proc = cli("--config", str(sqlite_cfg), "report", "--csv", str(target))
+    assert one_line(proc, 2) == f"counter-app: {target}: Not a directory"

@@ -31,15 +31,20 @@ Definitions (all times office-local, durations in minutes rounded to 0.01):
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import json
 import math
+import os
+import stat
 import statistics
+import tempfile
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
+from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -215,6 +220,41 @@ class DayReport:
         return out.getvalue()
 
 
+def save_csv(report: DayReport, path: Path) -> None:
+    """Write the report's CSV to ``path`` whole or not at all.
+
+    A file (new or not) is written beside itself, synced, then renamed over the old one, so
+    a full disk leaves the old file as it was and no half table. A device or a pipe
+    (``/dev/stdout``) has no place beside it and is written directly. An OSError names
+    ``path``, whichever file failed.
+    """
+    try:
+        try:
+            st: os.stat_result | None = os.stat(path)
+        except FileNotFoundError:
+            st = None
+        if st is not None and not stat.S_ISREG(st.st_mode):
+            with open(path, "w", encoding="utf-8") as fh:  # a folder fails here, named
+                fh.write(report.to_csv())
+            return
+        target = Path(os.path.realpath(path))  # a link goes on pointing at the report
+        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+        try:
+            with open(fd, "w", encoding="utf-8") as fh:
+                fh.write(report.to_csv())
+                fh.flush()
+                os.fsync(fh.fileno())  # a full disk may say so only now
+            if st is not None:
+                os.chmod(tmp, stat.S_IMODE(st.st_mode))
+            os.replace(tmp, target)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+            raise
+    except OSError as exc:
+        raise OSError(exc.errno, exc.strerror or str(exc), str(path)) from exc
+
+
 def _number(value: float | int | None) -> str:
     return "" if value is None else repr(value)
 
@@ -276,6 +316,11 @@ class _TicketTrack:
     called_at: datetime | None = None  # the latest call
     first_call_seen: bool = False
     outcome: tuple[str, str, int | None] | None = None  # (what, line, counter)
+
+
+# The days whose bounds (midnight to midnight, in any zone) a datetime can hold: one day
+# short of date.min and date.max, where `day + 1 day` or the UTC offset overflows.
+FIRST_DAY, LAST_DAY = date(1, 1, 2), date(9999, 12, 30)
 
 
 def day_bounds(day: date, zone: ZoneInfo) -> tuple[datetime, datetime]:
