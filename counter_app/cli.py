@@ -1,15 +1,18 @@
 """The `counter-app` command: windows by default, headless queue commands for scripts.
 
 Exit codes: 0 done; 3 refused by a queue rule (reason on stderr); 2 bad usage,
-configuration or database; 1 unexpected error (logged with its traceback), or a
-failed `self-test` check (named on stderr).
+configuration or database, or output that could not be written; 1 unexpected error
+(logged with its traceback), or a failed `self-test` check (named on stderr).
 Every failure is one line on stderr (a configuration error: one line a problem);
-`exit_status` is the one place that decides which.
+`exit_status` is the one place that decides which. A command that changed the queue
+keeps its exit code when its output is lost, and says so in one line: a script that
+retried it would issue a second ticket.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import logging
 import os
@@ -45,6 +48,16 @@ log = logging.getLogger("counter_app")
 
 class CliError(Exception):
     """Bad usage found after parsing; exit 2."""
+
+
+class OutputLost(Exception):
+    """The command ran, but its standard output could not be written: a full disk, a
+    closed pipe, an I/O error. ``done`` says what it changed, if anything; ``status`` is
+    the exit code it had."""
+
+    def __init__(self, error: OSError, done: str | None, status: int) -> None:
+        super().__init__(error.strerror or str(error))
+        self.error, self.done, self.status = error, done, status
 
 
 _NUMBER_RE = re.compile(r"[0-9]{1,6}", re.ASCII)
@@ -167,11 +180,73 @@ def _parser() -> argparse.ArgumentParser:
 # --- output -------------------------------------------------------------------------------
 
 
+def _write(stream_name: str, text: str) -> OSError | None:
+    """Write and flush at once, so that a full disk or a closed pipe is known while the
+    command still runs. On failure the descriptor is pointed at the null device: the
+    interpreter flushes the stream again at exit, and that flush must not fail too
+    (exit 120, "Exception ignored")."""
+    stream = getattr(sys, stream_name)
+    if stream is None:  # a windowed build has no console
+        return None
+    try:
+        stream.write(text)
+        stream.flush()
+    except OSError as exc:
+        with contextlib.suppress(OSError, ValueError):
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            try:
+                os.dup2(devnull, stream.fileno())
+            finally:
+                os.close(devnull)
+        return exc
+    return None
+
+
+class _Output:
+    """A command's standard output: every line goes through `say`. The first failure is
+    kept and the rest of the output dropped; `done` is what a command that changes
+    something did, set before its output is written."""
+
+    def __init__(self) -> None:
+        self.lost: OSError | None = None
+        self.done: str | None = None
+
+    def say(self, text: str) -> None:
+        self.write(text + "\n")
+
+    def write(self, text: str) -> None:
+        if self.lost is None:
+            self.lost = _write("stdout", text)
+
+
+def _tell(message: str) -> None:
+    """One line on stderr; a stderr that cannot be written is no reason to fail."""
+    _write("stderr", message + "\n")
+
+
+# What each command that changes the queue did, for the line that says so when its
+# output is lost: the change stands, and a script that retried would make a second one.
+_DONE = {
+    "issue": "{code} issued",
+    "call": "{code} called",
+    "recall": "{code} called again",
+    "done": "{code} done",
+    "no-show": "{code} marked no-show",
+    "call-ticket": "{code} called",
+    "return": "{code} back in line",
+    "transfer": "{code} transferred",
+    "cancel": "{code} cancelled",
+    "reprint": "{code} sent to the printer again",
+    "print-test": "the test ticket sent to the printer",
+}
+
+
 def _emit(args: argparse.Namespace, obj: dict[str, Any], human: str) -> None:
-    if getattr(args, "json", False):
-        print(json.dumps(obj, ensure_ascii=False))
-    else:
-        print(human)
+    output: _Output = args.output
+    done = _DONE.get(args.command)
+    if done is not None:
+        output.done = done.format(code=obj.get("code", "?"))
+    output.say(json.dumps(obj, ensure_ascii=False) if getattr(args, "json", False) else human)
 
 
 def describe_ticket(t: Ticket, cfg: Config) -> str:
@@ -315,7 +390,11 @@ def _run(args: argparse.Namespace) -> int:
             config_mod.write_sample(path, overwrite=args.force)
         except FileExistsError:
             raise CliError(f"{path} exists already (use --force to overwrite)") from None
-        print(path)
+        new = config_mod.load_config(path)
+        if new.database.url is None:  # the embedded default: made now, as on a first run
+            open_database(new.database_url, create=True).dispose()
+        args.output.done = f"{path} written"
+        args.output.say(str(path))
         return EXIT_OK
 
     if command == "self-test":
@@ -339,14 +418,20 @@ def _run(args: argparse.Namespace) -> int:
         if args.keep_days is not None and args.keep_days < 1:
             raise CliError("--keep-days: at least 1 (today's tickets are always kept)")
         purge = purge_old(_queue(cfg), args.keep_days)
-        print(
+        args.output.done = f"{purge.tickets} tickets purged"
+        args.output.say(
             f"purged {purge.tickets} tickets and {purge.events} events of {purge.days} days "
             f"before {purge.before_day}; their daily reports are kept"
         )
         return EXIT_OK
     if command == "db":
-        db = open_database(cfg.database_url, upgrade=args.action == "upgrade")
-        print(f"{db.public_url}: schema {db.schema_revision()} (this app: {db.head_revision()})")
+        upgrade = args.action == "upgrade"  # `db upgrade` may make a new, empty queue
+        db = open_database(cfg.database_url, upgrade=upgrade, create=upgrade)
+        if args.action == "upgrade":
+            args.output.done = "the database upgraded"
+        args.output.say(
+            f"{db.public_url}: schema {db.schema_revision()} (this app: {db.head_revision()})"
+        )
         return EXIT_OK
     if command in ("issue", "reprint", "print-test", "printer-status"):
         from counter_app.station import run_print_command
@@ -481,12 +566,12 @@ def _self_test(args: argparse.Namespace) -> int:
         session.close()
     failed = failed_names(checks)
     if args.json:
-        print(json.dumps({"ok": not failed, "checks": [c.as_json() for c in checks]}))
+        args.output.say(json.dumps({"ok": not failed, "checks": [c.as_json() for c in checks]}))
     else:
         for check in checks:
-            print(check.line())
+            args.output.say(check.line())
     if failed:
-        print(f"counter-app: self-test failed: {', '.join(failed)}", file=sys.stderr)
+        _tell(f"counter-app: self-test failed: {', '.join(failed)}")
         return EXIT_ERROR
     return EXIT_OK
 
@@ -500,6 +585,14 @@ def _one_line(text: str) -> str:
 
 def exit_status(exc: Exception) -> tuple[int, str]:
     """The exit code of a failure and what stderr says about it: the one place that decides."""
+    if isinstance(exc, OutputLost):
+        if exc.done is not None:  # it stands: exit as done, or a retry would do it twice
+            return exc.status, (
+                f"counter-app: {exc.done}, but its output could not be written: {exc}"
+            )
+        if isinstance(exc.error, BrokenPipeError):  # `status | head`: the reader has left
+            return EXIT_BROKEN_PIPE, ""
+        return EXIT_USAGE, f"counter-app: cannot write the output: {exc}"
     if isinstance(exc, Refused):
         return EXIT_REFUSED, _one_line(exc.message)
     if isinstance(exc, ConfigError):  # one line a problem, each naming file and key
@@ -520,24 +613,32 @@ def exit_status(exc: Exception) -> tuple[int, str]:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)  # exits 2 with usage on bad arguments
+    args.output = output = _Output()
     logs.setup_logging(console=False)  # stderr gets our one line; tracebacks go to the file
     try:
-        return _run(args)
+        status = _run(args)
+        if args.command == "admin-pin" and status == EXIT_OK:
+            output.done = "the admin PIN set"  # its handler prints by itself
+        output.write("")  # flushes what print() left in the buffer
+        if output.lost is not None:
+            raise OutputLost(output.lost, output.done, status)
+        return status
     except KeyboardInterrupt:
         return 130
-    except BrokenPipeError:  # `counter-app status | head`: the reader left; nothing to tell
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no error at exit
-        return EXIT_BROKEN_PIPE
     except Exception as exc:
+        if isinstance(exc, BrokenPipeError):  # a print() of its own, past its buffer
+            output.write("")  # the flush fails again: stdout now points at the null device
+            exc = OutputLost(output.lost or exc, output.done, EXIT_OK)
         status, message = exit_status(exc)
         if status == EXIT_ERROR:
             log.error("unexpected error", exc_info=exc)
-        elif status == EXIT_USAGE and not isinstance(exc, ConfigError | CliError):
+        elif status == EXIT_USAGE and not isinstance(exc, ConfigError | CliError | OutputLost):
             log.warning("%s", message, exc_info=exc)  # the driver's words and the statement
-        print(message, file=sys.stderr)
+        if message:
+            _tell(message)
         if isinstance(exc, Refused) and getattr(args, "json", False):
             body = {"refused": exc.reason.value, "message": exc.message}
-            print(json.dumps(body, ensure_ascii=False))
+            output.say(json.dumps(body, ensure_ascii=False))
         return status
     finally:
         logs.close_logging()

@@ -19,6 +19,7 @@ import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from conftest import write_config
@@ -348,8 +349,114 @@ def test_a_bug_exits_1_with_one_line_and_the_traceback_in_the_log(sqlite_cfg: Pa
     assert "Traceback" in log.read_text(encoding="utf-8")
 
 
+# --- output that cannot be written -----------------------------------------------------------
+
 FULL = Path("/dev/full")  # every write fails with ENOSPC, as on a full disk
 needs_dev_full = pytest.mark.skipif(not FULL.exists(), reason="needs Linux's /dev/full")
+
+
+def cli_into(stdout: Any, *argv: str) -> subprocess.CompletedProcess[str]:
+    """`cli`, with the child's standard output a given file or descriptor."""
+    return subprocess.run(
+        [sys.executable, "-m", "counter_app", *argv],
+        stdout=stdout,
+        stderr=subprocess.PIPE,
+        text=True,
+        encoding="utf-8",
+        timeout=TIMEOUT,
+        env=_env(),
+    )
+
+
+def closed_pipe() -> int:
+    """The writing end of a pipe whose reader has already left (`| head` done)."""
+    read, write = os.pipe()
+    os.close(read)
+    return write
+
+
+def tickets(cfg: Path) -> list[tuple[str, str]]:
+    """Every stored ticket, as (prefix-number, state), straight from the database."""
+    engine = create_engine(config_mod.load_config(cfg).database_url)
+    try:
+        with engine.connect() as conn:
+            rows = conn.execute(text("SELECT prefix, number, state FROM tickets ORDER BY id"))
+            return [(f"{r.prefix}-{r.number:03d}", r.state) for r in rows]
+    finally:
+        engine.dispose()
+
+
+def no_exit_trouble(proc: subprocess.CompletedProcess[str]) -> None:
+    """The interpreter's own flush of stdout at exit did not fail after ours did."""
+    assert proc.returncode != 120 and "Exception ignored" not in proc.stderr, proc.stderr
+
+
+@needs_dev_full
+@pytest.mark.parametrize("json_out", [True, False])
+def test_an_issue_whose_output_is_lost_is_still_issued_exit_0(
+    sqlite_cfg: Path, json_out: bool
+) -> None:
+    argv = ["--config", str(sqlite_cfg), "issue", "A", "--no-print"]
+    with FULL.open("w") as full:
+        proc = cli_into(full, *argv, *(["--json"] if json_out else []))
+    no_exit_trouble(proc)
+    assert one_line(proc, 0) == (
+        "counter-app: A-001 issued, but its output could not be written: No space left on device"
+    )
+    assert tickets(sqlite_cfg) == [("A-001", "waiting")]  # exactly one: a retry makes two
+
+
+@needs_dev_full
+def test_a_counters_call_whose_output_is_lost_still_stands(sqlite_cfg: Path) -> None:
+    assert cli("--config", str(sqlite_cfg), "issue", "A").returncode == 0
+    with FULL.open("w") as full:
+        proc = cli_into(full, "--config", str(sqlite_cfg), "call", "1", "--json")
+    no_exit_trouble(proc)
+    assert one_line(proc, 0).startswith("counter-app: A-001 called, but its output could not")
+    assert tickets(sqlite_cfg) == [("A-001", "called")]
+
+
+def test_an_issue_into_a_closed_pipe_is_issued_and_says_so(sqlite_cfg: Path) -> None:
+    pipe = closed_pipe()
+    try:
+        proc = cli_into(pipe, "--config", str(sqlite_cfg), "issue", "B", "--no-print")
+    finally:
+        os.close(pipe)
+    no_exit_trouble(proc)
+    assert one_line(proc, 0) == (
+        "counter-app: B-001 issued, but its output could not be written: Broken pipe"
+    )
+    assert tickets(sqlite_cfg) == [("B-001", "waiting")]
+
+
+@needs_dev_full
+@pytest.mark.parametrize(
+    "argv",
+    [["status"], ["status", "--json"], ["report"], ["verify", "CQ1:20261130:A-001:XXXX"]],
+)
+def test_a_read_only_command_whose_output_is_lost_exits_2(
+    sqlite_cfg: Path, argv: list[str]
+) -> None:
+    assert cli("--config", str(sqlite_cfg), "issue", "A").returncode == 0
+    before = state(sqlite_cfg, "A-001")
+    with FULL.open("w") as full:
+        proc = cli_into(full, "--config", str(sqlite_cfg), *argv)
+    no_exit_trouble(proc)
+    assert one_line(proc, 2) == "counter-app: cannot write the output: No space left on device"
+    assert state(sqlite_cfg, "A-001") == before
+
+
+def test_status_into_a_closed_pipe_is_quiet_like_a_tool_stopped_by_sigpipe(
+    sqlite_cfg: Path,
+) -> None:
+    # `counter-app status | head -1`: the reader took what it wanted; with pipefail the
+    # shell still sees that the output was cut short (141, as for `yes | head`)
+    pipe = closed_pipe()
+    try:
+        proc = cli_into(pipe, "--config", str(sqlite_cfg), "status")
+    finally:
+        os.close(pipe)
+    assert (proc.returncode, proc.stderr) == (141, "")
 
 
 # --- report: the day and the CSV -------------------------------------------------------------
