@@ -21,7 +21,7 @@ import sys
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 from counter_app import __version__
 from counter_app.core import config as config_mod
@@ -60,6 +60,36 @@ class OutputLost(Exception):
         self.error, self.done, self.status = error, done, status
 
 
+# An argument longer than this is said back as its first ECHO_KEEP characters and its
+# length: a 100 kB code is not worth 100 kB on stderr. Paths stay whole below it.
+LONG_ARGUMENT, ECHO_KEEP = 256, 40
+
+
+def _long_arguments(argv: Sequence[str]) -> list[str]:
+    values = [v for arg in argv for v in (arg, arg.partition("=")[2])]
+    return sorted({v for v in values if len(v) > LONG_ARGUMENT}, key=len, reverse=True)
+
+
+def _cut_echoes(message: str, long_arguments: Sequence[str]) -> str:
+    """``message`` with each over-long argument it says back cut short, quoted or not."""
+    for value in long_arguments:
+        length = f"… ({len(value)} characters)"
+        message = message.replace(repr(value), repr(value[:ECHO_KEEP]) + length)
+        message = message.replace(value, value[:ECHO_KEEP] + length)
+    return message
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, cutting the over-long arguments its error messages say back."""
+
+    def __init__(self, *args: Any, long_arguments: Sequence[str] = (), **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.long_arguments = long_arguments
+
+    def error(self, message: str) -> NoReturn:
+        super().error(_cut_echoes(message, self.long_arguments))
+
+
 _NUMBER_RE = re.compile(r"[0-9]{1,6}", re.ASCII)
 
 
@@ -77,10 +107,11 @@ def _port(text: str) -> int:
     return port
 
 
-def _parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(
+def _parser(long_arguments: Sequence[str] = ()) -> argparse.ArgumentParser:
+    p = _Parser(
         prog="counter-app",
         description="Counter-queue system: tickets, counters and a lobby display.",
+        long_arguments=long_arguments,
     )
     p.add_argument("--version", action="version", version=f"counter-app {__version__}")
     p.add_argument(
@@ -90,7 +121,7 @@ def _parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
 
     def cmd(name: str, help_: str, *, json_out: bool = True) -> argparse.ArgumentParser:
-        sp = sub.add_parser(name, help=help_, description=help_)
+        sp = sub.add_parser(name, help=help_, description=help_, long_arguments=long_arguments)
         if json_out:
             sp.add_argument("--json", action="store_true", help="print one JSON object")
         return sp
@@ -611,7 +642,8 @@ def exit_status(exc: Exception) -> tuple[int, str]:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = _parser()
+    long_arguments = _long_arguments(sys.argv[1:] if argv is None else argv)
+    parser = _parser(long_arguments)
     args = parser.parse_args(argv)  # exits 2 with usage on bad arguments
     args.output = output = _Output()
     logs.setup_logging(console=False)  # stderr gets our one line; tracebacks go to the file
@@ -630,6 +662,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             output.write("")  # the flush fails again: stdout now points at the null device
             exc = OutputLost(output.lost or exc, output.done, EXIT_OK)
         status, message = exit_status(exc)
+        message = _cut_echoes(message, long_arguments)
         if status == EXIT_ERROR:
             log.error("unexpected error", exc_info=exc)
         elif status == EXIT_USAGE and not isinstance(exc, ConfigError | CliError | OutputLost):
@@ -637,8 +670,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         if message:
             _tell(message)
         if isinstance(exc, Refused) and getattr(args, "json", False):
-            body = {"refused": exc.reason.value, "message": exc.message}
-            output.say(json.dumps(body, ensure_ascii=False))
+            said = _cut_echoes(exc.message, long_arguments)
+            output.say(
+                json.dumps({"refused": exc.reason.value, "message": said}, ensure_ascii=False)
+            )
         return status
     finally:
         logs.close_logging()

@@ -552,3 +552,41 @@ def test_a_csv_under_a_file_exits_2_naming_the_path(sqlite_cfg: Path, tmp_path: 
     target = blocker / "laporan.csv"
     proc = cli("--config", str(sqlite_cfg), "report", "--csv", str(target))
     assert one_line(proc, 2) == f"counter-app: {target}: Not a directory"
+
+
+# --- over-long arguments are cut in every echo -----------------------------------------------
+
+HUGE = "B" * 100_000
+CUT = "'" + "B" * 40 + "'… (100000 characters)"
+
+
+@pytest.mark.parametrize(
+    ("argv", "code", "words"),
+    [
+        (["cancel", HUGE], 3, f"{CUT} bukan nomor antrian (contoh: A-001)."),
+        (["issue", HUGE, "--no-print"], 3, f"Layanan {CUT} tidak dikenal."),
+        (["transfer", "A-001", HUGE], 3, f"Layanan {CUT} tidak dikenal."),
+        (["report", "--date", HUGE], 2, f"--date: not a date of the form YYYY-MM-DD: {CUT}"),
+    ],
+    ids=["code", "prefix", "transfer", "date"],
+)
+def test_an_over_long_argument_is_cut_where_it_is_said_back(
+    sqlite_cfg: Path, argv: list[str], code: int, words: str
+) -> None:
+    assert cli("--config", str(sqlite_cfg), "issue", "A").returncode == 0
+    before = state(sqlite_cfg, "A-001")
+    proc = cli("--config", str(sqlite_cfg), *argv, "--json")
+    line = one_line(proc, code)
+    assert line.endswith(words) and len(line) < 200, line[:300]
+    if code == 3:  # the JSON says the same, as short
+        assert json.loads(proc.stdout)["message"].endswith(words)
+    assert state(sqlite_cfg, "A-001") == before
+
+
+@pytest.mark.parametrize(
+    "argv", [["call", HUGE], ["status", HUGE], ["db", HUGE]], ids=["number", "extra", "choice"]
+)
+def test_argparse_cuts_an_over_long_argument_too(sqlite_cfg: Path, argv: list[str]) -> None:
+    proc = cli("--config", str(sqlite_cfg), *argv)
+    assert proc.returncode == 2 and "B" * 41 not in proc.stderr, proc.stderr[:300]
+    assert "… (100000 characters)" in proc.stderr and len(proc.stderr) < 1000
