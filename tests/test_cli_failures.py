@@ -23,6 +23,7 @@ from typing import Any
 
 import pytest
 from conftest import write_config
+from fakeprinter import FakePrinter
 from sqlalchemy import create_engine, text
 
 from counter_app.core import config as config_mod
@@ -554,6 +555,65 @@ def test_a_csv_under_a_file_exits_2_naming_the_path(sqlite_cfg: Path, tmp_path: 
     assert one_line(proc, 2) == f"counter-app: {target}: Not a directory"
 
 
+# --- configuration files that are not one ----------------------------------------------------
+
+
+def config_error(proc: subprocess.CompletedProcess[str]) -> str:
+    """A configuration error, as the README shows it: a header line, then FILE: problem."""
+    assert "Traceback" not in proc.stderr, proc.stderr
+    lines = proc.stderr.strip().splitlines()
+    assert (proc.returncode, len(lines), lines[0]) == (2, 2, "configuration error:"), proc.stderr
+    return lines[1]
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="needs /dev/zero")
+@pytest.mark.parametrize("device", ["/dev/zero", "/dev/urandom", "/dev/null"])
+def test_a_device_as_the_config_is_refused_unread(device: str) -> None:
+    started = time.monotonic()
+    line = config_error(cli("--config", device, "status"))
+    assert line == f"{device}: not a regular file (a device or a pipe)"
+    assert time.monotonic() - started < 20  # it used to read /dev/zero for ever
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs")
+def test_a_fifo_or_a_folder_as_the_config_is_refused(tmp_path: Path) -> None:
+    fifo = tmp_path / "config.fifo"
+    os.mkfifo(fifo)  # opening it for reading would wait for a writer that never comes
+    assert config_error(cli("--config", str(fifo), "status")) == (
+        f"{fifo}: not a regular file (a device or a pipe)"
+    )
+    folder = tmp_path / "config.toml"
+    folder.mkdir()
+    assert config_error(cli("--config", str(folder), "status")) == (
+        f"{folder}: is a folder, not a file"
+    )
+
+
+def test_a_config_over_a_megabyte_is_refused(sqlite_cfg: Path) -> None:
+    text = sqlite_cfg.read_text(encoding="utf-8")
+    sqlite_cfg.write_text(text + "# " + "x" * 1_000_000 + "\n", encoding="utf-8")
+    size = sqlite_cfg.stat().st_size
+    assert config_error(cli("--config", str(sqlite_cfg), "status")) == (
+        f"{sqlite_cfg}: too large for a configuration file ({size:,} bytes; at most 1 MB)"
+    )
+
+
+@pytest.mark.parametrize(
+    ("nesting", "problem"),
+    [
+        ("x = " + "[" * 5000 + "]" * 5000, "nested deeper than 16 levels (line 1)"),
+        ("x = " + "{a = " * 5000 + "1" + "}" * 5000, "nested deeper than 16 levels (line 1)"),
+        ("x" + ".a" * 5000 + " = 1", "x" + ".a" * 16 + ": nested deeper than 16 levels"),
+    ],
+    ids=["arrays", "inline tables", "dotted keys"],
+)
+def test_a_config_nested_5000_deep_is_a_config_error(
+    sqlite_cfg: Path, nesting: str, problem: str
+) -> None:
+    sqlite_cfg.write_text(nesting + "\n" + sqlite_cfg.read_text(encoding="utf-8"), "utf-8")
+    assert config_error(cli("--config", str(sqlite_cfg), "status")) == f"{sqlite_cfg}: {problem}"
+
+
 # --- over-long arguments are cut in every echo -----------------------------------------------
 
 HUGE = "B" * 100_000
@@ -590,3 +650,26 @@ def test_argparse_cuts_an_over_long_argument_too(sqlite_cfg: Path, argv: list[st
     proc = cli("--config", str(sqlite_cfg), *argv)
     assert proc.returncode == 2 and "B" * 41 not in proc.stderr, proc.stderr[:300]
     assert "… (100000 characters)" in proc.stderr and len(proc.stderr) < 1000
+
+
+# --- the printer's answer is no status -------------------------------------------------------
+
+
+@pytest.mark.parametrize("mode", ["all_ones", "noise"])
+def test_a_printer_answering_garbage_refuses_the_issue(
+    tmp_path: Path, sqlite_url: str, mode: str
+) -> None:
+    with FakePrinter(mode) as fake:
+        printer = {"kind": "network", "host": "127.0.0.1", "port": fake.port, "retries": 0}
+        cfg = write_config(tmp_path / "office.toml", sqlite_url, printer=printer)
+        status = cli("--config", str(cfg), "printer-status")
+        proc = cli("--config", str(cfg), "issue", "A", "--json")
+    said = "Jawaban printer tidak dikenali (periksa kabel dan pengaturan printer)"
+    assert (status.returncode, status.stdout.strip()) == (3, f"NOT READY  {said}")
+    assert said in one_line(proc, 3)
+    assert json.loads(proc.stdout)["refused"] == "printer"
+    assert "Kertas habis" not in proc.stderr and "Tutup printer" not in proc.stderr
+    assert tickets(cfg) == []  # no number handed out without paper
+    log = (paths.log_dir() / "counter-app.log").read_text(encoding="utf-8")
+    assert f"printer 127.0.0.1:{fake.port}: no ESC/POS status" in log
+    assert ("1: 0xff" in log) if mode == "all_ones" else ("1: 0x" in log)
