@@ -504,6 +504,24 @@ def test_accept_out_of_files_is_counted_once_a_minute(caplog: pytest.LogCaptureF
     assert all(r.exc_info is None for r in records)
 
 
+def test_other_loop_errors_are_logged_as_asyncio_would(caplog: pytest.LogCaptureFixture) -> None:
+    async def fail() -> None:
+        handle = Guard().loop_exception_handler()
+        handle(
+            asyncio.get_running_loop(),
+            {
+                "message": "Accept failed on a socket",
+                "exception": OSError(errno.ENOBUFS, "no buffers"),
+            },
+        )
+
+    with caplog.at_level(logging.ERROR):
+        asyncio.run(fail())
+    assert [(r.name, r.getMessage().splitlines()[0]) for r in caplog.records] == [
+        ("asyncio", "Accept failed on a socket")
+    ]
+
+
 def test_library_warnings_are_told_once_a_minute() -> None:
     now = [0.0]
     once = OncePerMinute(clock=lambda: now[0])

@@ -42,6 +42,7 @@ log = logging.getLogger(__name__)
 REPORT_EVERY = 60.0  # seconds between the log's lines about a flood
 # What the event loop's accept() reports when the process is out of files or memory.
 OUT_OF_RESOURCES = frozenset({errno.EMFILE, errno.ENFILE, errno.ENOBUFS, errno.ENOMEM})
+ACCEPT_FAILED = "socket.accept() out of system resource"  # asyncio's selector event loop
 
 REFUSAL = (
     b"HTTP/1.1 503 Service Unavailable\r\n"
@@ -318,9 +319,15 @@ class Guard:
 
         def handle(loop: asyncio.AbstractEventLoop, context: dict[str, Any]) -> None:
             exc = context.get("exception")
-            if isinstance(exc, OSError) and exc.errno in OUT_OF_RESOURCES:
-                self.report.note("accept_failed")
+            if (
+                isinstance(exc, OSError)
+                and exc.errno in OUT_OF_RESOURCES
+                and str(context.get("message", "")).startswith(ACCEPT_FAILED)
+            ):
+                self.report.note("accept_failed")  # the selector loop retries in 1 s
                 return
+            # Anything else as asyncio logs it (OncePerMinute keeps that to one a minute),
+            # Windows' "Accept failed on a socket" too: that loop stops listening after it.
             loop.default_exception_handler(context)
 
         return handle
