@@ -21,7 +21,7 @@ import sys
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import Any, NoReturn, TextIO, cast
 
 from counter_app import __version__
 from counter_app.core import config as config_mod
@@ -211,12 +211,11 @@ def _parser(long_arguments: Sequence[str] = ()) -> argparse.ArgumentParser:
 # --- output -------------------------------------------------------------------------------
 
 
-def _write(stream_name: str, text: str) -> OSError | None:
+def _write(stream: TextIO | None, text: str) -> OSError | None:
     """Write and flush at once, so that a full disk or a closed pipe is known while the
     command still runs. On failure the descriptor is pointed at the null device: the
     interpreter flushes the stream again at exit, and that flush must not fail too
     (exit 120, "Exception ignored")."""
-    stream = getattr(sys, stream_name)
     if stream is None:  # a windowed build has no console
         return None
     try:
@@ -234,25 +233,34 @@ def _write(stream_name: str, text: str) -> OSError | None:
 
 
 class _Output:
-    """A command's standard output: every line goes through `say`. The first failure is
-    kept and the rest of the output dropped; `done` is what a command that changes
-    something did, set before its output is written."""
+    """A command's standard output, standing in for sys.stdout while it runs, so that
+    every line goes through it, a handler's own print() included. The first failure
+    (ENOSPC, EPIPE, EIO) is kept, not raised, and the rest of the output dropped;
+    `done` is what a command that changes something did, set before it says so."""
 
-    def __init__(self) -> None:
+    def __init__(self, stream: TextIO | None) -> None:
+        self.stream = stream
         self.lost: OSError | None = None
         self.done: str | None = None
 
     def say(self, text: str) -> None:
         self.write(text + "\n")
 
-    def write(self, text: str) -> None:
+    def write(self, text: str) -> int:
         if self.lost is None:
-            self.lost = _write("stdout", text)
+            self.lost = _write(self.stream, text)
+        return len(text)
+
+    def flush(self) -> None:
+        self.write("")
+
+    def __getattr__(self, name: str) -> Any:  # encoding, fileno, isatty ... of the stream
+        return getattr(self.stream, name)
 
 
 def _tell(message: str) -> None:
     """One line on stderr; a stderr that cannot be written is no reason to fail."""
-    _write("stderr", message + "\n")
+    _write(sys.stderr, message + "\n")
 
 
 # What each command that changes the queue did, for the line that says so when its
@@ -645,22 +653,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     long_arguments = _long_arguments(sys.argv[1:] if argv is None else argv)
     parser = _parser(long_arguments)
     args = parser.parse_args(argv)  # exits 2 with usage on bad arguments
-    args.output = output = _Output()
+    args.output = output = _Output(sys.stdout)
+    stdout = sys.stdout
+    if args.command not in (None, "desk", "counter", "display"):  # the windows print nothing
+        sys.stdout = cast(TextIO, output)
     logs.setup_logging(console=False)  # stderr gets our one line; tracebacks go to the file
     try:
         status = _run(args)
         if args.command == "admin-pin" and status == EXIT_OK:
             output.done = "the admin PIN set"  # its handler prints by itself
-        output.write("")  # flushes what print() left in the buffer
         if output.lost is not None:
             raise OutputLost(output.lost, output.done, status)
         return status
     except KeyboardInterrupt:
         return 130
     except Exception as exc:
-        if isinstance(exc, BrokenPipeError):  # a print() of its own, past its buffer
-            output.write("")  # the flush fails again: stdout now points at the null device
-            exc = OutputLost(output.lost or exc, output.done, EXIT_OK)
         status, message = exit_status(exc)
         message = _cut_echoes(message, long_arguments)
         if status == EXIT_ERROR:
@@ -676,6 +683,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             )
         return status
     finally:
+        sys.stdout = stdout
         logs.close_logging()
 
 

@@ -110,7 +110,7 @@ def test_a_read_only_sqlite_file_mid_operation_exits_2(sqlite_cfg: Path, tmp_pat
     assert line == "counter-app: database: attempt to write a readonly database"
     assert state(sqlite_cfg, "A-001") == before
     log = (paths.log_dir() / "counter-app.log").read_text(encoding="utf-8")
-    assert "Traceback" in log and "UPDATE tickets" in log  # the details are in the log
+    assert "Traceback" in log and "UPDATE hall" in log  # the details are in the log
 
 
 @pytest.mark.parametrize("db", ["pg"])
@@ -270,6 +270,8 @@ def test_folders_that_cannot_be_made_exit_2(sqlite_cfg: Path, tmp_path: Path) ->
     blocker.write_text("", encoding="utf-8")
     db = f"sqlite:///{(blocker / 'data' / 'queue.sqlite3').as_posix()}"
     line = one_line(cli("--config", str(sqlite_cfg), "--db", db, "status"), 2)
+    assert line.startswith(f"counter-app: database: {blocker}/data/queue.sqlite3 does not exist")
+    line = one_line(cli("--config", str(sqlite_cfg), "--db", db, "db", "upgrade"), 2)
     assert line.startswith(f"counter-app: database: cannot create the folder {blocker}"), line
     for proc in (
         cli("status", env={"COUNTER_APP_CONFIG_DIR": str(blocker / "config")}),
@@ -288,7 +290,7 @@ def test_folders_that_cannot_be_made_exit_2(sqlite_cfg: Path, tmp_path: Path) ->
 @pytest.mark.skipif(not Path("/proc/self").is_dir(), reason="needs Linux's /proc")
 def test_a_folder_under_proc_exits_2(sqlite_cfg: Path) -> None:
     db = "sqlite:////proc/counter-app/queue.sqlite3"
-    line = one_line(cli("--config", str(sqlite_cfg), "--db", db, "status"), 2)
+    line = one_line(cli("--config", str(sqlite_cfg), "--db", db, "db", "upgrade"), 2)
     assert line.startswith("counter-app: database: cannot create the folder /proc/counter-app")
 
 
@@ -314,6 +316,7 @@ def test_reprint_exits_3_with_the_printers_reason_when_the_print_fails(tmp_path:
     db = f"sqlite:///{(tmp_path / 'queue.sqlite3').as_posix()}"
     printer = {"kind": "network", "host": "127.0.0.1", "port": _free_port(), "retries": 0}
     cfg = write_config(tmp_path / "office.toml", db, printer=printer)
+    assert cli("--config", str(cfg), "db", "upgrade").returncode == 0  # a new queue
     assert cli("--config", str(cfg), "issue", "A", "--no-print").returncode == 0
     proc = cli("--config", str(cfg), "reprint", "A-001", "--json")
     line = one_line(proc, 3)
@@ -415,6 +418,29 @@ def test_a_counters_call_whose_output_is_lost_still_stands(sqlite_cfg: Path) -> 
     no_exit_trouble(proc)
     assert one_line(proc, 0).startswith("counter-app: A-001 called, but its output could not")
     assert tickets(sqlite_cfg) == [("A-001", "called")]
+
+
+@needs_dev_full
+def test_a_handlers_own_print_goes_through_the_same_writer(sqlite_cfg: Path) -> None:
+    # admin-pin prints by itself: its line would fail inside it (exit 1), or at the
+    # interpreter's flush at exit (exit 120, "Exception ignored"), after the PIN was saved
+    with FULL.open("w") as full:
+        proc = subprocess.run(
+            [sys.executable, "-m", "counter_app", "--config", str(sqlite_cfg), "admin-pin"],
+            input="48213957\n",
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            encoding="utf-8",
+            timeout=TIMEOUT,
+            env=_env(),
+        )
+    no_exit_trouble(proc)
+    assert one_line(proc, 0) == (
+        "counter-app: the admin PIN set, but its output could not be written: "
+        "No space left on device"
+    )
+    assert config_mod.load_config(sqlite_cfg).admin.pin_hash
 
 
 def test_an_issue_into_a_closed_pipe_is_issued_and_says_so(sqlite_cfg: Path) -> None:
