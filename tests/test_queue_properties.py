@@ -26,11 +26,16 @@ COUNTERS = (1, 2, 3)
 def _fresh_database(kind: str, base: Any) -> Database:
     if kind == "sqlite":
         path = Path(base) / f"prop-{next(_counter)}.sqlite3"
-        return open_database(f"sqlite:///{path.as_posix()}")
+        return open_database(f"sqlite:///{path.as_posix()}", create=True)
     db = open_database(base)
     with db.engine.begin() as conn:  # TRUNCATE skips the append-only DELETE trigger
         conn.execute(text("TRUNCATE ticket_events, tickets, service_days"))
-        conn.execute(text("UPDATE hall SET day = NULL, seq = 0, version = 0"))
+        conn.execute(
+            text(
+                "UPDATE hall SET day = NULL, seq = 0, version = 0, last_write_at = NULL, "
+                "clock_boot = NULL, clock_offset = NULL"
+            )
+        )
     return db
 
 
