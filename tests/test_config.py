@@ -241,3 +241,32 @@ def test_a_folder_and_an_oversized_file_are_refused_unread(tmp_path: Path) -> No
     just.write_text(GOOD + "#" * (config_mod.MAX_CONFIG_BYTES - len(GOOD)), "utf-8")
     assert just.stat().st_size == config_mod.MAX_CONFIG_BYTES
     assert [s.prefix for s in load_config(just).services] == ["A", "B"]
+
+
+@pytest.mark.parametrize(
+    ("url", "words"),
+    [
+        ("sqlite:////x/%00.db", "contains a control character"),
+        ("sqlite:///q.db?mode=ro", "takes no options after '?' for SQLite (mode)"),
+        ("postgresql+psycopg2://u@h/db", "through psycopg 3"),
+        ("sqlite://", "needs a file path"),
+        ("sqlite+pysqlcipher:///q.db", "opened by Python's own sqlite3"),
+        ("postgresql://" + "x" * 3000, "is too long (3013 characters)"),
+    ],
+)
+def test_database_urls_that_would_fail_later_are_refused_now(
+    tmp_path: Path, url: str, words: str
+) -> None:
+    """A URL the database layer would trip over (a NUL in the path, a read-only SQLite
+    mode the queue cannot write through, another driver) is a configuration error naming
+    --db or database.url, never an 'unexpected error' later."""
+    path = tmp_path / "office.toml"
+    path.write_text(GOOD, encoding="utf-8")
+    with pytest.raises(ConfigError, match=rf"^--db: .*{re.escape(words)}"):
+        config_mod.load(path, url)
+    path.write_text(GOOD + f'\n[database]\nurl = "{url}"\n', encoding="utf-8")
+    with pytest.raises(ConfigError, match=re.escape(words)) as exc:
+        load_config(path)
+    assert "database.url" in str(exc.value)
+    path.write_text(GOOD, encoding="utf-8")
+    assert config_mod.load(path, "postgresql://u@h/db")[0].database_url == "postgresql://u@h/db"

@@ -23,6 +23,7 @@ from pydantic import (
     BaseModel,
     ConfigDict,
     Field,
+    PrivateAttr,
     ValidationError,
     field_validator,
     model_validator,
@@ -125,8 +126,38 @@ def database_url_problem(url: str) -> str | None:
     """What is wrong with a database URL, for `[database] url` and `--db` alike."""
     if not url.strip():
         return "must not be empty (leave it out for the SQLite file in the user data folder)"
-    if not url.startswith(("sqlite:", "postgresql")):
-        return f"must start with sqlite:/// or postgresql+psycopg:// (got {url!r})"
+    shown = url if len(url) <= 80 else f"{url[:60]}… ({len(url)} characters)"
+    if not url.startswith(("sqlite", "postgresql")):
+        return f"must start with sqlite:/// or postgresql+psycopg:// (got {shown!r})"
+    if len(url) > 2000:
+        return f"is too long ({len(url)} characters)"
+    from sqlalchemy.engine import make_url  # only here: loading a config needs no SQLAlchemy
+
+    try:
+        parsed = make_url(url)
+    except Exception as exc:  # SQLAlchemy's ArgumentError and whatever its parser raises
+        return f"is not a database URL ({exc})"
+    text_parts = (parsed.database or "", parsed.host or "", parsed.username or "")
+    if any(ord(ch) < 32 for part in text_parts for ch in part):
+        return "contains a control character (a %00 or similar)"
+    backend, driver = parsed.get_backend_name(), parsed.get_driver_name()
+    if backend == "sqlite":
+        if driver not in ("", "pysqlite"):
+            return f"SQLite is opened by Python's own sqlite3: write sqlite:///PATH (got {shown!r})"
+        if not parsed.database or parsed.database == ":memory:":
+            return (
+                "needs a file path: sqlite:///C:/antrian/queue.sqlite3 or sqlite:////var/lib/q.db"
+            )
+        if parsed.query:
+            return f"takes no options after '?' for SQLite ({', '.join(sorted(parsed.query))})"
+        return None
+    if backend == "postgresql" and driver not in ("", "psycopg"):
+        return (
+            "counter-app reaches PostgreSQL through psycopg 3: write postgresql+psycopg://… "
+            f"or postgresql://… (got driver {driver!r})"
+        )
+    if backend != "postgresql":
+        return f"must start with sqlite:/// or postgresql+psycopg:// (got {shown!r})"
     return None
 
 
@@ -327,6 +358,9 @@ class Config(_Section):
     retention: RetentionSettings = Field(default_factory=RetentionSettings)
     admin: AdminSettings = Field(default_factory=AdminSettings)
     web: WebSettings = Field(default_factory=WebSettings)
+    # Whether this file was made by this very run (the first start on a PC): only then may
+    # the embedded database be created without being asked (`db upgrade` creates one too).
+    _first_run: bool = PrivateAttr(default=False)
 
     def service(self, prefix: str) -> ServiceSettings | None:
         return next((s for s in self.services if s.prefix == prefix), None)
@@ -347,6 +381,12 @@ class Config(_Section):
     @property
     def database_url(self) -> str:
         return self.database.url or paths.default_database_url()
+
+    @property
+    def may_create_database(self) -> bool:
+        """A missing database is made only on the first run, and only the embedded default:
+        a configured or `--db` file that has vanished was moved, not never made."""
+        return self._first_run and self.database.url is None
 
 
 def _cross_checks(cfg: Config) -> list[tuple[str, str]]:
@@ -590,11 +630,15 @@ def write_sample(path: Path, *, overwrite: bool = False) -> Path:
 
 def load_or_init(path: Path | None) -> tuple[Config, Path]:
     """Load the given config; with none given, the user's default, created on first run."""
+    first_run = False
     if path is None:
         path = paths.default_config_path()
         if not path.exists():
             write_sample(path)
-    return load_config(path), path
+            first_run = True
+    cfg = load_config(path)
+    cfg._first_run = first_run
+    return cfg, path
 
 
 def load(path: Path | None, db_url: str | None = None) -> tuple[Config, Path]:
