@@ -19,7 +19,8 @@ class PrinterState:
     """What the printer said about itself, in plain words for the desk.
 
     ``code`` is the machine word (ok, paper_near_end, paper_out, cover_open, offline,
-    printer_error, no_answer, unreachable, status_na, off, preview, ...).
+    printer_error, no_answer, unreachable, status_na, unrecognised (bytes that are no
+    ESC/POS status), off, preview, ...).
     """
 
     ok: bool
