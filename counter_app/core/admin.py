@@ -12,10 +12,11 @@ scrypt with n=2**17, r=8, p=1 (128 MiB of memory a guess; OWASP's recommended mi
 for scrypt). Measured on a 2-core AMD EPYC virtual machine (Python 3.11, OpenSSL 3.0):
 one hash takes 0.32 s (median of 7), so trying all 10**6 six-digit PINs offline takes
 about 89 core-hours (3.7 days on one core, roughly 11 hours on an 8-core PC with 1 GiB
-free; half that on average; a GPU was not measured). The old parameters, n=2**14, took 0.029 s: 10**4 four-digit
-PINs in under 5 minutes. Each digit more multiplies the cost by 10; a passphrase puts
-it out of reach. The hash only buys time: whoever can read the configuration file can
-guess offline, so the file stays readable only by staff (README, Security).
+free; half that on average; a GPU was not measured). The old parameters, n=2**14, took
+0.029 s: 10**4 four-digit PINs in under 5 minutes. Each digit more multiplies the cost
+by 10; a passphrase puts it out of reach. The hash only buys time: whoever can read the
+configuration file can guess offline, so the file stays readable only by staff (README,
+Security).
 
 Hashes of the old parameters still verify (the parameters are read from the hash);
 new ones are always written with today's.
