@@ -100,6 +100,7 @@ class DeskWindow(QueueWindow):
         self.web = WebMenu(self, ctx)
         self.rules_label = QLabel(self.statusBar())
         self.rules_label.setObjectName("rulesOrigin")
+        self.rules_label.setContentsMargins(0, 0, 12, 0)  # clear of the window's edge
         self.statusBar().addPermanentWidget(self.rules_label)
         self._show_rules_origin()
         if self.config.web.enabled:
