@@ -13,6 +13,7 @@ import os
 # Before anything imports Qt: every window in the tests is drawn offscreen.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+import contextlib
 import itertools
 import shutil
 import socket
@@ -275,3 +276,39 @@ def wait_for(predicate: Callable[[], bool], timeout: float = 5.0) -> None:
         if time.monotonic() > deadline:
             raise AssertionError("condition not reached in time")
         time.sleep(0.01)
+
+
+# --- files and clocks for the failure tests ---------------------------------------------------
+
+
+@contextlib.contextmanager
+def read_only(path: Path) -> Iterator[None]:
+    """The file cannot be written, for real: chmod, or for root (whom chmod does not stop)
+    the immutable attribute."""
+    if os.geteuid() != 0:
+        path.chmod(0o444)
+        try:
+            yield
+        finally:
+            path.chmod(0o644)
+        return
+    chattr = shutil.which("chattr")
+    if chattr is None or subprocess.run([chattr, "+i", str(path)]).returncode != 0:
+        pytest.skip("running as root where chattr +i is not possible: cannot make a file read-only")
+    try:
+        yield
+    finally:
+        subprocess.run([chattr, "-i", str(path)], check=True)
+
+
+class Monotonic:
+    """A monotonic clock that a test moves by hand."""
+
+    def __init__(self) -> None:
+        self.seconds = 1000.0
+
+    def __call__(self) -> float:
+        return self.seconds
+
+    def advance(self, seconds: float) -> None:
+        self.seconds += seconds

@@ -8,14 +8,13 @@ import base64
 import contextlib
 import os
 import select
-import shutil
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from conftest import Monotonic, read_only
 
 from counter_app.core import config as config_mod
 from counter_app.core.admin import (
@@ -32,19 +31,6 @@ from counter_app.core.config import ConfigError
 # As `admin-pin` wrote it before 6 digits and n=2**17: the PIN 2468, scrypt n=2**14.
 OLD_HASH = "scrypt$16384$8$1$47zsN0uHBSVU91JsBvgHtQ==$sM4rK8BhjRtfwT2H+f+mZJ31GWy6WsfsOwCF22NI2ks="
 PIN, NEW_PIN = "246813", "135790"
-
-
-class Monotonic:
-    """A monotonic clock that a test moves by hand."""
-
-    def __init__(self) -> None:
-        self.seconds = 1000.0
-
-    def __call__(self) -> float:
-        return self.seconds
-
-    def advance(self, seconds: float) -> None:
-        self.seconds += seconds
 
 
 # --- the hash -------------------------------------------------------------------------------
@@ -253,26 +239,6 @@ def test_reset_replaces_a_forgotten_pin_and_says_why_it_may(sample: Path) -> Non
         f"user can write {sample}\n",
     )
     assert check_pin(NEW_PIN, stored_hash(sample))
-
-
-@contextlib.contextmanager
-def read_only(path: Path) -> Iterator[None]:
-    """The file cannot be written, for real: chmod, or for root (whom chmod does not stop)
-    the immutable attribute."""
-    if os.geteuid() != 0:
-        path.chmod(0o444)
-        try:
-            yield
-        finally:
-            path.chmod(0o644)
-        return
-    chattr = shutil.which("chattr")
-    if chattr is None or subprocess.run([chattr, "+i", str(path)]).returncode != 0:
-        pytest.skip("running as root where chattr +i is not possible: cannot make a file read-only")
-    try:
-        yield
-    finally:
-        subprocess.run([chattr, "-i", str(path)], check=True)
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="chmod and chattr")

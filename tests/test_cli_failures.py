@@ -7,7 +7,6 @@ made read-only, a server backend terminated in the middle of a transaction).
 
 from __future__ import annotations
 
-import contextlib
 import errno
 import json
 import os
@@ -22,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import write_config
+from conftest import read_only, write_config
 from fakeprinter import FakePrinter
 from sqlalchemy import create_engine, text
 
@@ -79,26 +78,6 @@ def sqlite_cfg(tmp_path: Path, sqlite_url: str) -> Path:
 
 
 # --- the database fails in the middle of an operation ----------------------------------------
-
-
-@contextlib.contextmanager
-def read_only(path: Path) -> Iterator[None]:
-    """The file cannot be written, for real: chmod, or for root (whom chmod does not stop)
-    the immutable attribute."""
-    if os.geteuid() != 0:
-        path.chmod(0o444)
-        try:
-            yield
-        finally:
-            path.chmod(0o644)
-        return
-    chattr = shutil.which("chattr")
-    if chattr is None or subprocess.run([chattr, "+i", str(path)]).returncode != 0:
-        pytest.skip("running as root where chattr +i is not possible: cannot make a file read-only")
-    try:
-        yield
-    finally:
-        subprocess.run([chattr, "-i", str(path)], check=True)
 
 
 def test_a_read_only_sqlite_file_mid_operation_exits_2(sqlite_cfg: Path, tmp_path: Path) -> None:

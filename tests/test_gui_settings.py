@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import FakeClock, make_config
+from conftest import FakeClock, Monotonic, make_config
 from guikit import station_look
 from PySide6.QtWidgets import QApplication, QLineEdit
 from pytestqt.qtbot import QtBot
@@ -33,19 +33,6 @@ OLD_HASH = "scrypt$16384$8$1$47zsN0uHBSVU91JsBvgHtQ==$sM4rK8BhjRtfwT2H+f+mZJ31GW
 @functools.cache
 def pin_hash() -> str:
     return hash_pin(PIN)  # a third of a second: once for the module
-
-
-class Monotonic:
-    """A monotonic clock that a test moves by hand."""
-
-    def __init__(self) -> None:
-        self.seconds = 1000.0
-
-    def __call__(self) -> float:
-        return self.seconds
-
-    def advance(self, seconds: float) -> None:
-        self.seconds += seconds
 
 
 @pytest.fixture
