@@ -210,3 +210,15 @@ def test_a_command_on_a_pc_a_day_off_is_refused_with_exit_3(
         assert queue.issue("A").code == "A-003"
     finally:
         queue.db.dispose()
+
+
+def test_a_clock_a_year_ahead_purges_nothing(database: Database, real_queue: Queue) -> None:
+    """Retention counts days from today: a PC a year ahead must not take today for old."""
+    from counter_app.core.report import purge_old
+
+    a_busy_morning(real_queue)
+    wrong = Queue(database, make_config(), clock=ShiftedClock(timedelta(days=400)))
+    with pytest.raises(Refused) as refused:
+        purge_old(wrong, 30)
+    assert refused.value.reason is Reason.CLOCK
+    assert len(real_queue.recent_tickets()) == 3
