@@ -81,10 +81,6 @@ def phone(tmp_path: Path) -> Iterator[Phone]:
         browser.quit()
 
 
-def headline(browser: WebDriver) -> str | None:
-    return text_of(browser, ".state h1")
-
-
 def alert_covers_the_screen(browser: WebDriver) -> bool:
     if not shown(browser, "#alert"):
         return False
@@ -112,7 +108,7 @@ def test_a_ticket_waiting_outside_is_let_in_called_and_served_live(
         browser.get(base + page_path(ours, PUBLIC_URL))
         assert browser.execute_script("return [innerWidth, innerHeight]") == [390, 844]
         wait_for_text(browser, ".number .code", ours["code"])
-        assert headline(browser) == "Tunggu di luar dulu"
+        wait_for_text(browser, ".state h1", "Tunggu di luar dulu")
         assert browser.find_element(By.TAG_NAME, "body").get_attribute("data-state") == "outside"
         assert not shown(browser, "#alert")
         assert browser.execute_script("return document.documentElement.scrollWidth") <= 390
@@ -140,7 +136,7 @@ def test_a_ticket_waiting_outside_is_let_in_called_and_served_live(
         cli(config, "done", "1")
         wait_for_text(browser, ".state h1", "Silakan masuk sekarang")
         wait_until(browser, "the come-in alert covers the screen", alert_covers_the_screen)
-        assert text_of(browser, "#alert-text") == f"{ours['code']}: SILAKAN MASUK!"
+        wait_for_text(browser, "#alert-text", f"{ours['code']}: SILAKAN MASUK!")
         assert browser.execute_script(STILL_MARKED), "the page reloaded instead of updating"
         assert browser.find_element(By.TAG_NAME, "body").get_attribute("data-state") == "come_in"
         vibrations, sounds = browser.execute_script(TAKE_VIBRATIONS_AND_SOUNDS)
@@ -151,7 +147,7 @@ def test_a_ticket_waiting_outside_is_let_in_called_and_served_live(
         cli(config, "call", "1")
         wait_for_text(browser, ".state h1", "Silakan ke Loket 1")
         wait_until(browser, "the call alert covers the screen", alert_covers_the_screen)
-        assert text_of(browser, "#alert-text") == f"{ours['code']} DIPANGGIL! Silakan ke Loket 1"
+        wait_for_text(browser, "#alert-text", f"{ours['code']} DIPANGGIL! Silakan ke Loket 1")
         assert browser.execute_script(STILL_MARKED), "the page reloaded instead of updating"
         vibrations, sounds = browser.execute_script(TAKE_VIBRATIONS_AND_SOUNDS)
         assert len(vibrations) == 1 and sounds == ["/static/chime.wav"], (vibrations, sounds)
@@ -175,14 +171,14 @@ def test_a_browser_that_prefers_english_gets_english_live(
         browser.get(base + page_path(ticket, PUBLIC_URL))
         wait_for_text(browser, ".state h1", "Waiting in the hall")
         assert browser.find_element(By.TAG_NAME, "html").get_attribute("lang") == "en"
-        assert text_of(browser, ".number .label") == "Your queue number"
-        assert text_of(browser, "footer a[lang='id']") == "Bahasa Indonesia"
+        wait_for_text(browser, ".number .label", "Your queue number")
+        wait_for_text(browser, "footer a[lang='id']", "Bahasa Indonesia")
         browser.execute_script(MARK)
 
         cli(config, "call", "1")
         wait_for_text(browser, ".state h1", "Please go to Loket 1")  # the office's own name
         wait_until(browser, "the call alert covers the screen", alert_covers_the_screen)
-        assert text_of(browser, "#alert-text") == f"{ticket['code']} CALLED! Please go to Loket 1"
+        wait_for_text(browser, "#alert-text", f"{ticket['code']} CALLED! Please go to Loket 1")
         assert browser.execute_script(STILL_MARKED), "the page reloaded instead of updating"
 
 
@@ -194,17 +190,18 @@ def test_the_board_follows_calls_live(phone: Phone, sqlite_url: str, tmp_path: P
         browser = phone()
         browser.get(base + "/")
         wait_for_text(browser, "h1.office", "Disdukcapil Kota Balikpapan")
-        assert text_of(browser, ".counters li:first-child") == "Loket 1\n—"
+        # Each waited for: the first live update may swap the board under our feet.
+        wait_for_text(browser, ".counters li:first-child", "Loket 1\n—")
+        wait_for_text(browser, ".hall p", "Di ruang tunggu: 2 dari 20 orang")
         assert text_of(browser, ".calls") is None  # nobody called yet
-        assert text_of(browser, ".hall p") == "Di ruang tunggu: 2 dari 20 orang"
         browser.execute_script(MARK)
 
         cli(config, "call", "1")
         wait_for_text(browser, ".counters li:first-child", "Loket 1\nA-001")
-        assert text_of(browser, ".calls li:first-child") == "A-001 ke Loket 1"
+        wait_for_text(browser, ".calls li:first-child", "A-001 ke Loket 1")
         cli(config, "call", "2")
         wait_for_text(browser, ".calls li:first-child", "B-001 ke Loket 2")
-        assert text_of(browser, ".counters li:nth-child(2)") == "Loket 2\nB-001"
+        wait_for_text(browser, ".counters li:nth-child(2)", "Loket 2\nB-001")
         assert browser.execute_script(STILL_MARKED), "the board reloaded instead of updating"
 
 
@@ -217,8 +214,8 @@ def test_without_javascript_the_page_shows_the_state_and_refreshes_itself(
         browser = phone(javascript=False)
         browser.get(base + page_path(ticket, PUBLIC_URL))
         wait_for_text(browser, ".state h1", "Menunggu di ruang tunggu")
-        assert text_of(browser, ".number .code") == ticket["code"]
-        assert text_of(browser, ".ahead strong") == "Anda berikutnya"
+        wait_for_text(browser, ".number .code", ticket["code"])
+        wait_for_text(browser, ".ahead strong", "Anda berikutnya")
         refresh = browser.find_elements(By.CSS_SELECTOR, "meta[http-equiv='refresh']")
         assert [m.get_attribute("content") for m in refresh] == ["10"]
         assert "js" not in (browser.find_element(By.TAG_NAME, "html").get_attribute("class") or "")
@@ -259,8 +256,9 @@ def test_the_page_says_offline_while_the_database_is_gone_and_recovers(
 
             allow_connections(False)
             wait_until(browser, "the offline banner", lambda b: text_of(b, ".offline"))
-            assert text_of(browser, ".offline") == WORDS["id"]["offline"]
-            assert headline(browser) == "Menunggu di ruang tunggu"  # the last known state stays
+            wait_for_text(browser, ".offline", WORDS["id"]["offline"])
+            # the last known state stays
+            wait_for_text(browser, ".state h1", "Menunggu di ruang tunggu")
 
             allow_connections(True)
             wait_until(
