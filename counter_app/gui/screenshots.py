@@ -194,6 +194,16 @@ def desk_scenes(app: QApplication, root: Path, out: Path, language: str) -> None
         window.issue("B")  # the twelfth person: the hall is full now
         shoot(app, window, out / "desk-hall-full.png", lambda: issued(window))
 
+    with scene(app, root, "desk-wrong-clock", language) as s:
+        s.issue("A", 5)
+        s.serve(1, 2)
+        window = s.desk()
+        # Somebody set this PC's date back a day: the queue's last write is "tomorrow".
+        s.queue.clock = FixedClock(s.clock.moment - timedelta(days=1))
+        window.check_clock()
+        window.issue("A")  # refused, and said where the time is
+        shoot(app, window, out / "desk-wrong-clock.png", lambda: window.clock_problem is not None)
+
     outside = {"limit": 12, "when_full": "wait_outside"}
     with scene(app, root, "desk-wait-outside", language, capacity=outside) as s:
         s.issue("A", 9)
