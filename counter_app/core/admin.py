@@ -33,7 +33,6 @@ import hashlib
 import hmac
 import json
 import logging
-import os
 import re
 import secrets
 import time
@@ -42,6 +41,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from counter_app.core import paths
+from counter_app.core.files import replace_file
 
 log = logging.getLogger(__name__)
 
@@ -209,11 +209,9 @@ class PinThrottle:
     def _store(self) -> None:
         if self.state_file is None:
             return
-        tmp = self.state_file.with_name(self.state_file.name + ".tmp")
         try:
             self.state_file.parent.mkdir(parents=True, exist_ok=True)
-            tmp.write_text(json.dumps({"wrong_tries": self._wrong}), encoding="utf-8")
-            os.replace(tmp, self.state_file)
+            replace_file(self.state_file, json.dumps({"wrong_tries": self._wrong}))
         except OSError as exc:  # still counted in this process
             log.warning("admin PIN: cannot write %s (%s)", self.state_file, exc)
 

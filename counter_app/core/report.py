@@ -31,7 +31,6 @@ Definitions (all times office-local, durations in minutes rounded to 0.01):
 
 from __future__ import annotations
 
-import contextlib
 import csv
 import io
 import json
@@ -39,7 +38,6 @@ import math
 import os
 import stat
 import statistics
-import tempfile
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -49,6 +47,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from counter_app.core.config import Config
+from counter_app.core.files import replace_file
 from counter_app.core.model import INSIDE, LoggedEvent, Purge
 from counter_app.core.queue import Queue
 
@@ -237,20 +236,8 @@ def save_csv(report: DayReport, path: Path) -> None:
             with open(path, "w", encoding="utf-8") as fh:  # a folder fails here, named
                 fh.write(report.to_csv())
             return
-        target = Path(os.path.realpath(path))  # a link goes on pointing at the report
-        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-        try:
-            with open(fd, "w", encoding="utf-8") as fh:
-                fh.write(report.to_csv())
-                fh.flush()
-                os.fsync(fh.fileno())  # a full disk may say so only now
-            if st is not None:
-                os.chmod(tmp, stat.S_IMODE(st.st_mode))
-            os.replace(tmp, target)
-        except BaseException:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
-            raise
+        # A link goes on pointing at the report.
+        replace_file(Path(os.path.realpath(path)), report.to_csv())
     except OSError as exc:
         raise OSError(exc.errno, exc.strerror or str(exc), str(path)) from exc
 

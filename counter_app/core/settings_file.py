@@ -9,7 +9,6 @@ value the dialog accepts is exactly one the app will start with.
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +17,7 @@ from tomlkit.items import AoT, Table
 from tomlkit.toml_document import TOMLDocument
 
 from counter_app.core.config import Config, ConfigError, parse_config
+from counter_app.core.files import replace_file
 
 _PART_RE = re.compile(r"([a-z_]+)(?:\[([0-9]+)\])?")
 
@@ -88,13 +88,10 @@ class SettingsFile:
     def save(self) -> Config:
         """Check, then replace the file in one step (a crash leaves the old or the new)."""
         config = self.check()
-        tmp = self.path.with_name(self.path.name + ".tmp")
         try:
-            tmp.write_text(self.text(), encoding="utf-8")
             # The file holds the database password, the ticket secret and the PIN's hash:
-            # a file kept readable only by staff (chmod 600) stays so after a save.
-            shutil.copymode(self.path, tmp)
-            tmp.replace(self.path)
+            # replace_file keeps a file readable only by staff (chmod 600) so.
+            replace_file(self.path, self.text())
         except OSError as exc:
             raise ConfigError(self.path, [("", f"cannot write: {exc.strerror or exc}")]) from None
         return config
