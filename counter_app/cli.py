@@ -466,7 +466,7 @@ def _run(args: argparse.Namespace) -> int:
     if command == "db":
         upgrade = args.action == "upgrade"  # `db upgrade` may make a new, empty queue
         db = open_database(cfg.database_url, upgrade=upgrade, create=upgrade)
-        if args.action == "upgrade":
+        if upgrade:
             args.output.done = "the database upgraded"
         args.output.say(
             f"{db.public_url}: schema {db.schema_revision()} (this app: {db.head_revision()})"
@@ -564,10 +564,9 @@ def _admin_pin(path: Path, *, reset: bool) -> int:
         return (sys.stdin.readline() if sys.stdin is not None else "").strip()
 
     if isinstance(stored, str) and not reset and not check_pin(ask("current admin PIN: "), stored):
-        print(
+        _tell(
             "counter-app: admin-pin: wrong current PIN; nothing changed "
-            f"(forgotten: admin-pin --reset, by someone who can write {path})",
-            file=sys.stderr,
+            f"(forgotten: admin-pin --reset, by someone who can write {path})"
         )
         return EXIT_REFUSED
     pin = ask(f"new admin PIN ({MIN_DIGITS}+ digits, or {MIN_PASSPHRASE}+ characters): ")
@@ -579,10 +578,9 @@ def _admin_pin(path: Path, *, reset: bool) -> int:
     settings.set("admin.pin_hash", hash_pin(pin))
     settings.save()
     if isinstance(stored, str) and reset:
-        print(
+        _tell(
             f"counter-app: admin-pin: replaced the admin PIN without the old one, because "
-            f"this user can write {path}",
-            file=sys.stderr,
+            f"this user can write {path}"
         )
     print(f"{path}: admin PIN set")
     return EXIT_OK
