@@ -142,11 +142,6 @@ class Database:
     read_engine: Engine  # snapshots for status and displays
     file: SqliteFile | None = None  # the SQLite file, followed by identity
 
-    def check_file(self) -> None:
-        """Raise DatabaseError when the SQLite file is no longer the one opened."""
-        if self.file is not None:
-            self.file.check()
-
     @property
     def dialect(self) -> str:
         return self.engine.dialect.name
