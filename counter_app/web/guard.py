@@ -140,8 +140,7 @@ def raise_open_file_limit(wanted: int) -> int | None:
         except (ValueError, OSError):
             continue
         break
-    soft = resource.getrlimit(resource.RLIMIT_NOFILE)[0]
-    return None if soft == resource.RLIM_INFINITY else int(soft)
+    return current_open_file_limit()
 
 
 def current_open_file_limit() -> int | None:
@@ -158,15 +157,24 @@ def address_key(host: str | None) -> str:
     /64 (one phone, or one home, holds a whole /64 and could change address at will)."""
     if not host:
         return "?"
+    ip = _ip(host)
+    if ip is None:
+        return host
+    if isinstance(ip, ipaddress.IPv6Address):
+        return str(ipaddress.IPv6Network((ip, 64), strict=False))
+    return str(ip)
+
+
+def _ip(host: str) -> ipaddress.IPv4Address | ipaddress.IPv6Address | None:
+    """The peer's address, an IPv4 visitor on a dual-stack socket as IPv4; None when
+    ``host`` is not an address."""
     try:
         ip = ipaddress.ip_address(host)
     except ValueError:
-        return host
-    if isinstance(ip, ipaddress.IPv6Address):
-        if ip.ipv4_mapped is not None:  # an IPv4 visitor on a dual-stack socket
-            return str(ip.ipv4_mapped)
-        return str(ipaddress.IPv6Network((ip, 64), strict=False))
-    return host
+        return None
+    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
+        return ip.ipv4_mapped
+    return ip
 
 
 def trusted_networks(
@@ -296,13 +304,8 @@ class Guard:
         """A trusted proxy speaks for many visitors: only the total bounds it."""
         if not self.trusted or not host:
             return False
-        try:
-            ip = ipaddress.ip_address(host)
-        except ValueError:
-            return False
-        if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
-            ip = ip.ipv4_mapped
-        return any(ip in network for network in self.trusted)
+        ip = _ip(host)
+        return ip is not None and any(ip in network for network in self.trusted)
 
     def protocol(self) -> type[H11Protocol]:
         """The HTTP protocol class for ``uvicorn.Config(http=...)``, bound to this guard."""
