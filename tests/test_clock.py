@@ -10,13 +10,12 @@ hand that set the date would.
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 from conftest import make_config, write_config
+from test_cli_failures import cli
 
 from counter_app.core import config as config_mod
 from counter_app.core.clock import TOLERANCE, ManualClock, SystemClock
@@ -194,14 +193,7 @@ def test_a_command_on_a_pc_a_day_off_is_refused_with_exit_3(
         version = queue.version()
         env = _faketime_env(shift)
         for argv in (["issue", "A", "--no-print"], ["call", "2"], ["done", "1"]):
-            proc = subprocess.run(
-                [sys.executable, "-m", "counter_app", "--config", str(cfg_path), *argv],
-                capture_output=True,
-                text=True,
-                encoding="utf-8",
-                timeout=60,
-                env=env,
-            )
+            proc = cli("--config", str(cfg_path), *argv, env=env)
             assert proc.returncode == 3, proc.stderr
             assert "Traceback" not in proc.stderr
             assert "Jam PC ini" in proc.stderr and "1 hari" in proc.stderr, proc.stderr

@@ -3,8 +3,6 @@ themselves: quotas, suspensions, the hall's limit and mode, opening hours."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -98,6 +96,7 @@ def test_the_shared_rules_decide_even_before_a_station_first_writes(
     """A station whose own file suspends B issues B when the database's rules say B is
     open: the shared rules are the one source of truth once a dialog saved them."""
     from conftest import write_config
+    from test_cli_failures import cli
 
     from counter_app.core import config as config_mod
     from counter_app.core.queue import open_queue
@@ -111,12 +110,7 @@ def test_the_shared_rules_decide_even_before_a_station_first_writes(
     other = write_config(
         tmp_path / "other.toml", db_url, services=services, counters=[], office={"station": "x"}
     )
-    done = subprocess.run(
-        [sys.executable, "-m", "counter_app", "--config", str(other), "issue", "B", "--no-print"],
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    done = cli("--config", str(other), "issue", "B", "--no-print")
     assert done.returncode == 0, done.stderr
     assert "B-001" in done.stdout
     station = open_queue(config_mod.load_config(other))
