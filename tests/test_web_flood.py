@@ -355,6 +355,37 @@ def test_out_of_open_files_all_the_same_is_counted_not_printed(
     assert len(lines) <= 3, lines
 
 
+# --- malformed requests ----------------------------------------------------------------
+
+
+MALFORMED = {
+    "a body that breaks its chunking": b"POST / HTTP/1.1\r\nHost: x\r\n"
+    b"Transfer-Encoding: chunked\r\n\r\nzz\r\n",
+    "a POST without a token": b"POST /t/x HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\n\r\nhello",
+    "a 100 MB body announced": b"POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 100000000\r\n\r\n"
+    + b"a" * 60_000,
+    "no request line": b"GARBAGE\r\n\r\n",
+    "a NUL in the path": b"GET /t/\x00x HTTP/1.1\r\nHost: x\r\n\r\n",
+}
+
+
+def test_malformed_requests_get_a_plain_refusal_and_no_traceback(
+    config: Path, tmp_path: Path
+) -> None:
+    """A request whose body goes wrong after its headers were taken: uvicorn answers 400
+    while the app, started on the headers, answers too; that second answer must not end
+    in a traceback on stderr."""
+    with web(config, tmp_path) as server:
+        for what, request in MALFORMED.items():
+            with socket.create_connection(("127.0.0.1", server.port), timeout=10) as sock:
+                sock.sendall(request)
+                status = sock.recv(64).split(b"\r\n")[0]
+            assert status.split()[1] in (b"400", b"405"), (what, status)
+        assert board(server.port)[0] == 200  # and the server goes on serving
+        stderr = server.stop()
+    assert "Traceback" not in stderr, stderr[:3000]
+
+
 # --- forwarded headers --------------------------------------------------------------------
 
 

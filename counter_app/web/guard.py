@@ -371,6 +371,16 @@ class GuardedH11Protocol(H11Protocol):
         if self.cycle is not cycle:  # a request's headers are in
             self._cancel_header_timer()
 
+    def send_400_response(self, msg: str) -> None:
+        # A request whose body broke h11's rules after its headers had started the app:
+        # uvicorn answers 400 and closes, and the app's own answer to it would then meet
+        # h11 in MUST_CLOSE ("Exception in ASGI application", a traceback a request).
+        # Mark the cycle as gone, as uvicorn does when the peer hangs up: its send() then
+        # drops that answer.
+        if self.cycle is not None:
+            self.cycle.disconnected = True
+        super().send_400_response(msg)
+
     def on_response_complete(self) -> None:
         cycle = self.cycle
         super().on_response_complete()
