@@ -543,6 +543,27 @@ def test_accept_out_of_files_is_counted_once_a_minute(caplog: pytest.LogCaptureF
     assert all(r.exc_info is None for r in records)
 
 
+def test_an_accept_retry_after_the_server_stopped_is_not_a_traceback(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """Out of files, asyncio listens again a second later; a server stopped in that
+    second has closed its socket, and the retry's ValueError is no error of anyone's."""
+
+    async def stopped() -> None:
+        handle = Guard().loop_exception_handler()
+        handle(
+            asyncio.get_running_loop(),
+            {
+                "message": "Exception in callback BaseSelectorEventLoop._start_serving(...)",
+                "exception": ValueError("Invalid file descriptor: -1"),
+            },
+        )
+
+    with caplog.at_level(logging.WARNING):
+        asyncio.run(stopped())
+    assert caplog.records == []
+
+
 def test_other_loop_errors_are_logged_as_asyncio_would(caplog: pytest.LogCaptureFixture) -> None:
     async def fail() -> None:
         handle = Guard().loop_exception_handler()

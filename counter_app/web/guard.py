@@ -43,6 +43,9 @@ REPORT_EVERY = 60.0  # seconds between the log's lines about a flood
 # What the event loop's accept() reports when the process is out of files or memory.
 OUT_OF_RESOURCES = frozenset({errno.EMFILE, errno.ENFILE, errno.ENOBUFS, errno.ENOMEM})
 ACCEPT_FAILED = "socket.accept() out of system resource"  # asyncio's selector event loop
+# After such a failure the selector loop listens again a second later; if the server
+# stopped meanwhile, that retry meets the closed socket (fd -1) and fails with this.
+ACCEPT_RETRY = "Exception in callback BaseSelectorEventLoop._start_serving"
 
 REFUSAL = (
     b"HTTP/1.1 503 Service Unavailable\r\n"
@@ -328,6 +331,13 @@ class Guard:
                 and str(context.get("message", "")).startswith(ACCEPT_FAILED)
             ):
                 self.report.note("accept_failed")  # the selector loop retries in 1 s
+                return
+            if (
+                isinstance(exc, ValueError)
+                and "Invalid file descriptor" in str(exc)
+                and str(context.get("message", "")).startswith(ACCEPT_RETRY)
+            ):
+                log.debug("phone pages: no accept() retry, the server has stopped listening")
                 return
             # Anything else as asyncio logs it (OncePerMinute keeps that to one a minute),
             # Windows' "Accept failed on a socket" too: that loop stops listening after it.
