@@ -6,7 +6,7 @@ from collections.abc import Callable
 from datetime import date
 
 import pytest
-from conftest import FakeClock
+from conftest import FakeClock, make_config
 
 from counter_app.core.model import PrintStatus, Reason, Refused, TicketState
 from counter_app.core.queue import Queue
@@ -139,6 +139,22 @@ def test_group_larger_than_the_hall_is_refused_even_outside(
     q = make_queue(capacity={"limit": 2, "when_full": "wait_outside"})
     with refused(Reason.HALL_FULL):
         q.issue("A", group=3)
+
+
+def test_a_returned_group_larger_than_the_hall_is_refused_even_outside(
+    make_queue: Callable[..., Queue],
+) -> None:
+    """A group that can never fit must not join the outside line, where nobody overtakes
+    it: the same rule as at issue, also when the limit was lowered after it came in."""
+    q = make_queue(capacity={"limit": 3, "when_full": "wait_outside"})
+    q.issue("A", group=3)
+    q.call_next(1)
+    q.no_show(1)
+    q.use_config(make_config(capacity={"limit": 2, "when_full": "wait_outside"}))
+    with refused(Reason.HALL_FULL):
+        q.return_ticket("A-001")
+    assert q.ticket("A-001").state == TicketState.NO_SHOW
+    assert q.issue("A").state == TicketState.WAITING  # no one blocks the outside line
 
 
 def test_call_next_follows_counter_preference_and_priority(queue: Queue) -> None:

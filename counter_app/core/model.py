@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
 
+from counter_app.core.hall import is_full
+
 
 class TicketState(StrEnum):
     OUTSIDE = "outside"  # issued while the hall was full; waits outside until admitted
@@ -171,7 +173,8 @@ class Status:
 
     @property
     def hall_full(self) -> bool:
-        return self.occupancy >= self.limit
+        """No room for one more person (core/hall.py): a group may still not fit."""
+        return is_full(self.occupancy, self.limit)
 
     def as_json(self) -> dict[str, object]:
         return {

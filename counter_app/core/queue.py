@@ -34,6 +34,7 @@ from counter_app.core.config import (
     shared_rules,
     with_shared_rules,
 )
+from counter_app.core.hall import Entry, admission, has_room
 from counter_app.core.model import (
     INSIDE,
     OPEN,
@@ -357,6 +358,25 @@ class Queue:
         outside_persons = sum(int(p) for state, _n, p in rows if state == TicketState.OUTSIDE)
         return inside, outside, outside_persons
 
+    def _admit(self, tx: _Tx, group: int) -> bool:
+        """Whether a group arriving now comes straight in (True) or joins the outside
+        line (False); Refused when neither is allowed (the rule is core/hall.py's)."""
+        capacity = self.config.capacity
+        inside, outside, _ = self._occupancy(tx.session, tx.today)
+        where = admission(
+            inside,
+            outside,
+            group,
+            capacity.limit,
+            wait_outside=capacity.when_full == "wait_outside",
+        )
+        if where is Entry.REFUSED:
+            raise Refused(
+                Reason.HALL_FULL,
+                texts.text(self.lang, "hall_full", occupancy=inside, limit=capacity.limit),
+            )
+        return where is Entry.INSIDE
+
     def _admit_outside(self, tx: _Tx) -> None:
         """Let waiting-outside tickets in, strictly in order, as far as the room allows."""
         inside, outside, _ = self._occupancy(tx.session, tx.today)
@@ -369,7 +389,7 @@ class Queue:
             .order_by(TicketRow.queue_seq)
         )
         for row in line:
-            if inside + row.group_size > limit:
+            if not has_room(inside, row.group_size, limit):
                 break  # nobody overtakes the head of the outside line
             inside += row.group_size
             row.admitted_at = tx.now
@@ -547,7 +567,6 @@ class Queue:
         with self._write() as tx:  # which follows the shared rules before checking them
             self._check_can_issue(prefix, group)
             svc = self._service(prefix)
-            limit = self.config.capacity.limit
             s = tx.session
             numbering = s.get(ServiceDay, (tx.today, svc.prefix))
             if numbering is None:
@@ -558,13 +577,7 @@ class Queue:
                     Reason.QUOTA_REACHED,
                     texts.text(self.lang, "quota_reached", service=svc.name, quota=svc.daily_quota),
                 )
-            inside, outside, _ = self._occupancy(s, tx.today)
-            fits = inside + group <= limit and outside == 0
-            if not fits and (self.config.capacity.when_full == "refuse" or group > limit):
-                raise Refused(
-                    Reason.HALL_FULL,
-                    texts.text(self.lang, "hall_full", occupancy=inside, limit=limit),
-                )
+            fits = self._admit(tx, group)
             numbering.last_number += 1
             row = TicketRow(
                 day=tx.today,
@@ -659,17 +672,10 @@ class Queue:
     def return_ticket(self, code: str) -> Ticket:
         """A no-show who arrived late goes back to the end of the line."""
         with self._write() as tx:
-            limit = self.config.capacity.limit
             row = self._row_by_code(tx.session, tx.today, code)
             if row.state != TicketState.NO_SHOW:
                 raise self._wrong_state(row, "return")
-            inside, outside, _ = self._occupancy(tx.session, tx.today)
-            fits = inside + row.group_size <= limit and outside == 0
-            if not fits and self.config.capacity.when_full == "refuse":
-                raise Refused(
-                    Reason.HALL_FULL,
-                    texts.text(self.lang, "hall_full", occupancy=inside, limit=limit),
-                )
+            fits = self._admit(tx, row.group_size)
             row.counter = None
             row.finished_at = None
             row.called_at = None
