@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 from conftest import FakeClock, make_config
 
-from counter_app.core.model import PrintStatus, Reason, Refused, TicketState
+from counter_app.core.model import EventKind, PrintStatus, Reason, Refused, TicketState
 from counter_app.core.queue import Queue
 
 
@@ -333,3 +333,26 @@ def test_failure_mid_operation_rolls_back(queue: Queue, monkeypatch: pytest.Monk
     monkeypatch.undo()
     assert queue.issue("A").code == "A-002"  # no gap, no half-written ticket
     assert queue.status().services[0].issued == 2
+
+
+def test_event_kinds_keep_the_words_stored_databases_hold() -> None:
+    """The daily report replays old days by these words: renaming one loses history."""
+    assert sorted(EventKind) == sorted(
+        [
+            "issued",
+            "admitted",
+            "called",
+            "recalled",
+            "done",
+            "no_show",
+            "returned",
+            "transferred",
+            "cancelled",
+            "expired",
+            "printed",
+            "reprinted",
+            "print_failed",
+            "print_pending",
+            "print_off",
+        ]
+    )

@@ -18,6 +18,32 @@ class TicketState(StrEnum):
     CANCELLED = "cancelled"
 
 
+class EventKind(StrEnum):
+    """What happened to a ticket: the kind of each entry of its event log.
+
+    Stored as these words (ticket_events.kind), which the daily report replays and the
+    lobby display announces, so a value never changes once a database holds it."""
+
+    ISSUED = "issued"
+    ADMITTED = "admitted"  # let in from the outside line
+    CALLED = "called"
+    RECALLED = "recalled"  # called again to the same counter
+    DONE = "done"
+    NO_SHOW = "no_show"
+    RETURNED = "returned"  # a no-show put back at the end of the line
+    TRANSFERRED = "transferred"  # sent to another service's line
+    CANCELLED = "cancelled"
+    EXPIRED = "expired"  # still open when the office day ended
+    PRINTED = "printed"
+    REPRINTED = "reprinted"
+    PRINT_FAILED = "print_failed"
+    PRINT_PENDING = "print_pending"
+    PRINT_OFF = "print_off"
+
+
+#: What the lobby display shows and announces: someone is asked to come somewhere.
+CALL_KINDS = (EventKind.CALLED, EventKind.RECALLED, EventKind.ADMITTED)
+
 INSIDE = (TicketState.WAITING, TicketState.CALLED)
 OPEN = (TicketState.OUTSIDE, TicketState.WAITING, TicketState.CALLED)
 
@@ -150,7 +176,7 @@ class Call:
     """One entry of the day's call log, for the lobby display."""
 
     seq: int
-    kind: str  # "called", "recalled" or "admitted"
+    kind: str  # one of CALL_KINDS
     code: str
     counter: int | None
     at: datetime
@@ -247,7 +273,7 @@ class LoggedEvent:
     ticket_id: int
     prefix: str  # the service the ticket was issued for
     group: int
-    kind: str
+    kind: str  # an EventKind's value (a newer version's kind stays readable)
     from_state: str | None
     to_state: str | None
     counter: int | None

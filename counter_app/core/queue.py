@@ -36,10 +36,12 @@ from counter_app.core.config import (
 )
 from counter_app.core.hall import Entry, admission, has_room
 from counter_app.core.model import (
+    CALL_KINDS,
     INSIDE,
     OPEN,
     Call,
     CounterStatus,
+    EventKind,
     LoggedEvent,
     PrintStatus,
     Purge,
@@ -290,7 +292,7 @@ class Queue:
         self,
         tx: _Tx,
         row: TicketRow,
-        kind: str,
+        kind: EventKind,
         from_state: str | None,
         *,
         counter: int | None = None,
@@ -301,7 +303,7 @@ class Queue:
                 ticket_id=row.id,
                 day=row.day,
                 at=tx.now,
-                kind=kind,
+                kind=kind.value,
                 from_state=from_state,
                 to_state=row.state,
                 counter=counter if counter is not None else row.counter,
@@ -315,7 +317,7 @@ class Queue:
         tx: _Tx,
         row: TicketRow,
         state: TicketState,
-        kind: str,
+        kind: EventKind,
         *,
         counter: int | None = None,
         detail: str | None = None,
@@ -337,7 +339,7 @@ class Queue:
                 select(TicketRow).where(TicketRow.day == last, TicketRow.state.in_(OPEN))
             ).all()
             for row in rows:
-                self._move(tx, row, TicketState.CANCELLED, "expired", detail="day ended")
+                self._move(tx, row, TicketState.CANCELLED, EventKind.EXPIRED, detail="day ended")
         tx.hall.day = tx.today
 
     def _next_seq(self, tx: _Tx) -> int:
@@ -393,7 +395,7 @@ class Queue:
                 break  # nobody overtakes the head of the outside line
             inside += row.group_size
             row.admitted_at = tx.now
-            self._move(tx, row, TicketState.WAITING, "admitted")
+            self._move(tx, row, TicketState.WAITING, EventKind.ADMITTED)
 
     # --- lookups ------------------------------------------------------------------------
 
@@ -597,7 +599,9 @@ class Queue:
             )
             s.add(row)
             s.flush()
-            self._event(tx, row, "issued", None, detail=f"group={group} priority={int(priority)}")
+            self._event(
+                tx, row, EventKind.ISSUED, None, detail=f"group={group} priority={int(priority)}"
+            )
             return self._ticket(s, row, estimate=True)
 
     # --- calling ------------------------------------------------------------------------
@@ -605,9 +609,9 @@ class Queue:
     def _finish_current(self, tx: _Tx, counter: CounterSettings) -> None:
         current = self._current(tx.session, tx.today, counter.number)
         if current is not None:  # "Next" ends the visit at the counter as served
-            self._move(tx, current, TicketState.DONE, "done")
+            self._move(tx, current, TicketState.DONE, EventKind.DONE)
 
-    def _call(self, tx: _Tx, row: TicketRow, counter: CounterSettings, kind: str) -> Ticket:
+    def _call(self, tx: _Tx, row: TicketRow, counter: CounterSettings, kind: EventKind) -> Ticket:
         row.counter = counter.number
         row.called_at = tx.now
         row.recalls = 0
@@ -633,7 +637,7 @@ class Queue:
             for prefix in counter.services:
                 row = tx.session.scalars(self._line_head(tx.today, prefix)).first()
                 if row is not None:
-                    return self._call(tx, row, counter, "called")
+                    return self._call(tx, row, counter, EventKind.CALLED)
         # committed: the visitor at the counter is done even when nobody else waits
         raise Refused(
             Reason.NOTHING_TO_CALL, texts.text(self.lang, "nothing_to_call", counter=counter.label)
@@ -646,23 +650,23 @@ class Queue:
             if row.state != TicketState.WAITING:
                 raise self._wrong_state(row, "call")
             self._finish_current(tx, counter)
-            return self._call(tx, row, counter, "called")
+            return self._call(tx, row, counter, EventKind.CALLED)
 
     def recall(self, counter_number: int) -> Ticket:
         counter = self._counter(counter_number)
         with self._write() as tx:
             row = self._require_current(tx, counter)
             row.recalls += 1
-            self._event(tx, row, "recalled", row.state, detail=f"recall={row.recalls}")
+            self._event(tx, row, EventKind.RECALLED, row.state, detail=f"recall={row.recalls}")
             return self._ticket(tx.session, row)
 
     def done(self, counter_number: int) -> Ticket:
-        return self._end_visit(counter_number, TicketState.DONE, "done")
+        return self._end_visit(counter_number, TicketState.DONE, EventKind.DONE)
 
     def no_show(self, counter_number: int) -> Ticket:
-        return self._end_visit(counter_number, TicketState.NO_SHOW, "no_show")
+        return self._end_visit(counter_number, TicketState.NO_SHOW, EventKind.NO_SHOW)
 
-    def _end_visit(self, counter_number: int, state: TicketState, kind: str) -> Ticket:
+    def _end_visit(self, counter_number: int, state: TicketState, kind: EventKind) -> Ticket:
         counter = self._counter(counter_number)
         with self._write() as tx:
             row = self._require_current(tx, counter)
@@ -681,7 +685,9 @@ class Queue:
             row.called_at = None
             row.queue_seq = self._next_seq(tx)
             row.admitted_at = tx.now if fits else None
-            self._move(tx, row, TicketState.WAITING if fits else TicketState.OUTSIDE, "returned")
+            self._move(
+                tx, row, TicketState.WAITING if fits else TicketState.OUTSIDE, EventKind.RETURNED
+            )
             return self._ticket(tx.session, row, estimate=True)
 
     def transfer(self, code: str, prefix: str) -> Ticket:
@@ -705,7 +711,7 @@ class Queue:
                 tx,
                 row,
                 TicketState.WAITING,
-                "transferred",
+                EventKind.TRANSFERRED,
                 counter=from_counter,
                 detail=f"{source}->{target.prefix}",
             )
@@ -716,7 +722,7 @@ class Queue:
             row = self._row_by_code(tx.session, tx.today, code)
             if row.state not in (*OPEN, TicketState.NO_SHOW):
                 raise self._wrong_state(row, "cancel")
-            self._move(tx, row, TicketState.CANCELLED, "cancelled")
+            self._move(tx, row, TicketState.CANCELLED, EventKind.CANCELLED)
             return self._ticket(tx.session, row)
 
     # --- printing records ---------------------------------------------------------------
@@ -741,9 +747,11 @@ class Queue:
             row.print_attempts += attempts
             row.print_error = error if status == PrintStatus.FAILED else None
             kind = {
-                PrintStatus.PRINTED: "reprinted" if reprint else "printed",
-                PrintStatus.FAILED: "print_failed",
-            }.get(status, "print_" + status.value)
+                PrintStatus.PRINTED: EventKind.REPRINTED if reprint else EventKind.PRINTED,
+                PrintStatus.FAILED: EventKind.PRINT_FAILED,
+                PrintStatus.PENDING: EventKind.PRINT_PENDING,
+                PrintStatus.OFF: EventKind.PRINT_OFF,
+            }[status]
             self._event(tx, row, kind, row.state, detail=error)
             return self._ticket(tx.session, row, estimate=True)
 
@@ -972,7 +980,7 @@ class Queue:
                 TicketRow.number,
             )
             .join(TicketRow, TicketRow.id == EventRow.ticket_id)
-            .where(EventRow.day == day, EventRow.kind.in_(("called", "recalled", "admitted")))
+            .where(EventRow.day == day, EventRow.kind.in_(CALL_KINDS))
             .order_by(EventRow.id.desc())
             .limit(limit)
         )
@@ -997,7 +1005,7 @@ class Queue:
                 .where(
                     EventRow.id > seq,
                     EventRow.day == self.today(),
-                    EventRow.kind.in_(("called", "recalled", "admitted")),
+                    EventRow.kind.in_(CALL_KINDS),
                 )
                 .order_by(EventRow.id)
                 .limit(limit)
