@@ -12,6 +12,8 @@ import random
 import signal
 import time
 from collections import Counter
+from concurrent.futures import ThreadPoolExecutor
+from datetime import UTC, datetime
 from typing import Any
 
 import pytest
@@ -19,7 +21,7 @@ from conftest import make_config
 from sqlalchemy import select
 
 from counter_app.core.model import Refused
-from counter_app.core.queue import Queue
+from counter_app.core.queue import Queue, lock_hall
 from counter_app.storage.db import open_database
 from counter_app.storage.schema import EventRow, TicketRow
 
@@ -111,31 +113,34 @@ def test_four_stations_issue_and_call_at_once(db_url: str) -> None:
 
 
 def _hang_while_holding_the_lock(url: str, locked: Any) -> None:
-    queue = Queue(open_database(url), make_config(**SECTIONS))
-
-    def stall(tx: Any) -> None:
-        tx.session.add(
+    """A station cut off in the middle of an operation: the hall locked the way every
+    queue operation locks it, a ticket and the hall's counters written but not
+    committed, and then nothing more."""
+    db = open_database(url)
+    with db.sessions()() as session, session.begin():
+        hall = lock_hall(session)
+        hall.seq += 1
+        hall.version += 1
+        assert hall.day is not None
+        session.add(
             TicketRow(
-                day=tx.today,
+                day=hall.day,
                 prefix="A",
                 number=999,
                 service="A",
                 state="waiting",
                 group_size=1,
                 priority=False,
-                queue_seq=0,
+                queue_seq=hall.seq,
                 recalls=0,
-                issued_at=tx.now,
+                issued_at=datetime.now(UTC),
                 print_status="off",
                 print_attempts=0,
             )
         )
-        tx.session.flush()  # written, not committed
+        session.flush()  # written, not committed
         locked.set()
         time.sleep(600)
-
-    queue._after_lock = stall  # type: ignore[method-assign]
-    queue.issue("A")
 
 
 @pytest.mark.slow
@@ -147,10 +152,19 @@ def test_a_station_killed_mid_operation_leaves_the_queue_consistent(db_url: str)
     locked = ctx.Manager().Event()
     child = ctx.Process(target=_hang_while_holding_the_lock, args=(db_url, locked))
     child.start()
-    assert locked.wait(60), "the child never took the lock"
-    os.kill(child.pid or 0, signal.SIGKILL)
-    child.join(10)
-    ticket = queue.issue("A")  # the lock died with the process
-    assert ticket.code == "A-002"
+    try:
+        assert locked.wait(60), "the child never took the lock"
+        with ThreadPoolExecutor(1) as pool:
+            waiting = pool.submit(queue.issue, "A")
+            time.sleep(1.0)
+            assert not waiting.done(), "the queue wrote while another station held the lock"
+            os.kill(child.pid or 0, signal.SIGKILL)
+            child.join(10)
+            ticket = waiting.result(timeout=60)  # the lock died with the process
+    finally:
+        if child.is_alive():
+            child.kill()
+            child.join(10)
+    assert ticket.code == "A-002"  # the dead station's half-done ticket and count are gone
     assert [t.code for t in queue.recent_tickets()] == ["A-002", "A-001"]
     queue.db.dispose()

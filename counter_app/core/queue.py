@@ -130,6 +130,15 @@ def malformed_payload(scanned: str, lang: str) -> Verification | None:
     return Verification(False, problem, texts.text(lang, f"verify_{problem}"), None)
 
 
+def lock_hall(session: Session) -> Hall:
+    """The hall row, locked until the session's transaction ends: every write takes it
+    first, so stations apply their operations one after another. On PostgreSQL the row
+    lock does it; on SQLite the write sessions' BEGIN IMMEDIATE already holds the file's
+    write lock. Either lock dies with the connection, so a station that crashed mid-way
+    leaves nothing half done and nobody waiting."""
+    return session.execute(select(Hall).where(Hall.id == 1).with_for_update()).scalar_one()
+
+
 @dataclass
 class _Tx:
     session: Session
@@ -178,7 +187,7 @@ class Queue:
     @contextmanager
     def _write(self) -> Iterator[_Tx]:
         with self._sessions() as session, session.begin():
-            hall = session.execute(select(Hall).where(Hall.id == 1).with_for_update()).scalar_one()
+            hall = lock_hall(session)
             self._follow_rules(session)
             reading = clocks.Reading.of(self.clock)
             self._check_clock(reading, self._reference(session, hall))
@@ -186,7 +195,6 @@ class Queue:
             hall.last_write_at, hall.clock_boot = now, reading.boot
             hall.clock_offset = reading.offset
             tx = _Tx(session, hall, now, self.local(now).date())
-            self._after_lock(tx)
             self._roll_over(tx)
             yield tx
             self._admit_outside(tx)
@@ -284,9 +292,6 @@ class Queue:
             self.config = self._with_rules(self._local)
             self.rules_origin = RulesOrigin(row.version, tx.now, row.station)
             return row.version
-
-    def _after_lock(self, tx: _Tx) -> None:
-        """Hook for crash tests: runs while the hall is locked, before any change."""
 
     def _event(
         self,
