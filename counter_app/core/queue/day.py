@@ -1,0 +1,107 @@
+"""One write transaction, and what each does to the office day and the hall.
+
+Every public operation is one transaction that starts by locking the single `hall`
+row (lock_hall), so operations from any number of processes and PCs are applied one
+after another and each sees the state the previous one left. Before the operation the
+transaction closes what a past office day left open; after it, it lets the outside line
+in as far as the hall's rule allows (core/hall.py). A refusal raises Refused and rolls
+back: no number is used up, nothing is half done."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from sqlalchemy import select, text
+
+from counter_app.core import clock as clocks
+from counter_app.core import texts
+from counter_app.core.hall import Entry, admission, has_room
+from counter_app.core.model import OPEN, EventKind, Reason, Refused, TicketState
+from counter_app.core.queue.base import QueueBase, Transaction, lock_hall
+from counter_app.storage.changes import CHANNEL
+from counter_app.storage.schema import TicketRow
+
+NOTIFY_CHANNEL = CHANNEL  # the change feed LISTENs on it (storage/changes.py)
+
+
+class DayAndHall(QueueBase):
+    """The write transaction, which closes a past day before the operation and lets the
+    outside line into the hall after it, and the admission of one arriving group."""
+
+    @contextmanager
+    def _write(self) -> Iterator[Transaction]:
+        with self._sessions() as session, session.begin():
+            hall = lock_hall(session)
+            self._follow_rules(session)
+            reading = clocks.Reading.of(self.clock)
+            self._check_clock(reading, self._reference(session, hall))
+            now = reading.now
+            hall.last_write_at, hall.clock_boot = now, reading.boot
+            hall.clock_offset = reading.offset
+            tx = Transaction(session, hall, now, self.local(now).date())
+            self._roll_over(tx)
+            yield tx
+            self._admit_outside(tx)
+            hall.version += 1
+            session.flush()
+            if self.db.dialect == "postgresql":
+                session.execute(
+                    text("SELECT pg_notify(:ch, :v)"),
+                    {"ch": NOTIFY_CHANNEL, "v": str(hall.version)},
+                )
+
+    def _roll_over(self, tx: Transaction) -> None:
+        """On the first operation of a new day, close what the last day left open."""
+        last = tx.hall.day
+        if last is not None and last >= tx.today:
+            return  # the day never goes back (_check_clock refused a clock that says so)
+        if last is not None:
+            rows = tx.session.scalars(
+                select(TicketRow).where(TicketRow.day == last, TicketRow.state.in_(OPEN))
+            ).all()
+            for row in rows:
+                self._move(tx, row, TicketState.CANCELLED, EventKind.EXPIRED, detail="day ended")
+        tx.hall.day = tx.today
+
+    def _admit(self, tx: Transaction, group: int) -> bool:
+        """Whether a group arriving now comes straight in (True) or joins the outside
+        line (False); Refused when neither is allowed (the rule is core/hall.py's)."""
+        capacity = self.config.capacity
+        inside, outside, _ = self._occupancy(tx.session, tx.today)
+        where = admission(
+            inside,
+            outside,
+            group,
+            capacity.limit,
+            wait_outside=capacity.when_full == "wait_outside",
+        )
+        if where is Entry.REFUSED:
+            raise Refused(
+                Reason.HALL_FULL,
+                texts.text(self.lang, "hall_full", occupancy=inside, limit=capacity.limit),
+            )
+        return where is Entry.INSIDE
+
+    def _admit_outside(self, tx: Transaction) -> None:
+        """Let waiting-outside tickets in, strictly in order, as far as the room allows."""
+        inside, outside, _ = self._occupancy(tx.session, tx.today)
+        if not outside:
+            return
+        limit = self.config.capacity.limit
+        line = tx.session.scalars(
+            select(TicketRow)
+            .where(TicketRow.day == tx.today, TicketRow.state == TicketState.OUTSIDE)
+            .order_by(TicketRow.queue_seq)
+        )
+        for row in line:
+            if not has_room(inside, row.group_size, limit):
+                break  # nobody overtakes the head of the outside line
+            inside += row.group_size
+            row.admitted_at = tx.now
+            self._move(tx, row, TicketState.WAITING, EventKind.ADMITTED)
+
+    def expire_stale(self) -> None:
+        """Run the day change now (the first operation of a day does it anyway)."""
+        with self._write():
+            pass

@@ -1,0 +1,75 @@
+"""Issuing tickets: service, opening hours, group size, daily quota and the hall."""
+
+from __future__ import annotations
+
+from counter_app.core import texts
+from counter_app.core.config import MAX_GROUP
+from counter_app.core.model import EventKind, PrintStatus, Reason, Refused, Ticket, TicketState
+from counter_app.core.queue.day import DayAndHall
+from counter_app.storage.schema import ServiceDay, TicketRow
+
+
+class Issuing(DayAndHall):
+    """New tickets: the checks that need no lock, the daily quota, the hall's rule."""
+
+    def check_can_issue(self, prefix: str, group: int = 1) -> None:
+        """The rules that need no lock: service known, open, not suspended, sane group;
+        by the shared rules in force now, not only this station's file."""
+        self.follow_shared_rules()
+        self._check_can_issue(prefix, group)
+
+    def _check_can_issue(self, prefix: str, group: int) -> None:
+        svc = self._service(prefix)
+        if svc.suspended:
+            raise Refused(
+                Reason.SUSPENDED,
+                texts.text(self.lang, "suspended", service=svc.name, notice=svc.suspended),
+            )
+        if not self.is_open():
+            raise Refused(
+                Reason.CLOSED,
+                texts.text(self.lang, "closed", hours=self.config.office.opening_hours),
+            )
+        if not 1 <= group <= MAX_GROUP:
+            raise Refused(Reason.BAD_GROUP, texts.text(self.lang, "bad_group", max=MAX_GROUP))
+
+    def issue(
+        self, prefix: str, *, group: int = 1, priority: bool = False, printing: bool = True
+    ) -> Ticket:
+        with self._write() as tx:  # which follows the shared rules before checking them
+            self._check_can_issue(prefix, group)
+            svc = self._service(prefix)
+            s = tx.session
+            numbering = s.get(ServiceDay, (tx.today, svc.prefix))
+            if numbering is None:
+                numbering = ServiceDay(day=tx.today, prefix=svc.prefix, last_number=0)
+                s.add(numbering)
+            if numbering.last_number >= svc.daily_quota:
+                raise Refused(
+                    Reason.QUOTA_REACHED,
+                    texts.text(self.lang, "quota_reached", service=svc.name, quota=svc.daily_quota),
+                )
+            fits = self._admit(tx, group)
+            numbering.last_number += 1
+            row = TicketRow(
+                day=tx.today,
+                prefix=svc.prefix,
+                number=numbering.last_number,
+                service=svc.prefix,
+                state=(TicketState.WAITING if fits else TicketState.OUTSIDE).value,
+                group_size=group,
+                priority=priority,
+                queue_seq=self._next_seq(tx),
+                recalls=0,
+                issued_at=tx.now,
+                admitted_at=tx.now if fits else None,
+                print_status=(PrintStatus.PENDING if printing else PrintStatus.OFF).value,
+                print_attempts=0,
+                station=self.config.office.station,
+            )
+            s.add(row)
+            s.flush()
+            self._event(
+                tx, row, EventKind.ISSUED, None, detail=f"group={group} priority={int(priority)}"
+            )
+            return self._ticket(s, row, estimate=True)
