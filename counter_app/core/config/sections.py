@@ -1,0 +1,332 @@
+"""The configuration's tables, one pydantic model each, declared once with types and defaults.
+
+Strict and closed: "20" is not 20, and a misspelt key is an error, not silently ignored.
+Each model checks its own values; checks across tables (a counter's unknown service) are
+the loader's (validation.py).
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import re
+import socket
+from datetime import time
+from typing import Annotated, Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    PrivateAttr,
+    field_validator,
+    model_validator,
+)
+
+from counter_app.core import paths
+from counter_app.core.admin import HASH_RE
+from counter_app.core.config.database_url import database_url_problem
+
+PREFIX_RE = re.compile(r"^[A-Z]{1,2}$")
+HOURS_RE = re.compile(r"^(\d{2}):(\d{2})-(\d{2}):(\d{2})$")
+COLOUR_RE = re.compile(r"^#[0-9a-fA-F]{6}$")
+MAX_GROUP = 4
+
+
+class _Section(BaseModel):
+    # strict: "20" is not 20; extra=forbid: a misspelt key is an error, not silently ignored
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+class OfficeSettings(_Section):
+    name: str = "Disdukcapil Kota Balikpapan"
+    timezone: str = "Asia/Makassar"
+    opening_hours: str | None = None
+    language: Literal["id", "en"] = "id"
+    station: str = Field(default_factory=socket.gethostname)
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_zone(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError(
+                f"unknown time zone {value!r} (use an IANA name such as Asia/Makassar)"
+            ) from None
+        return value
+
+    @field_validator("opening_hours")
+    @classmethod
+    def _hours(cls, value: str | None) -> str | None:
+        if value is None:
+            return None
+        m = HOURS_RE.match(value.strip())
+        if not m:
+            raise ValueError(f"{value!r} is not of the form HH:MM-HH:MM")
+        h1, m1, h2, m2 = (int(g) for g in m.groups())
+        if h1 > 23 or h2 > 24 or m1 > 59 or m2 > 59 or (h2, m2) > (24, 0):
+            raise ValueError(f"{value!r} is not a valid time range")
+        if (h1, m1) >= (h2, m2):
+            raise ValueError(f"{value!r}: opening must be before closing")
+        return value.strip()
+
+    @property
+    def zone(self) -> ZoneInfo:
+        return ZoneInfo(self.timezone)
+
+    @property
+    def hours(self) -> tuple[time, time] | None:
+        if self.opening_hours is None:
+            return None
+        m = HOURS_RE.match(self.opening_hours)
+        assert m is not None
+        h1, m1, h2, m2 = (int(g) for g in m.groups())
+        close = time(23, 59, 59, 999999) if (h2, m2) == (24, 0) else time(h2, m2)
+        return time(h1, m1), close
+
+
+class CapacitySettings(_Section):
+    limit: int = Field(default=20, ge=1, le=10_000)
+    when_full: Literal["refuse", "wait_outside"] = "refuse"
+
+
+class DatabaseSettings(_Section):
+    url: str | None = None
+
+    @field_validator("url")
+    @classmethod
+    def _scheme(cls, value: str | None) -> str | None:
+        problem = None if value is None else database_url_problem(value)
+        if problem:
+            raise ValueError(problem)
+        return value
+
+
+class TicketSettings(_Section):
+    secret: str
+
+    @field_validator("secret")
+    @classmethod
+    def _strong(cls, value: str) -> str:
+        if len(value.strip()) < 16:
+            raise ValueError("must be at least 16 characters (counter-app init-config makes one)")
+        return value
+
+
+class ServiceSettings(_Section):
+    prefix: str
+    name: str
+    name_en: str | None = None
+    daily_quota: int = Field(ge=0, le=9999)
+    average_minutes: float = Field(default=5.0, gt=0, le=480)
+    suspended: str | None = None
+
+    @field_validator("prefix")
+    @classmethod
+    def _prefix(cls, value: str) -> str:
+        if not PREFIX_RE.match(value):
+            raise ValueError(f'{value!r} must be one or two capital letters, e.g. "A"')
+        return value
+
+
+class CounterSettings(_Section):
+    number: int = Field(ge=1, le=999)
+    name: str | None = None
+    services: list[str] = Field(min_length=1)
+
+    @property
+    def label(self) -> str:
+        return self.name or f"Loket {self.number}"
+
+
+Colour = Annotated[str, Field(pattern=COLOUR_RE.pattern)]
+
+
+class ThemeSettings(_Section):
+    # Every text on the display reads at 7:1 or more against what lies behind it (WCAG AAA),
+    # panels and tiles included (tests/test_gui_display.py measures it from the pixels).
+    background: Colour = "#0a1f3c"
+    foreground: Colour = "#ffffff"
+    accent: Colour = "#ffd75e"
+    highlight: Colour = "#ffb870"
+    muted: Colour = "#c2d3e6"
+
+
+class DisplaySettings(_Section):
+    screen: int = Field(default=0, ge=0, le=16)
+    ticker: str = "Harap jaga jarak. Info layanan kependudukan: WhatsApp 08164560808"
+    recent_calls: int = Field(default=6, ge=1, le=20)
+    chime: bool = True
+    voice: bool = True
+    volume: int = Field(default=80, ge=0, le=100)
+    theme: ThemeSettings = Field(default_factory=ThemeSettings)
+
+
+PrinterKind = Literal["preview", "network", "usb", "serial", "file", "cups", "lp", "win32", "none"]
+
+
+class PrinterSettings(_Section):
+    kind: PrinterKind = "preview"
+    host: str | None = None
+    port: int = Field(default=9100, ge=1, le=65535)
+    timeout: float = Field(default=3.0, gt=0, le=30)
+    vendor_id: int | None = Field(default=None, ge=0, le=0xFFFF)
+    product_id: int | None = Field(default=None, ge=0, le=0xFFFF)
+    in_ep: int | None = Field(default=None, ge=0, le=0xFF)
+    out_ep: int | None = Field(default=None, ge=0, le=0xFF)
+    device: str | None = None
+    baudrate: int = Field(default=9600, ge=1200, le=921600)
+    name: str | None = None
+    folder: str | None = None
+    profile: str = "default"
+    paper_mm: Literal[58, 80] = 80
+    width_dots: Literal[384, 512, 576] | None = None
+    copies: int = Field(default=1, ge=1, le=2)
+    cut: bool = True
+    qr: Literal["auto", "native", "image"] = "auto"
+    retries: int = Field(default=2, ge=0, le=10)
+    footer: list[str] = Field(
+        default_factory=lambda: [
+            "Harap jaga jarak",
+            "Info layanan: WhatsApp 08164560808",
+        ]
+    )
+
+    @model_validator(mode="after")
+    def _needs(self) -> PrinterSettings:
+        required = {
+            "network": ("host",),
+            "usb": ("vendor_id", "product_id"),
+            "serial": ("device",),
+            "file": ("device",),
+            "cups": ("name",),
+            "lp": ("name",),
+            "win32": ("name",),
+        }.get(self.kind, ())
+        missing = [key for key in required if getattr(self, key) is None]
+        if missing:
+            raise ValueError(f"kind = {self.kind!r} needs {', '.join(missing)}")
+        return self
+
+    @property
+    def dots(self) -> int:
+        return self.width_dots or (384 if self.paper_mm == 58 else 576)
+
+
+class AdminSettings(_Section):
+    # The settings dialog's PIN as a salted scrypt hash (`counter-app admin-pin` sets it).
+    pin_hash: str | None = None
+
+    @field_validator("pin_hash")
+    @classmethod
+    def _hash(cls, value: str | None) -> str | None:
+        if value is not None and not HASH_RE.fullmatch(value):
+            raise ValueError("is not a PIN hash made by `counter-app admin-pin`")
+        return value
+
+
+class RetentionSettings(_Section):
+    # Tickets and their events older than this many days are purged; each purged day's
+    # report is kept (the daily_reports table), so `counter-app report` still shows it.
+    days: int = Field(default=365, ge=1, le=36500)
+
+
+_URL_RE = re.compile(r"^https?://[^\s/?#@]+(/[^\s?#]*)?$", re.ASCII | re.IGNORECASE)
+
+
+def _trusted_proxy(value: str) -> str:
+    """One entry of `[web] trusted_proxies`: an IP address or a network of them."""
+    entry = value.strip()
+    shown = repr(entry) if len(entry) <= 45 else f"{entry[:40]!r}…"
+    try:
+        network = ipaddress.ip_network(entry)
+    except ValueError:
+        try:
+            meant = ipaddress.ip_network(entry, strict=False)
+        except ValueError:
+            raise ValueError(
+                f'{shown} is not an IP address or network, e.g. "127.0.0.1" or "10.0.0.0/8"'
+            ) from None
+        raise ValueError(f"{shown} has host bits set: the network is {str(meant)!r}") from None
+    if network.prefixlen == 0:
+        raise ValueError(f"{shown} would trust every address: name the proxy's own")
+    return entry
+
+
+class WebSettings(_Section):
+    # The visitor's phone page (`counter-app web`): read-only, shows no personal data.
+    enabled: bool = False  # the desk starts the server when it opens (its menu can too)
+    host: str = "0.0.0.0"  # every network interface: phones reach it over the office Wi-Fi
+    port: int = Field(default=8080, ge=1, le=65535)
+    # The address phones reach, e.g. "http://192.168.1.10:8080". When set, the ticket's
+    # QR holds PUBLIC_URL/t/PAYLOAD, so a phone's camera opens the live page.
+    public_url: str | None = None
+    # Reverse proxies in front of the server (IP addresses or networks, e.g. ["127.0.0.1"]
+    # for one on this PC): only their X-Forwarded-For names the visitor, whom the
+    # per-address limits count. Empty: forwarded headers are ignored from everyone.
+    trusted_proxies: list[Annotated[str, AfterValidator(_trusted_proxy)]] = Field(
+        default_factory=list
+    )
+
+    @field_validator("host")
+    @classmethod
+    def _host(cls, value: str) -> str:
+        if not value.strip() or any(ch.isspace() for ch in value):
+            raise ValueError('must be an address such as "0.0.0.0" or "127.0.0.1"')
+        return value
+
+    @field_validator("public_url")
+    @classmethod
+    def _public_url(cls, value: str | None) -> str | None:
+        if value is None:
+            return None
+        if not _URL_RE.fullmatch(value.strip()):
+            raise ValueError(
+                'must be an http:// or https:// address without query, e.g. "http://192.168.1.10:8080"'
+            )
+        return value.strip().rstrip("/")
+
+
+class Config(_Section):
+    office: OfficeSettings = Field(default_factory=OfficeSettings)
+    capacity: CapacitySettings = Field(default_factory=CapacitySettings)
+    database: DatabaseSettings = Field(default_factory=DatabaseSettings)
+    tickets: TicketSettings
+    services: list[ServiceSettings] = Field(min_length=1)
+    counters: list[CounterSettings] = Field(default_factory=list)
+    printer: PrinterSettings = Field(default_factory=PrinterSettings)
+    display: DisplaySettings = Field(default_factory=DisplaySettings)
+    retention: RetentionSettings = Field(default_factory=RetentionSettings)
+    admin: AdminSettings = Field(default_factory=AdminSettings)
+    web: WebSettings = Field(default_factory=WebSettings)
+    # Whether this file was made by this very run (the first start on a PC): only then may
+    # the embedded database be created without being asked (`db upgrade` creates one too).
+    _first_run: bool = PrivateAttr(default=False)
+
+    def service(self, prefix: str) -> ServiceSettings | None:
+        return next((s for s in self.services if s.prefix == prefix), None)
+
+    def service_name(self, prefix: str, lang: str | None = None) -> str:
+        """A service's name in ``lang`` (default: the office's language): ``name_en`` in
+        English where there is one, else ``name``; the prefix of a service not configured."""
+        svc = self.service(prefix)
+        if svc is None:
+            return prefix
+        if (lang or self.office.language) == "en" and svc.name_en:
+            return svc.name_en
+        return svc.name
+
+    def counter(self, number: int) -> CounterSettings | None:
+        return next((c for c in self.counters if c.number == number), None)
+
+    @property
+    def database_url(self) -> str:
+        return self.database.url or paths.default_database_url()
+
+    @property
+    def may_create_database(self) -> bool:
+        """A missing database is made only on the first run, and only the embedded default:
+        a configured or `--db` file that has vanished was moved, not never made."""
+        return self._first_run and self.database.url is None

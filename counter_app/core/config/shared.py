@@ -1,0 +1,47 @@
+"""The queue's rules, shared through the database: what every station on it must agree on."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import ValidationError
+
+from counter_app.core.config.sections import (
+    CapacitySettings,
+    Config,
+    OfficeSettings,
+    ServiceSettings,
+)
+
+SHARED_SERVICE_KEYS = ("daily_quota", "average_minutes", "suspended")
+
+
+def shared_rules(cfg: Config) -> dict[str, Any]:
+    """The settings every station on one database must agree on, as plain data."""
+    return {
+        "capacity": cfg.capacity.model_dump(),
+        "opening_hours": cfg.office.opening_hours,
+        "services": {
+            s.prefix: {key: getattr(s, key) for key in SHARED_SERVICE_KEYS} for s in cfg.services
+        },
+    }
+
+
+def with_shared_rules(cfg: Config, rules: dict[str, Any]) -> Config:
+    """``cfg`` following ``rules`` (from ``shared_rules``), for the services it knows.
+    Rules that do not pass the loader's checks are ignored (ValueError names them)."""
+    try:
+        capacity = CapacitySettings.model_validate(rules["capacity"])
+        office = OfficeSettings.model_validate(
+            {**cfg.office.model_dump(), "opening_hours": rules["opening_hours"]}
+        )
+        shared = rules["services"]
+        services = [
+            ServiceSettings.model_validate({**s.model_dump(), **shared[s.prefix]})
+            if s.prefix in shared
+            else s
+            for s in cfg.services
+        ]
+    except (KeyError, TypeError, ValidationError) as exc:
+        raise ValueError(f"shared queue settings ignored: {exc}") from None
+    return cfg.model_copy(update={"capacity": capacity, "office": office, "services": services})
