@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import subprocess
 import sys
@@ -13,7 +14,13 @@ from conftest import SECRET, make_config
 
 from counter_app.cli import main
 from counter_app.core import config as config_mod
-from counter_app.core.config import ConfigError, load_config
+from counter_app.core.config import (
+    ConfigError,
+    WhenFull,
+    load_config,
+    shared_rules,
+    with_shared_rules,
+)
 
 GOOD = f"""
 [office]
@@ -108,6 +115,40 @@ def test_the_good_config_loads(tmp_path: Path) -> None:
     cfg = load_config(path)
     assert [s.prefix for s in cfg.services] == ["A", "B"]
     assert cfg.capacity.when_full == "refuse"
+
+
+@pytest.mark.parametrize(
+    ("written", "when_full"),
+    [('"refuse"', WhenFull.REFUSE), ('"wait_outside"', WhenFull.WAIT_OUTSIDE)],
+)
+def test_when_full_reads_the_words_of_the_file_as_a_when_full(
+    tmp_path: Path, written: str, when_full: WhenFull
+) -> None:
+    path = tmp_path / "office.toml"
+    path.write_text(GOOD.replace("limit = 20", f"limit = 20\nwhen_full = {written}"), "utf-8")
+    cfg = load_config(path)
+    assert cfg.capacity.when_full is when_full
+    assert cfg.capacity.when_full == when_full.value  # still equal to the plain word
+
+
+@pytest.mark.parametrize("written", ['"Refuse"', "1", "true", '["refuse"]'])
+def test_a_bad_when_full_says_the_two_choices(tmp_path: Path, written: str) -> None:
+    path = tmp_path / "office.toml"
+    path.write_text(GOOD.replace("limit = 20", f"limit = 20\nwhen_full = {written}"), "utf-8")
+    with pytest.raises(ConfigError) as exc:
+        load_config(path)
+    got = repr(tomllib.loads(f"v = {written}")["v"])
+    assert str(exc.value) == (
+        f"{path}: capacity.when_full: must be 'refuse' or 'wait_outside' (got {got})"
+    )
+
+
+def test_shared_rules_carry_when_full_as_its_plain_word() -> None:
+    cfg = make_config(capacity={"limit": 3, "when_full": "wait_outside"})
+    rules = json.loads(json.dumps(shared_rules(cfg)))  # as the database stores them
+    assert rules["capacity"] == {"limit": 3, "when_full": "wait_outside"}
+    assert type(shared_rules(cfg)["capacity"]["when_full"]) is str
+    assert with_shared_rules(cfg, rules).capacity.when_full is WhenFull.WAIT_OUTSIDE
 
 
 def test_missing_and_unreadable_files(tmp_path: Path) -> None:

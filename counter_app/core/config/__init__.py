@@ -48,6 +48,7 @@ from counter_app.core.config.sections import (
     ThemeSettings,
     TicketSettings,
     WebSettings,
+    WhenFull,
 )
 from counter_app.core.config.shared import SHARED_SERVICE_KEYS, shared_rules, with_shared_rules
 from counter_app.core.config.validation import ECHO_LIMIT, parse_config
@@ -78,6 +79,7 @@ __all__ = [
     "ThemeSettings",
     "TicketSettings",
     "WebSettings",
+    "WhenFull",
     "database_url_problem",
     "load",
     "load_config",

@@ -11,6 +11,7 @@ import ipaddress
 import re
 import socket
 from datetime import time
+from enum import StrEnum
 from typing import Annotated, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -87,9 +88,17 @@ class OfficeSettings(_Section):
         return time(h1, m1), close
 
 
+class WhenFull(StrEnum):
+    """What a full hall does with the next ticket (core/hall.py applies it)."""
+
+    REFUSE = "refuse"  # no ticket until someone leaves
+    WAIT_OUTSIDE = "wait_outside"  # the ticket waits outside until called in
+
+
 class CapacitySettings(_Section):
     limit: int = Field(default=20, ge=1, le=10_000)
-    when_full: Literal["refuse", "wait_outside"] = "refuse"
+    # Not strict: the file says "refuse", and strict mode takes only a WhenFull itself.
+    when_full: WhenFull = Field(default=WhenFull.REFUSE, strict=False)
 
 
 class DatabaseSettings(_Section):

@@ -19,7 +19,7 @@ SHARED_SERVICE_KEYS = ("daily_quota", "average_minutes", "suspended")
 def shared_rules(cfg: Config) -> dict[str, Any]:
     """The settings every station on one database must agree on, as plain data."""
     return {
-        "capacity": cfg.capacity.model_dump(),
+        "capacity": cfg.capacity.model_dump(mode="json"),  # when_full as its plain word
         "opening_hours": cfg.office.opening_hours,
         "services": {
             s.prefix: {key: getattr(s, key) for key in SHARED_SERVICE_KEYS} for s in cfg.services

@@ -98,7 +98,7 @@ def _problem(err: Any) -> str:
     if kind in bounds:
         words, key = bounds[kind]
         return f"must be {words} {ctx.get(key)}{got}"
-    if kind == "literal_error":
+    if kind in ("literal_error", "enum"):
         return f"must be {ctx.get('expected')}{got}"
     if kind == "string_pattern_mismatch":
         return f'must be a colour like "#0b2545"{got}'
