@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import logging
 import re
+import shutil
+import socket
 import sys
 import time
 from pathlib import Path
@@ -13,8 +15,10 @@ import pytest
 from fakeprinter import FakePrinter, free_port
 
 from counter_app.core.config import PrinterSettings
-from counter_app.printing import _escpos, connections
+from counter_app.printing import _escpos
 from counter_app.printing.connections import (
+    STATUS_TIMEOUT_MAX,
+    EscposConnection,
     NetworkConnection,
     check_printer,
     decode_status,
@@ -102,7 +106,7 @@ def test_network_uses_our_timeout_not_sixty_seconds(monkeypatch: pytest.MonkeyPa
         seen.update(kwargs)
         return real(**kwargs)
 
-    monkeypatch.setattr(connections.escpos_printer, "Network", spy)
+    monkeypatch.setattr(_escpos.escpos_printer, "Network", spy)
     with FakePrinter() as fake:
         conn = open_connection(network(fake, timeout=2.5), "id")
         with conn:
@@ -129,7 +133,7 @@ def test_usb_timeout_is_never_zero(monkeypatch: pytest.MonkeyPatch) -> None:
         def close(self) -> None:
             pass
 
-    monkeypatch.setattr(connections.escpos_printer, "Usb", FakeUsb)
+    monkeypatch.setattr(_escpos.escpos_printer, "Usb", FakeUsb)
     settings = PrinterSettings(kind="usb", vendor_id=0x0416, product_id=0x5011, timeout=0.0005)
     state = check_printer(settings, "en")
     assert seen["timeout"] >= 1  # ms; python-escpos's 0 would block forever
@@ -139,7 +143,7 @@ def test_usb_timeout_is_never_zero(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def test_usb_without_pyusb_says_so(monkeypatch: pytest.MonkeyPatch) -> None:
     # pyusb is a dependency, but a frozen build or a broken install can still lack it
-    monkeypatch.setattr(connections.escpos_printer.Usb, "is_usable", staticmethod(lambda: False))
+    monkeypatch.setattr(_escpos.escpos_printer.Usb, "is_usable", staticmethod(lambda: False))
     state = check_printer(PrinterSettings(kind="usb", vendor_id=1, product_id=2), "id")
     assert not state.ok and "pyusb" in state.reason
 
@@ -148,7 +152,7 @@ def test_serial_without_pyserial_says_so(monkeypatch: pytest.MonkeyPatch) -> Non
     def no_pyserial(*_a: object, **_k: object) -> None:
         raise RuntimeError("Serial printers require pyserial")  # python-escpos's own words
 
-    monkeypatch.setattr(connections.escpos_printer, "Serial", no_pyserial)
+    monkeypatch.setattr(_escpos.escpos_printer, "Serial", no_pyserial)
     state = check_printer(PrinterSettings(kind="serial", device="/dev/ttyS0"), "en")
     assert not state.ok and "pyserial" in state.reason
 
@@ -160,7 +164,7 @@ def test_win32_only_on_windows() -> None:
 
 
 def test_lp_without_the_lp_command(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(connections.shutil, "which", lambda name: None)
+    monkeypatch.setattr(shutil, "which", lambda name: None)
     state = check_printer(PrinterSettings(kind="lp", name="pos58"), "en")
     assert not state.ok and "lp" in state.reason
 
@@ -237,16 +241,16 @@ def test_pyinstaller_needs_the_capabilities_file() -> None:
 
 def test_check_connects_with_the_short_status_timeout(monkeypatch: pytest.MonkeyPatch) -> None:
     timeouts: list[float | None] = []
-    real = connections.socket.create_connection
+    real = socket.create_connection
 
     def spy(address: Any, timeout: float | None = None, *args: Any, **kwargs: Any) -> Any:
         timeouts.append(timeout)
         return real(address, timeout, *args, **kwargs)
 
-    monkeypatch.setattr(connections.socket, "create_connection", spy)
+    monkeypatch.setattr(socket, "create_connection", spy)
     with FakePrinter() as fake:
         assert check_printer(network(fake, timeout=10.0), "en").ok
-    assert timeouts == [connections.STATUS_TIMEOUT_MAX]
+    assert timeouts == [STATUS_TIMEOUT_MAX]
 
 
 # --- answers that are no ESC/POS status --------------------------------------------------
@@ -295,3 +299,100 @@ def test_a_printer_answering_garbage_is_not_ready_and_logged_in_hex(
         assert "1: 0xff" in said
     else:
         assert re.search(r"1: 0x[0-9a-f]{2}\b", said), said
+
+
+# --- what the kinds share: where they point, and their errors in words ------------------
+
+
+@pytest.mark.parametrize(
+    ("settings", "where"),
+    [
+        ({"kind": "network", "host": "10.0.0.5", "port": 9101}, "10.0.0.5:9101"),
+        ({"kind": "usb", "vendor_id": 0x0416, "product_id": 0x5011}, "USB 0416:5011"),
+        ({"kind": "serial", "device": "/dev/ttyS0"}, "/dev/ttyS0"),
+        ({"kind": "file", "device": "/dev/usb/lp0"}, "/dev/usb/lp0"),
+        ({"kind": "cups", "name": "POS-80"}, "POS-80"),
+        ({"kind": "lp", "name": "pos58"}, "pos58"),
+        ({"kind": "win32", "name": "POS-80"}, "POS-80"),
+        ({"kind": "preview", "folder": "previews"}, str(Path("previews"))),
+    ],
+)
+def test_each_kind_says_where_its_printer_is(settings: dict[str, Any], where: str) -> None:
+    assert open_connection(PrinterSettings.model_validate(settings), "en").where == where
+
+
+def test_cups_without_pycups_says_so(monkeypatch: pytest.MonkeyPatch) -> None:
+    def no_pycups(*_a: object, **_k: object) -> None:
+        raise RuntimeError("Printing with PyCups requires the pycups library")
+
+    monkeypatch.setattr(_escpos.escpos_printer, "CupsPrinter", no_pycups)
+    state = check_printer(PrinterSettings(kind="cups", name="POS-80"), "en")
+    assert state.code == "needs_package" and "pycups" in state.reason
+
+
+def test_a_runtime_error_is_a_missing_package_only_for_kinds_that_need_one(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def broken(*_a: object, **_k: object) -> None:
+        raise RuntimeError("something else entirely")
+
+    monkeypatch.setattr(_escpos.escpos_printer, "File", broken)
+    conn = open_connection(PrinterSettings(kind="file", device="/dev/usb/lp0"), "en")
+    with pytest.raises(RuntimeError, match="something else entirely"):
+        conn.open()
+
+
+class USBTimeoutError(Exception):
+    """Named as pyusb's is: the connections know it by its name only."""
+
+
+class SerialTimeoutException(Exception):
+    """Named as pyserial's is."""
+
+
+class FailingDevice:
+    def __init__(self, exc: Exception) -> None:
+        self.exc = exc
+
+    def _raw(self, data: bytes) -> None:
+        raise self.exc
+
+    def close(self) -> None:
+        pass
+
+
+WRITE_FAILURES = [
+    ("usb", USBTimeoutError("Operation timed out"), "no_answer"),
+    ("usb", OSError("[Errno 110] Operation timed out"), "no_answer"),
+    ("usb", OSError("[Errno 19] No such device"), "write_failed"),
+    ("serial", SerialTimeoutException("Write timeout"), "no_answer"),
+    ("serial", OSError("write failed: timed out"), "write_failed"),  # by its type only
+    ("file", OSError(5, "Input/output error"), "write_failed"),
+]
+PLACES = {
+    "usb": {"vendor_id": 1, "product_id": 2},
+    "serial": {"device": "/dev/ttyS0"},
+    "file": {"device": "/dev/usb/lp0"},
+}
+
+
+@pytest.mark.parametrize(("kind", "exc", "code"), WRITE_FAILURES)
+def test_a_failed_write_says_whether_the_printer_answered(
+    kind: str, exc: Exception, code: str
+) -> None:
+    conn = open_connection(PrinterSettings.model_validate({"kind": kind, **PLACES[kind]}), "en")
+    assert isinstance(conn, EscposConnection)
+    conn._printer = FailingDevice(exc)
+    with pytest.raises(PrintError) as info:
+        conn.write(b"\x1b@")
+    assert info.value.code == code and info.value.retryable
+    if code == "write_failed":
+        assert conn.where in info.value.reason
+
+
+def test_a_device_file_passes_on_what_is_no_os_error() -> None:
+    conn = open_connection(PrinterSettings(kind="file", device="/dev/usb/lp0"), "en")
+    assert isinstance(conn, EscposConnection)
+    conn._printer = FailingDevice(ValueError("I/O operation on closed file"))
+    with pytest.raises(ValueError, match="closed file"):
+        conn.write(b"\x1b@")
