@@ -389,7 +389,7 @@ def _ticket_cmd(args: argparse.Namespace, cfg: Config, op: Callable[[Queue], Tic
 
 
 def _run_gui(args: argparse.Namespace) -> int:
-    from counter_app.gui.app import run  # Qt is imported only for the windows
+    from counter_app.gui.shell.app import run  # Qt is imported only for the windows
 
     return run(args)
 

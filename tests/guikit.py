@@ -18,9 +18,9 @@ from PySide6.QtWidgets import QApplication, QWidget
 from counter_app.core import config as config_mod
 from counter_app.core.config import Config
 from counter_app.core.queue import Clock, Queue, open_queue
-from counter_app.gui import app as app_mod
-from counter_app.gui import i18n
-from counter_app.gui.context import Context
+from counter_app.gui.shell import app as app_mod
+from counter_app.gui.shell import i18n
+from counter_app.gui.shell.context import Context
 
 SCREEN = (1366, 768)
 #: a maximised window on a 1366 x 768 laptop: minus the taskbar (40) and the title bar (30)

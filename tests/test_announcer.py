@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from counter_app.gui.announcer import Announcer, choose_backend, pick_engine
+from counter_app.gui.display.announcer import Announcer, choose_backend, pick_engine
 from counter_app.speech.announce import VOCABULARY, Announcement
 from counter_app.speech.clips import Audio, ClipLibrary, rms, write_wav
 

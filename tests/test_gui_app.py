@@ -18,13 +18,14 @@ from pytestqt.qtbot import QtBot
 
 from counter_app import __version__
 from counter_app.core import paths
-from counter_app.gui import app as app_mod
-from counter_app.gui import dialogs, logs, menus, platform_check
-from counter_app.gui.about import AboutDialog
-from counter_app.gui.counter_panel import CounterPanel
-from counter_app.gui.desk import DeskWindow
-from counter_app.gui.errors import NO_DIALOG_ENV, ErrorDialog, ExceptionHook
-from counter_app.gui.worker import Worker
+from counter_app.gui import logs
+from counter_app.gui.counter.panel import CounterPanel
+from counter_app.gui.desk.window import DeskWindow
+from counter_app.gui.shell import app as app_mod
+from counter_app.gui.shell import dialogs, menus, platform_check
+from counter_app.gui.shell.about import AboutDialog
+from counter_app.gui.shell.errors import NO_DIALOG_ENV, ErrorDialog, ExceptionHook
+from counter_app.gui.shell.worker import Worker
 
 # --- the X11 libraries ---------------------------------------------------------------------------
 

@@ -18,8 +18,8 @@ from sqlalchemy.exc import OperationalError
 from counter_app.core.model import TicketState
 from counter_app.core.queue import Queue
 from counter_app.core.tokens import make_payload
-from counter_app.gui import dialogs
-from counter_app.gui.counter_panel import KEYS, CounterPanel
+from counter_app.gui.counter.panel import KEYS, CounterPanel
+from counter_app.gui.shell import dialogs
 
 URL = "http://192.168.1.10:8080"  # [web] public_url: the QR holds URL/t/PAYLOAD
 SHOW_WITHIN_MS = 500  # another station's change on screen (the half second)

@@ -16,9 +16,9 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from counter_app.core.model import PrintStatus, TicketState
-from counter_app.gui import dialogs
-from counter_app.gui.desk import DeskWindow
-from counter_app.gui.recent import CODE, PRINTED, RecentTicketsModel
+from counter_app.gui.desk.recent import CODE, PRINTED, RecentTicketsModel
+from counter_app.gui.desk.window import DeskWindow
+from counter_app.gui.shell import dialogs
 
 #: another station's change must be on screen this soon after its commit (the issue's
 #: "within half a second"; measured here: 10-25 ms on SQLite and PostgreSQL)

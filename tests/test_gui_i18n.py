@@ -15,9 +15,10 @@ from guikit import open_office, station_look
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from counter_app.gui import i18n, i18n_build
-from counter_app.gui.base import QueueWindow
-from counter_app.gui.desk import DeskWindow
+from counter_app.gui import i18n_build
+from counter_app.gui.desk.window import DeskWindow
+from counter_app.gui.shell import i18n
+from counter_app.gui.shell.queue_window import QueueWindow
 
 
 def test_every_string_has_its_indonesian() -> None:
@@ -95,7 +96,7 @@ def test_a_translation_rewritten_in_place_under_a_running_window_does_not_crash_
         f"""
         from pathlib import Path
         from PySide6.QtCore import QCoreApplication
-        from counter_app.gui import i18n
+        from counter_app.gui.shell import i18n
         app = QCoreApplication([])
         i18n.Translation("id", Path({str(qm)!r})).install(app)
         before = QCoreApplication.translate("RecentTicketsModel", "Number")

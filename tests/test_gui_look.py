@@ -25,11 +25,11 @@ from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from counter_app.gui import app as app_mod
 from counter_app.gui import capture
 from counter_app.gui.display import DisplayWindow
 from counter_app.gui.display.view import AAA, contrast
 from counter_app.gui.display.widgets import FitLabel
+from counter_app.gui.shell import app as app_mod
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -146,7 +146,7 @@ def test_the_built_in_theme_meets_7_to_1_everywhere(busy_office: Office) -> None
 # --- a PC without sound libraries ----------------------------------------------------------------
 
 #: Run in a child process: QtMultimedia and QtTextToSpeech fail to import as they do on a PC
-#: without libpulse.so.0, then the window opens through counter_app.gui.app.run.
+#: without libpulse.so.0, then the window opens through counter_app.gui.shell.app.run.
 NO_SOUND_CHILD = textwrap.dedent(
     """
     import argparse, json, sys, time
@@ -162,7 +162,7 @@ NO_SOUND_CHILD = textwrap.dedent(
 
     sys.meta_path.insert(0, NoSoundLibrary())
 
-    from counter_app.gui import app as app_mod
+    from counter_app.gui.shell import app as app_mod
 
     command, config = sys.argv[1], Path(sys.argv[2])
     seen = {}

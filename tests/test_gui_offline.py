@@ -13,9 +13,9 @@ from pytestqt.qtbot import QtBot
 
 from counter_app.core.model import Reason, Refused
 from counter_app.core.queue import DatabaseError
-from counter_app.gui.base import QueueWindow
-from counter_app.gui.counter_panel import CounterPanel
-from counter_app.gui.desk import DeskWindow
+from counter_app.gui.counter.panel import CounterPanel
+from counter_app.gui.desk.window import DeskWindow
+from counter_app.gui.shell.queue_window import QueueWindow
 
 Opener = Callable[[str], tuple[Office, QueueWindow]]
 

@@ -17,9 +17,9 @@ from pytestqt.qtbot import QtBot
 from test_report import DAY, EXPECTED_COUNTERS, EXPECTED_SERVICES, EXPECTED_TOTAL, play_the_day
 
 from counter_app.core.report import figures_from_csv
-from counter_app.gui.desk import DeskWindow
-from counter_app.gui.report_model import ISSUED, NAME, SERVED, WAIT_MEDIAN
-from counter_app.gui.report_window import ReportWindow
+from counter_app.gui.desk.window import DeskWindow
+from counter_app.gui.report.model import ISSUED, NAME, SERVED, WAIT_MEDIAN
+from counter_app.gui.report.window import ReportWindow
 
 
 @pytest.fixture

@@ -19,11 +19,11 @@ from counter_app.core.admin import PinThrottle, hash_pin
 from counter_app.core.model import Reason, Refused
 from counter_app.core.queue import open_queue
 from counter_app.core.settings_file import SettingsFile
-from counter_app.gui import dialogs
-from counter_app.gui.context import Context
-from counter_app.gui.desk import DeskWindow
-from counter_app.gui.pin_prompt import PinPrompt
-from counter_app.gui.settings_dialog import SettingsDialog, open_settings
+from counter_app.gui.desk.window import DeskWindow
+from counter_app.gui.settings.dialog import SettingsDialog, open_settings
+from counter_app.gui.settings.pin_prompt import PinPrompt
+from counter_app.gui.shell import dialogs
+from counter_app.gui.shell.context import Context
 
 PIN = "246813"
 # As `admin-pin` wrote it before 6 digits and n=2**17: the PIN 2468, scrypt n=2**14.

@@ -24,11 +24,11 @@ from pytestqt.qtbot import QtBot
 from test_gui_app import menu_action
 from webkit import free_port
 
-from counter_app.gui import app as app_mod
-from counter_app.gui.desk import DeskWindow
-from counter_app.gui.web_address import WebAddressDialog
-from counter_app.gui.web_poster import SCAN_ID
-from counter_app.gui.web_server import WebState
+from counter_app.gui.desk.window import DeskWindow
+from counter_app.gui.phone.address import WebAddressDialog
+from counter_app.gui.phone.poster import SCAN_ID
+from counter_app.gui.phone.server import WebState
+from counter_app.gui.shell import app as app_mod
 from counter_app.web.launch import address_for_phones
 
 #: the server is a fresh Python process importing the app and its web stack, on a busy

@@ -15,7 +15,7 @@ from pathlib import Path
 from PySide6.QtGui import QGuiApplication, QImage
 from PySide6.QtWidgets import QWidget
 
-from counter_app.gui import platform_check
+from counter_app.gui.shell import platform_check
 
 
 def choose_platform() -> str:

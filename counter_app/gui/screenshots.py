@@ -37,13 +37,14 @@ from counter_app.core.config import Config, parse_config
 from counter_app.core.model import PrintStatus, Refused
 from counter_app.core.queue import Queue, open_queue
 from counter_app.core.tokens import make_payload
-from counter_app.gui import app as app_mod
-from counter_app.gui import capture, i18n
-from counter_app.gui.context import Context
-from counter_app.gui.counter_panel import CounterPanel
-from counter_app.gui.desk import DeskWindow
-from counter_app.gui.report_window import ReportWindow
-from counter_app.gui.web_server import WebState
+from counter_app.gui import capture
+from counter_app.gui.counter.panel import CounterPanel
+from counter_app.gui.desk.window import DeskWindow
+from counter_app.gui.phone.server import WebState
+from counter_app.gui.report.window import ReportWindow
+from counter_app.gui.shell import app as app_mod
+from counter_app.gui.shell import i18n
+from counter_app.gui.shell.context import Context
 
 SIZE = (1366, 768)
 PUBLIC_URL = "http://192.168.1.10:8080"  # the phone page on the desk PC, over the office Wi-Fi

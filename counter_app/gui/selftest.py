@@ -42,8 +42,9 @@ from PySide6.QtWidgets import (
 
 from counter_app.core.config import Config, PrinterSettings, WebSettings
 from counter_app.core.queue import open_queue
-from counter_app.gui import announcer, i18n
-from counter_app.gui.context import Context
+from counter_app.gui.display import announcer
+from counter_app.gui.shell import i18n
+from counter_app.gui.shell.context import Context
 from counter_app.selftest import Check, Outcome, Scratch, Session, failed_names, run_check
 from counter_app.web.check import phone_pages_check
 
@@ -159,23 +160,23 @@ def _window(ctx: Context, kind: str, number: int | None, show: bool) -> tuple[Ou
 
 
 def _open(ctx: Context, kind: str, number: int | None) -> QWidget:
-    from counter_app.gui.app import open_windows
+    from counter_app.gui.shell.app import open_windows
 
     return open_windows(ctx, kind, number, windowed=True)
 
 
 def _build(ctx: Context, kind: str, number: int | None) -> QWidget:
     if kind == "desk":
-        from counter_app.gui.desk import DeskWindow
+        from counter_app.gui.desk.window import DeskWindow
 
         return DeskWindow(ctx)
     if kind == "counter":
-        from counter_app.gui.counter_panel import CounterPanel
+        from counter_app.gui.counter.panel import CounterPanel
 
         assert number is not None
         return CounterPanel(ctx, number)
     if kind == "report":
-        from counter_app.gui.report_window import ReportWindow
+        from counter_app.gui.report.window import ReportWindow
 
         return ReportWindow(ctx)
     from counter_app.gui.display import DisplayWindow
@@ -207,13 +208,13 @@ def run_command(session: Session) -> list[Check]:
     checks.append(phone_pages_check(session.scratch))
     # Before the QApplication exists: no screen is needed, and none is touched.
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from counter_app.gui import platform_check
+    from counter_app.gui.shell import platform_check
 
     problem = platform_check.check()
     if problem is not None:
         checks.append(Check("window system", "FAIL", " ".join(problem.split())))
         return checks
-    from counter_app.gui.app import application
+    from counter_app.gui.shell.app import application
 
     # Qt's own chatter (no PulseAudio server, what the offscreen platform cannot do) goes
     # to the log file: stdout is one line a check, stderr the one line naming failures.

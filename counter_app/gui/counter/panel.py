@@ -16,13 +16,13 @@ from counter_app.core import texts
 from counter_app.core.model import OPEN, CounterStatus, Refused, Status, Ticket, Verification
 from counter_app.core.model import TicketState as State
 from counter_app.core.queue import parse_code
-from counter_app.gui import dialogs
-from counter_app.gui.base import QueueWindow
-from counter_app.gui.context import Context
 from counter_app.gui.forms.ui_counter_panel import Ui_CounterPanel
-from counter_app.gui.keys import Command, PressGuard
-from counter_app.gui.style import set_state
-from counter_app.gui.widgets import ElidedLabel
+from counter_app.gui.shell import dialogs
+from counter_app.gui.shell.context import Context
+from counter_app.gui.shell.keys import Command, PressGuard
+from counter_app.gui.shell.queue_window import QueueWindow
+from counter_app.gui.shell.style import set_state
+from counter_app.gui.shell.widgets import ElidedLabel
 
 log = logging.getLogger(__name__)
 

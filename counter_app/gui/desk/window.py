@@ -21,16 +21,16 @@ from PySide6.QtWidgets import QButtonGroup, QHeaderView, QLabel, QMenu, QPushBut
 from counter_app.core.config import MAX_GROUP
 from counter_app.core.model import OPEN, PrintStatus, Reason, Refused, ServiceStatus, Status, Ticket
 from counter_app.core.model import TicketState as State
-from counter_app.gui import dialogs
-from counter_app.gui.base import QueueWindow
-from counter_app.gui.context import Context
+from counter_app.gui.desk.recent import SERVICE, RecentTicketsModel
+from counter_app.gui.desk.ticket_image import render_ticket
 from counter_app.gui.forms.ui_desk_window import Ui_DeskWindow
-from counter_app.gui.keys import Command, PressGuard
-from counter_app.gui.recent import SERVICE, RecentTicketsModel
-from counter_app.gui.style import set_state
-from counter_app.gui.ticket_image import render_ticket
-from counter_app.gui.web_menu import WebMenu
-from counter_app.gui.widgets import ServiceButton, set_light
+from counter_app.gui.phone.menu import WebMenu
+from counter_app.gui.shell import dialogs
+from counter_app.gui.shell.context import Context
+from counter_app.gui.shell.keys import Command, PressGuard
+from counter_app.gui.shell.queue_window import QueueWindow
+from counter_app.gui.shell.style import set_state
+from counter_app.gui.shell.widgets import ServiceButton, set_light
 from counter_app.printing.job import PrinterState
 
 log = logging.getLogger(__name__)

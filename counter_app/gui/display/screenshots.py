@@ -25,11 +25,11 @@ from PySide6.QtWidgets import QApplication
 from counter_app.core.clock import ManualClock
 from counter_app.core.config import Config, parse_config
 from counter_app.core.queue import Queue, open_queue
-from counter_app.gui import app as app_mod
 from counter_app.gui import capture
-from counter_app.gui.context import Context
 from counter_app.gui.display.widgets import FitLabel
 from counter_app.gui.display.window import DisplayWindow
+from counter_app.gui.shell import app as app_mod
+from counter_app.gui.shell.context import Context
 
 #: Monday 30 November 2026, 09:00 in Balikpapan (WITA, UTC+8).
 MORNING = datetime(2026, 11, 30, 1, 0, tzinfo=UTC)

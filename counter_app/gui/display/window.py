@@ -29,11 +29,11 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from counter_app.core.config import Config
 from counter_app.core.model import Call, Status
-from counter_app.gui.announcer import Announcer, make_announcer
+from counter_app.gui.display.announcer import Announcer, make_announcer
 from counter_app.gui.display.board import make_board
 from counter_app.gui.display.loader import QueueReader, QueueSource, Snapshot, StatusLoader
 from counter_app.gui.display.view import DisplayView, ViewSettings
-from counter_app.gui.watcher import Feed, QueueWatcher
+from counter_app.gui.shell.watcher import Feed, QueueWatcher
 from counter_app.speech.announce import Announcement, Kind
 
 log = logging.getLogger(__name__)

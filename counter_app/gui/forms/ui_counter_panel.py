@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (QApplication, QFrame, QGridLayout, QGroupBox,
     QMenuBar, QPushButton, QSizePolicy, QSpacerItem,
     QVBoxLayout, QWidget)
 
-from counter_app.gui.widgets import ElidedLabel
+from counter_app.gui.shell.widgets import ElidedLabel
 
 class Ui_CounterPanel(object):
     def setupUi(self, CounterPanel):

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QApplication, QCheckBox, QFram
     QPushButton, QSizePolicy, QSpacerItem, QTableView,
     QVBoxLayout, QWidget)
 
-from counter_app.gui.widgets import (ElidedLabel, ImageLabel)
+from counter_app.gui.shell.widgets import (ElidedLabel, ImageLabel)
 
 class Ui_DeskWindow(object):
     def setupUi(self, DeskWindow):

@@ -12,18 +12,18 @@ from PySide6.QtGui import QColor, QImage, QPainter, QPixmap
 from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
 
 from counter_app.gui.forms.ui_web_address_dialog import Ui_WebAddressDialog
-from counter_app.gui.style import set_state
-from counter_app.gui.web_poster import (
+from counter_app.gui.phone.poster import (
     SCAN_EN,
     SCAN_ID,
     needs_office_wifi,
     qr_matrix,
     save_poster,
 )
-from counter_app.gui.web_server import WebServer, WebState
+from counter_app.gui.phone.server import WebServer, WebState
+from counter_app.gui.shell.style import set_state
 
 if TYPE_CHECKING:
-    from counter_app.gui.context import Context
+    from counter_app.gui.shell.context import Context
 
 QR_SIDE = 400  # at most, in pixels on the screen: whole modules, so a phone reads it off it
 POSTER_NAME = "halaman-ponsel-qr.png"

@@ -15,14 +15,14 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QLabel, QMainWindow
 
-from counter_app.gui import menus
-from counter_app.gui.web_address import WebAddressDialog, show_address
-from counter_app.gui.web_server import WebState
-from counter_app.gui.widgets import set_light
-from counter_app.gui.worker import report_unhandled
+from counter_app.gui.phone.address import WebAddressDialog, show_address
+from counter_app.gui.phone.server import WebState
+from counter_app.gui.shell import menus
+from counter_app.gui.shell.widgets import set_light
+from counter_app.gui.shell.worker import report_unhandled
 
 if TYPE_CHECKING:
-    from counter_app.gui.context import Context
+    from counter_app.gui.shell.context import Context
 
 log = logging.getLogger(__name__)
 

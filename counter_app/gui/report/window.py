@@ -30,10 +30,11 @@ from PySide6.QtWidgets import (
 
 from counter_app.core.queue import DatabaseError
 from counter_app.core.report import DayReport, daily_report
-from counter_app.gui import dialogs, report_charts
-from counter_app.gui.context import Context
-from counter_app.gui.report_model import NAME, ReportTableModel
-from counter_app.gui.worker import report_unhandled
+from counter_app.gui.report import charts as report_charts
+from counter_app.gui.report.model import NAME, ReportTableModel
+from counter_app.gui.shell import dialogs
+from counter_app.gui.shell.context import Context
+from counter_app.gui.shell.worker import report_unhandled
 
 log = logging.getLogger(__name__)
 
@@ -105,7 +106,7 @@ class ReportWindow(QMainWindow):
         self.refresh()
 
     def _menus(self) -> None:
-        from counter_app.gui import menus
+        from counter_app.gui.shell import menus
 
         menus.install(self, self.ctx)
 

@@ -37,10 +37,10 @@ from PySide6.QtWidgets import (
 from counter_app.core.admin import PinThrottle, is_outdated, shared_throttle
 from counter_app.core.config import Config, ConfigError
 from counter_app.core.settings_file import SettingsFile
-from counter_app.gui import dialogs
-from counter_app.gui.config_words import in_window_language
-from counter_app.gui.context import Context
-from counter_app.gui.pin_prompt import PinPrompt
+from counter_app.gui.settings.pin_prompt import PinPrompt
+from counter_app.gui.shell import dialogs
+from counter_app.gui.shell.config_words import in_window_language
+from counter_app.gui.shell.context import Context
 from counter_app.printing.job import PrintOutcome
 from counter_app.printing.printer import TicketPrinter
 

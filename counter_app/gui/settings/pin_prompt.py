@@ -19,7 +19,7 @@ from PySide6.QtCore import Qt, QTimer, Slot
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from counter_app.core.admin import PinThrottle, check_pin
-from counter_app.gui.worker import Worker, report_unhandled
+from counter_app.gui.shell.worker import Worker, report_unhandled
 
 log = logging.getLogger(__name__)
 

@@ -14,7 +14,7 @@ from counter_app import __version__
 from counter_app.gui.forms.ui_about_dialog import Ui_AboutDialog
 
 if TYPE_CHECKING:
-    from counter_app.gui.context import Context
+    from counter_app.gui.shell.context import Context
 
 
 class AboutDialog(QDialog):

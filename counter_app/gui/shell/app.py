@@ -22,9 +22,10 @@ from counter_app.core import config as config_mod
 from counter_app.core import paths
 from counter_app.core.config import ConfigError
 from counter_app.core.queue import DatabaseError, open_queue
-from counter_app.gui import dialogs, i18n, logs, platform_check, style
-from counter_app.gui.context import Context
-from counter_app.gui.errors import ExceptionHook, dialog_disabled
+from counter_app.gui import logs
+from counter_app.gui.shell import dialogs, i18n, platform_check, style
+from counter_app.gui.shell.context import Context
+from counter_app.gui.shell.errors import ExceptionHook, dialog_disabled
 
 log = logging.getLogger(__name__)
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2

@@ -17,9 +17,9 @@ from PySide6.QtWidgets import QWidget
 from counter_app.core.model import Purge, Ticket
 from counter_app.core.queue import Queue
 from counter_app.core.report import purge_old
-from counter_app.gui.watcher import QueueWatcher
-from counter_app.gui.web_server import WebServer
-from counter_app.gui.worker import Callback, Worker
+from counter_app.gui.phone.server import WebServer
+from counter_app.gui.shell.watcher import QueueWatcher
+from counter_app.gui.shell.worker import Callback, Worker
 from counter_app.station import Desk
 
 log = logging.getLogger(__name__)
@@ -151,17 +151,17 @@ class Context(QObject):
     def _create(self, kind: str, number: int | None, **options: object) -> QWidget:
         # Imported here: the windows import this module.
         if kind == "desk":
-            from counter_app.gui.desk import DeskWindow
+            from counter_app.gui.desk.window import DeskWindow
 
             return DeskWindow(self)
         if kind == "counter":
-            from counter_app.gui.counter_panel import CounterPanel
+            from counter_app.gui.counter.panel import CounterPanel
 
             if number is None or self.config.counter(number) is None:
                 raise LookupError(number)
             return CounterPanel(self, number)
         if kind == "report":
-            from counter_app.gui.report_window import ReportWindow
+            from counter_app.gui.report.window import ReportWindow
 
             return ReportWindow(self)
         if kind == "display":

@@ -10,10 +10,10 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu
 
-from counter_app.gui import dialogs
+from counter_app.gui.shell import dialogs
 
 if TYPE_CHECKING:
-    from counter_app.gui.context import Context
+    from counter_app.gui.shell.context import Context
 
 log = logging.getLogger(__name__)
 HELP_MENU = "helpMenu"
@@ -81,7 +81,7 @@ def add_menu(window: QMainWindow, title: str) -> QMenu:
 
 
 def open_settings(parent: QMainWindow, ctx: Context) -> None:
-    from counter_app.gui.settings_dialog import open_settings as ask_and_open
+    from counter_app.gui.settings.dialog import open_settings as ask_and_open
 
     ask_and_open(parent, ctx)
 
@@ -94,7 +94,7 @@ def run_self_test(parent: QMainWindow, ctx: Context) -> None:
 
 
 def show_about(parent: QMainWindow, ctx: Context) -> None:
-    from counter_app.gui.about import AboutDialog
+    from counter_app.gui.shell.about import AboutDialog
 
     dialog = AboutDialog(parent, ctx)
     dialog.open()

@@ -12,10 +12,10 @@ from PySide6.QtWidgets import QLabel, QMainWindow
 
 from counter_app.core.model import Reason, Refused
 from counter_app.core.queue import DatabaseError
-from counter_app.gui import menus, style
-from counter_app.gui.context import Context
-from counter_app.gui.widgets import MessageBar, set_light
-from counter_app.gui.worker import report_unhandled
+from counter_app.gui.shell import menus, style
+from counter_app.gui.shell.context import Context
+from counter_app.gui.shell.widgets import MessageBar, set_light
+from counter_app.gui.shell.worker import report_unhandled
 
 log = logging.getLogger(__name__)
 

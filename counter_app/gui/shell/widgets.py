@@ -6,7 +6,7 @@ from PySide6.QtCore import QObject, QRect, QSize, Qt, QTimer
 from PySide6.QtGui import QColor, QImage, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QSizePolicy, QWidget
 
-from counter_app.gui.style import set_state
+from counter_app.gui.shell.style import set_state
 
 MESSAGE_MS = {"info": 6000, "warning": 12000, "error": 0}  # 0: stays until replaced
 
