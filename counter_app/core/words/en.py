@@ -1,0 +1,221 @@
+"""Every text outside Qt Linguist in English, for offices and browsers that ask for it.
+
+The same keys and ``{fields}`` as ``id.py`` (tests/test_words.py checks it).
+"""
+
+from __future__ import annotations
+
+WORDS: dict[str, str] = {
+    "clock.vs_server": (
+        "This PC's clock is {amount} {direction} the database server's (PC: {pc}, server: "
+        "{server}). Set this PC's date and time; the queue was not changed."
+    ),
+    "clock.ahead": "ahead of",
+    "clock.behind": "behind",
+    "clock.behind_last": (
+        "This PC's clock is {amount} behind the queue's last operation (PC: {pc}, last: "
+        "{last}). Set this PC's date and time; the queue was not changed."
+    ),
+    "clock.moved": (
+        "This PC's clock was set {amount} ahead since the queue's last operation (PC: {pc}, "
+        "last: {last}); the queue's day was not ended. Set this PC's date and time."
+    ),
+    "clock.day_behind": (
+        "The queue's day is already {queue_day}, but this PC's clock says {pc}. Set this PC's"
+        " date and time; the queue was not changed."
+    ),
+    "clock.days": "{n} d",
+    "clock.hours": "{n} h",
+    "clock.minutes": "{n} min",
+    "clock.seconds": "{n} s",
+    "refusal.hall_full": (
+        "The waiting hall is full ({occupancy}/{limit} persons). Please wait a moment."
+    ),
+    "refusal.quota_reached": "The daily quota of {service} is used up ({quota} numbers).",
+    "refusal.suspended": "{service} is suspended: {notice}",
+    "refusal.closed": "Outside opening hours ({hours}).",
+    "refusal.nothing_to_call": "Nobody is waiting for {counter}.",
+    "refusal.no_current": "{counter} has no current ticket.",
+    "refusal.unknown_service": "Unknown service {prefix!r}.",
+    "refusal.unknown_counter": "Counter {counter} is not in the configuration.",
+    "refusal.unknown_ticket": "Ticket {code} was not issued today.",
+    "refusal.not_a_ticket_code": "{code!r} is not a ticket code (e.g. A-001).",
+    "refusal.unknown_counter_known": (
+        "Counter {counter} is not in the configuration (configured: {known})."
+    ),
+    "refusal.wrong_state": "Ticket {code} is {state}; cannot {action}.",
+    "refusal.bad_group": "Group size must be 1 to {max}.",
+    "refusal.not_served_here": "{counter} does not serve {service}.",
+    "verify.ok": "Valid ticket: {code}, {state}.",
+    "verify.malformed": "Not a ticket QR code of this office, or damaged.",
+    "verify.bad_signature": "Signature does not match: forged or altered ticket.",
+    "verify.other_day": "Ticket of {day}; valid on that day only.",
+    "verify.unknown_ticket": "Signature is valid but {code} is not in today's queue.",
+    "verify.finished": "Ticket {code} is already finished ({state}).",
+    "state.outside": "waiting outside",
+    "state.waiting": "waiting",
+    "state.called": "called",
+    "state.done": "done",
+    "state.no_show": "no-show",
+    "state.cancelled": "cancelled",
+    "action.call": "call it",
+    "action.return": "return it to the queue",
+    "action.transfer": "transfer it",
+    "action.cancel": "cancel it",
+    "action.reprint": "reprint it",
+    "ticket.title": "Queue Number",
+    "ticket.ahead": "Numbers ahead of you: {n}",
+    "ticket.wait": "Estimated wait ± {n} min",
+    "ticket.wait_none": "You will be served soon",
+    "ticket.outside": "Please wait outside until your number is called in",
+    "ticket.priority": "PRIORITY",
+    "ticket.group": "For {n} persons",
+    "ticket.valid_today": "Valid today only",
+    "ticket.live": "Scan the QR code to follow your place in line live",
+    "ticket.reprint": "REPRINT",
+    "ticket.test": "PRINTER TEST",
+    "ticket.test_service": "Sample service",
+    "printer.ready": "Printer ready",
+    "printer.status_na": "status not available",
+    "printer.paper_near_end": "Paper is running low",
+    "printer.paper_out": "Out of paper: load a new roll",
+    "printer.cover_open": "The printer cover is open",
+    "printer.offline": "The printer is offline",
+    "printer.printer_error": "The printer reports an error (switch it off and on again)",
+    "printer.no_answer": "The printer did not answer within {s} s",
+    "printer.unrecognised": "Unrecognised answer from the printer (check its cable and settings)",
+    "printer.status_silent": "the printer does not answer status queries",
+    "printer.unreachable": "Cannot reach the printer {where}: {detail}",
+    "printer.dropped": "The connection to the printer dropped while printing",
+    "printer.write_failed": "Sending to the printer {where} failed: {detail}",
+    "printer.stuck": "The printer did not respond within {s} s",
+    "printer.off": "Printing is off",
+    "printer.preview": "Preview: tickets are saved to {folder}",
+    "printer.preview_failed": "Cannot write to the preview folder {folder}: {detail}",
+    "printer.needs_package": "A {kind} printer needs the Python package {package}",
+    "printer.windows_only": "win32 printers are only available on Windows",
+    "printer.stopped": "Printing stopped before this ticket was printed",
+    "printer.unexpected": "Unexpected error: {detail}",
+    "printer.refused": "connection refused (printer off or wrong port?)",
+    "printer.timed_out": "no answer within {s} s",
+    "printer.unknown_host": "unknown host name",
+    "printer.host_unreachable": "network unreachable",
+    "printer.not_found": "device not found",
+    "printer.no_permission": "permission denied",
+    "date.day.0": "Monday",
+    "date.day.1": "Tuesday",
+    "date.day.2": "Wednesday",
+    "date.day.3": "Thursday",
+    "date.day.4": "Friday",
+    "date.day.5": "Saturday",
+    "date.day.6": "Sunday",
+    "date.month.1": "January",
+    "date.month.2": "February",
+    "date.month.3": "March",
+    "date.month.4": "April",
+    "date.month.5": "May",
+    "date.month.6": "June",
+    "date.month.7": "July",
+    "date.month.8": "August",
+    "date.month.9": "September",
+    "date.month.10": "October",
+    "date.month.11": "November",
+    "date.month.12": "December",
+    "web.lang_name": "English",
+    "web.ticket_title": "Queue {code}",
+    "web.board_title": "Queue at {office}",
+    "web.your_number": "Your queue number",
+    "web.state_outside": "Please wait outside for now",
+    "web.detail_outside": (
+        "The waiting hall is full. You may wait outside the building; this page tells you as "
+        "soon as you may come in."
+    ),
+    "web.state_come_in": "You may come in now",
+    "web.detail_come_in": (
+        "There is room for you in the waiting hall. Please come in and wait for your number "
+        "to be called."
+    ),
+    "web.state_waiting": "Waiting in the hall",
+    "web.detail_waiting": "Your number will be called to a counter. This page will tell you.",
+    "web.state_called": "Please go to {counter}",
+    "web.detail_called": "Your number has been called. Go to {counter} now with your ticket.",
+    "web.state_done": "Served",
+    "web.detail_done": "Thank you for your visit.",
+    "web.state_no_show": "Missed when called",
+    "web.detail_no_show": (
+        "Your number was called but you did not come to the counter. Please ask the staff at "
+        "the front desk."
+    ),
+    "web.state_cancelled": "Number cancelled",
+    "web.detail_cancelled": "This number was cancelled. Please ask the staff at the front desk.",
+    "web.ahead_none": "You are next",
+    "web.ahead": "{n} numbers ahead of you",
+    "web.minutes": "about {m} minutes",
+    "web.minutes_soon": "soon",
+    "web.hall": "In the waiting hall: {occupancy} of {limit} people",
+    "web.hall_outside": "{n} numbers waiting outside",
+    "web.serving": "Now serving",
+    "web.counter_idle": "—",
+    "web.recent_calls": "Latest calls",
+    "web.call_admitted": "{code} may come in",
+    "web.call_called": "{code} to {counter}",
+    "web.lines": "Services",
+    "web.line_waiting": "{n} waiting",
+    "web.line_left": "{n} numbers left today",
+    "web.line_full": "no numbers left today",
+    "web.closed": "Outside opening hours",
+    "web.updated": "Updated {time}",
+    "web.offline": (
+        "Not connected to the queue server. What you see may be out of date; this page keeps "
+        "trying."
+    ),
+    "web.offline_title": "The queue is unavailable",
+    "web.offline_text": (
+        "The queue server cannot be reached right now. This page tries again by itself; your "
+        "number stays valid."
+    ),
+    "web.sound_on": "Turn on sound and vibration",
+    "web.sound_ready": "Sound and vibration on",
+    "web.live": "This page updates itself. Keep it open.",
+    "web.no_personal_data": "This page holds no personal data.",
+    "web.not_found_title": "Ticket not recognised",
+    "web.not_found_text": (
+        "This QR code is not one of today's queue tickets of this office. Please take a "
+        "number at the front desk or ask the staff."
+    ),
+    "web.limited_title": "Reloaded too often",
+    "web.limited_text": "Please wait a moment before reloading. The queue page updates itself.",
+    "web.board_link": "See all counters",
+    "web.alert_called": "{code} CALLED! Please go to {counter}",
+    "web.alert_come_in": "{code}: PLEASE COME IN!",
+    "display.now_caption": "TICKET NUMBER",
+    "display.come_in": "PLEASE COME IN",
+    "display.recall": "CALLED AGAIN",
+    "display.no_call": "No calls yet",
+    "display.counters_title": "NOW SERVING",
+    "display.recent_title": "LATEST CALLS",
+    "display.admit_title": "PLEASE COME IN",
+    "display.hall_title": "WAITING HALL",
+    "display.occupancy": "In the hall: {inside} / {limit}",
+    "display.full": "HALL FULL",
+    "display.waiting": "Waiting to be called: {n}",
+    "display.outside": "Waiting outside: {n}",
+    "display.waiting_outside": "Waiting: {n}   •   Outside: {outside}",
+    "display.closed": "Outside service hours ({hours})",
+    "display.offline": "Connection to the server lost — retrying…",
+    "display.offline_title": "OFFLINE",
+    "display.no_sound": "sound not available",
+    "display.subtitle": "Service queue",
+    "display.window_title": "{office} — Queue",
+    "poster.scan": "Scan this QR code to follow the queue on your phone",
+    "poster.headline": "Follow the queue on your phone",
+    "poster.detail": (
+        "Point your phone's camera at the QR code and open the link: the numbers being called"
+        " at each counter appear on your phone, so you need not wait inside the hall."
+    ),
+    "poster.wifi": "Connect your phone to the office Wi-Fi first.",
+    "voice.nomor_antrean": "queue number",
+    "voice.silakan_ke_loket": "please go to counter",
+    "voice.silakan_masuk": "please come in",
+    "voice.panggilan_ulang": "calling again",
+}

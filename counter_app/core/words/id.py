@@ -1,0 +1,225 @@
+"""Every text outside Qt Linguist in Bahasa Indonesia: the language the office speaks first.
+
+One flat mapping; the key's first part says where the text appears (``ticket.`` on the
+paper, ``voice.`` in the lobby, ``web.`` on the phone pages, ``poster.``, ``display.``,
+``config.`` under the settings fields, ``refusal.``, ``clock.`` and ``verify.`` from the
+queue, ``printer.`` for the desk staff). ``en.py`` has the same keys and ``{fields}``.
+KBBI's spelling: "antrean".
+"""
+
+from __future__ import annotations
+
+WORDS: dict[str, str] = {
+    "clock.vs_server": (
+        "Jam PC ini {amount} {direction} dari jam server basis data (PC: {pc}, server: "
+        "{server}). Setel tanggal dan jam PC ini; antrean tidak diubah."
+    ),
+    "clock.ahead": "lebih cepat",
+    "clock.behind": "lebih lambat",
+    "clock.behind_last": (
+        "Jam PC ini {amount} lebih lambat dari operasi antrean terakhir (PC: {pc}, terakhir: "
+        "{last}). Setel tanggal dan jam PC ini; antrean tidak diubah."
+    ),
+    "clock.moved": (
+        "Jam PC ini dimajukan {amount} sejak operasi antrean terakhir (PC: {pc}, terakhir: "
+        "{last}); hari antrean tidak diakhiri. Setel tanggal dan jam PC ini."
+    ),
+    "clock.day_behind": (
+        "Hari antrean sudah {queue_day}, tetapi jam PC ini menunjukkan {pc}. Setel tanggal "
+        "dan jam PC ini; antrean tidak diubah."
+    ),
+    "clock.days": "{n} hari",
+    "clock.hours": "{n} jam",
+    "clock.minutes": "{n} menit",
+    "clock.seconds": "{n} detik",
+    "refusal.hall_full": "Ruang tunggu penuh ({occupancy}/{limit} orang). Silakan tunggu sebentar.",
+    "refusal.quota_reached": "Kuota harian layanan {service} sudah habis ({quota} nomor).",
+    "refusal.suspended": "Layanan {service} ditutup sementara: {notice}",
+    "refusal.closed": "Di luar jam layanan ({hours}).",
+    "refusal.nothing_to_call": "Tidak ada antrean untuk {counter}.",
+    "refusal.no_current": "{counter} belum memanggil nomor.",
+    "refusal.unknown_service": "Layanan {prefix!r} tidak dikenal.",
+    "refusal.unknown_counter": "Loket {counter} tidak ada dalam konfigurasi.",
+    "refusal.unknown_ticket": "Nomor {code} tidak ditemukan hari ini.",
+    "refusal.not_a_ticket_code": "{code!r} bukan nomor antrean (contoh: A-001).",
+    "refusal.unknown_counter_known": (
+        "Loket {counter} tidak ada dalam konfigurasi (yang ada: {known})."
+    ),
+    "refusal.wrong_state": "Nomor {code} sedang berstatus {state}; tidak bisa {action}.",
+    "refusal.bad_group": "Jumlah orang harus 1 sampai {max}.",
+    "refusal.not_served_here": "{counter} tidak melayani {service}.",
+    "verify.ok": "Tiket sah: {code}, {state}.",
+    "verify.malformed": "Bukan QR tiket antrean ini, atau rusak.",
+    "verify.bad_signature": "Tanda tangan tidak cocok: tiket palsu atau telah diubah.",
+    "verify.other_day": "Tiket tanggal {day}, hanya berlaku pada hari itu.",
+    "verify.unknown_ticket": "Tanda tangan sah, tetapi nomor {code} tidak ada di antrean hari ini.",
+    "verify.finished": "Tiket {code} sudah selesai ({state}).",
+    "state.outside": "menunggu di luar",
+    "state.waiting": "menunggu",
+    "state.called": "dipanggil",
+    "state.done": "selesai",
+    "state.no_show": "tidak hadir",
+    "state.cancelled": "dibatalkan",
+    "action.call": "dipanggil",
+    "action.return": "dikembalikan ke antrean",
+    "action.transfer": "dipindahkan",
+    "action.cancel": "dibatalkan",
+    "action.reprint": "dicetak ulang",
+    "ticket.title": "Nomor Antrean",
+    "ticket.ahead": "Nomor di depan Anda: {n}",
+    "ticket.wait": "Perkiraan tunggu ± {n} menit",
+    "ticket.wait_none": "Segera dilayani",
+    "ticket.outside": "Harap tunggu di luar sampai nomor Anda dipanggil masuk",
+    "ticket.priority": "PRIORITAS",
+    "ticket.group": "Untuk {n} orang",
+    "ticket.valid_today": "Berlaku hari ini saja",
+    "ticket.live": "Pindai kode QR untuk melihat posisi antrean Anda secara langsung",
+    "ticket.reprint": "CETAK ULANG",
+    "ticket.test": "TES PRINTER",
+    "ticket.test_service": "Contoh layanan",
+    "printer.ready": "Printer siap",
+    "printer.status_na": "status tidak tersedia",
+    "printer.paper_near_end": "Kertas hampir habis",
+    "printer.paper_out": "Kertas habis: pasang gulungan kertas baru",
+    "printer.cover_open": "Tutup printer terbuka",
+    "printer.offline": "Printer offline",
+    "printer.printer_error": "Printer melaporkan kesalahan (matikan lalu nyalakan kembali)",
+    "printer.no_answer": "Printer tidak menjawab dalam {s} detik",
+    "printer.unrecognised": "Jawaban printer tidak dikenali (periksa kabel dan pengaturan printer)",
+    "printer.status_silent": "printer tidak menjawab pertanyaan status",
+    "printer.unreachable": "Printer {where} tidak dapat dihubungi: {detail}",
+    "printer.dropped": "Koneksi ke printer terputus saat mencetak",
+    "printer.write_failed": "Gagal mengirim ke printer {where}: {detail}",
+    "printer.stuck": "Printer tidak merespons dalam {s} detik",
+    "printer.off": "Pencetakan dimatikan",
+    "printer.preview": "Pratinjau: tiket disimpan di {folder}",
+    "printer.preview_failed": "Folder pratinjau {folder} tidak dapat ditulis: {detail}",
+    "printer.needs_package": "Printer {kind} membutuhkan paket Python {package}",
+    "printer.windows_only": "Printer win32 hanya tersedia di Windows",
+    "printer.stopped": "Pencetakan dihentikan sebelum tiket ini dicetak",
+    "printer.unexpected": "Kesalahan tak terduga: {detail}",
+    "printer.refused": "koneksi ditolak (printer mati atau port salah?)",
+    "printer.timed_out": "tidak ada jawaban dalam {s} detik",
+    "printer.unknown_host": "nama host tidak dikenal",
+    "printer.host_unreachable": "jaringan tidak terjangkau",
+    "printer.not_found": "perangkat tidak ditemukan",
+    "printer.no_permission": "tidak ada izin akses",
+    "date.day.0": "Senin",
+    "date.day.1": "Selasa",
+    "date.day.2": "Rabu",
+    "date.day.3": "Kamis",
+    "date.day.4": "Jumat",
+    "date.day.5": "Sabtu",
+    "date.day.6": "Minggu",
+    "date.month.1": "Januari",
+    "date.month.2": "Februari",
+    "date.month.3": "Maret",
+    "date.month.4": "April",
+    "date.month.5": "Mei",
+    "date.month.6": "Juni",
+    "date.month.7": "Juli",
+    "date.month.8": "Agustus",
+    "date.month.9": "September",
+    "date.month.10": "Oktober",
+    "date.month.11": "November",
+    "date.month.12": "Desember",
+    "web.lang_name": "Bahasa Indonesia",
+    "web.ticket_title": "Antrean {code}",
+    "web.board_title": "Antrean {office}",
+    "web.your_number": "Nomor antrean Anda",
+    "web.state_outside": "Tunggu di luar dulu",
+    "web.detail_outside": (
+        "Ruang tunggu sedang penuh. Anda boleh menunggu di luar gedung; halaman ini akan "
+        "memberi tahu Anda begitu Anda boleh masuk."
+    ),
+    "web.state_come_in": "Silakan masuk sekarang",
+    "web.detail_come_in": (
+        "Sudah ada tempat untuk Anda di ruang tunggu. Silakan masuk dan tunggu nomor Anda "
+        "dipanggil."
+    ),
+    "web.state_waiting": "Menunggu di ruang tunggu",
+    "web.detail_waiting": "Nomor Anda akan dipanggil ke loket. Halaman ini akan memberi tahu Anda.",
+    "web.state_called": "Silakan ke {counter}",
+    "web.detail_called": "Nomor Anda dipanggil. Segera menuju {counter} dengan tiket Anda.",
+    "web.state_done": "Selesai dilayani",
+    "web.detail_done": "Terima kasih atas kunjungan Anda.",
+    "web.state_no_show": "Tidak hadir saat dipanggil",
+    "web.detail_no_show": (
+        "Nomor Anda sudah dipanggil, tetapi Anda tidak datang ke loket. Silakan hubungi "
+        "petugas di meja depan."
+    ),
+    "web.state_cancelled": "Nomor dibatalkan",
+    "web.detail_cancelled": "Nomor ini dibatalkan. Silakan hubungi petugas di meja depan.",
+    "web.ahead_none": "Anda berikutnya",
+    "web.ahead": "{n} nomor di depan Anda",
+    "web.minutes": "perkiraan ± {m} menit lagi",
+    "web.minutes_soon": "sebentar lagi",
+    "web.hall": "Di ruang tunggu: {occupancy} dari {limit} orang",
+    "web.hall_outside": "{n} nomor menunggu di luar",
+    "web.serving": "Sedang dilayani",
+    "web.counter_idle": "—",
+    "web.recent_calls": "Panggilan terakhir",
+    "web.call_admitted": "{code} boleh masuk",
+    "web.call_called": "{code} ke {counter}",
+    "web.lines": "Layanan",
+    "web.line_waiting": "{n} menunggu",
+    "web.line_left": "sisa kuota {n}",
+    "web.line_full": "kuota hari ini habis",
+    "web.closed": "Di luar jam pelayanan",
+    "web.updated": "Diperbarui {time}",
+    "web.offline": (
+        "Tidak tersambung ke server antrean. Data di bawah mungkin sudah lama; halaman ini "
+        "terus mencoba lagi."
+    ),
+    "web.offline_title": "Antrean sedang tidak tersedia",
+    "web.offline_text": (
+        "Server antrean tidak dapat dihubungi saat ini. Halaman ini mencoba lagi sendiri; "
+        "nomor Anda tetap berlaku."
+    ),
+    "web.sound_on": "Nyalakan suara dan getar",
+    "web.sound_ready": "Suara dan getar menyala",
+    "web.live": "Halaman ini diperbarui sendiri. Biarkan tetap terbuka.",
+    "web.no_personal_data": "Halaman ini tidak memuat data pribadi.",
+    "web.not_found_title": "Tiket tidak dikenali",
+    "web.not_found_text": (
+        "Kode QR ini bukan tiket antrean hari ini dari kantor ini. Silakan ambil nomor "
+        "antrean di meja depan atau tanyakan kepada petugas."
+    ),
+    "web.limited_title": "Terlalu sering dimuat ulang",
+    "web.limited_text": (
+        "Mohon tunggu sebentar sebelum memuat ulang. Halaman antrean memperbarui dirinya sendiri."
+    ),
+    "web.board_link": "Lihat semua loket",
+    "web.alert_called": "{code} DIPANGGIL! Silakan ke {counter}",
+    "web.alert_come_in": "{code}: SILAKAN MASUK!",
+    "display.now_caption": "NOMOR ANTRIAN",
+    "display.come_in": "SILAKAN MASUK",
+    "display.recall": "PANGGILAN ULANG",
+    "display.no_call": "Belum ada panggilan",
+    "display.counters_title": "SEDANG DILAYANI",
+    "display.recent_title": "PANGGILAN TERAKHIR",
+    "display.admit_title": "SILAKAN MASUK",
+    "display.hall_title": "RUANG TUNGGU",
+    "display.occupancy": "Di dalam ruangan: {inside} / {limit}",
+    "display.full": "RUANGAN PENUH",
+    "display.waiting": "Menunggu dipanggil: {n}",
+    "display.outside": "Menunggu di luar: {n}",
+    "display.waiting_outside": "Menunggu: {n}   •   Di luar: {outside}",
+    "display.closed": "Di luar jam layanan ({hours})",
+    "display.offline": "Koneksi ke server terputus — mencoba lagi…",
+    "display.offline_title": "OFFLINE",
+    "display.no_sound": "suara tidak tersedia",
+    "display.subtitle": "Antrean Layanan Kependudukan",
+    "display.window_title": "{office} — Antrean",
+    "poster.scan": "Pindai kode QR ini untuk memantau antrean dari ponsel Anda",
+    "poster.headline": "Pantau antrean dari ponsel Anda",
+    "poster.detail": (
+        "Arahkan kamera ponsel ke kode QR dan buka tautannya: nomor yang sedang dipanggil di "
+        "setiap loket tampil di ponsel Anda, tanpa perlu menunggu di dalam ruangan."
+    ),
+    "poster.wifi": "Sambungkan ponsel ke Wi-Fi kantor terlebih dahulu.",
+    "voice.nomor_antrean": "nomor antrean",
+    "voice.silakan_ke_loket": "silakan ke loket",
+    "voice.silakan_masuk": "silakan masuk",
+    "voice.panggilan_ulang": "panggilan ulang",
+}
