@@ -29,6 +29,7 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from counter_app.core.config import Config
 from counter_app.core.model import Call, Status
+from counter_app.core.words import text
 from counter_app.gui.display.announcer import Announcer, make_announcer
 from counter_app.gui.display.board import make_board
 from counter_app.gui.display.loader import QueueReader, QueueSource, Snapshot, StatusLoader
@@ -96,7 +97,9 @@ class DisplayWindow(QWidget):
         super().__init__(parent)
         self.queue = queue
         self.config = config
-        self.setWindowTitle(f"{config.office.name} — Antrian")
+        self.setWindowTitle(
+            text("display.window_title", config.office.language, office=config.office.name)
+        )
         self.view = DisplayView(view_settings(config), self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
