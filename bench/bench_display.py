@@ -167,8 +167,8 @@ def open_window(url: str, tmp: Path, name: str) -> tuple[Any, Path]:
     from conftest import make_config, write_config
 
     from counter_app.core.queue import open_queue
-    from counter_app.gui.display import DisplayWindow
     from counter_app.gui.display.announcer import Announcer
+    from counter_app.gui.display.window import DisplayWindow
 
     config_path = write_config(tmp / f"{name}.toml", url, **SECTIONS)
     config = make_config(**SECTIONS, database={"url": url})

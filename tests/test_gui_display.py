@@ -38,10 +38,10 @@ from sqlalchemy.engine import make_url
 from counter_app.core.config import Config
 from counter_app.core.model import Call, CounterStatus, ServiceStatus, Status, Ticket
 from counter_app.core.queue import Queue, open_queue
-from counter_app.gui.display import DisplayWindow, open_display
 from counter_app.gui.display.announcer import Announcer
 from counter_app.gui.display.board import format_date, format_datetime, make_board
 from counter_app.gui.display.widgets import FitLabel
+from counter_app.gui.display.window import DisplayWindow, open_display
 from counter_app.gui.shell.watcher import Feed
 from counter_app.speech.announce import VOCABULARY, Announcement
 from counter_app.speech.clips import Audio, ClipLibrary, write_wav

@@ -26,9 +26,9 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from counter_app.gui import capture
-from counter_app.gui.display import DisplayWindow
 from counter_app.gui.display.view import AAA, contrast
 from counter_app.gui.display.widgets import FitLabel
+from counter_app.gui.display.window import DisplayWindow
 from counter_app.gui.shell import app as app_mod
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -43,8 +43,9 @@ from PySide6.QtWidgets import (
 from counter_app.core.config import Config, PrinterSettings, WebSettings
 from counter_app.core.queue import open_queue
 from counter_app.gui.display import announcer
-from counter_app.gui.shell import i18n
+from counter_app.gui.shell import i18n, registry
 from counter_app.gui.shell.context import Context
+from counter_app.gui.shell.registry import Window
 from counter_app.selftest import Check, Outcome, Scratch, Session, failed_names, run_check
 from counter_app.web.check import phone_pages_check
 
@@ -129,9 +130,12 @@ def window_checks(scratch: Scratch, *, show: bool) -> list[Check]:
     ctx = Context(
         open_queue(_windows_config(scratch.config), create=True), synchronous=True, watch=False
     )
-    targets: list[tuple[str, int | None]] = [("desk", None)]
-    targets += [("counter", c.number) for c in scratch.config.counters]
-    targets += [("report", None), ("display", None)]
+    targets: list[tuple[str, int | None]] = []
+    for each in registry.window_kinds():
+        if each.per_counter:
+            targets += [(each.name, c.number) for c in scratch.config.counters]
+        else:
+            targets.append((each.name, None))
     checks = []
     try:
         for kind, number in targets:
@@ -144,6 +148,7 @@ def window_checks(scratch: Scratch, *, show: bool) -> list[Check]:
 
 def _window(ctx: Context, kind: str, number: int | None, show: bool) -> tuple[Outcome, str]:
     window = _open(ctx, kind, number) if show else _build(ctx, kind, number)
+    assert isinstance(window, QWidget)  # every window is one
     try:
         QCoreApplication.processEvents()
         if show and not window.isVisible():
@@ -159,29 +164,14 @@ def _window(ctx: Context, kind: str, number: int | None, show: bool) -> tuple[Ou
         QCoreApplication.processEvents()
 
 
-def _open(ctx: Context, kind: str, number: int | None) -> QWidget:
+def _open(ctx: Context, kind: str, number: int | None) -> Window:
     from counter_app.gui.shell.app import open_windows
 
     return open_windows(ctx, kind, number, windowed=True)
 
 
-def _build(ctx: Context, kind: str, number: int | None) -> QWidget:
-    if kind == "desk":
-        from counter_app.gui.desk.window import DeskWindow
-
-        return DeskWindow(ctx)
-    if kind == "counter":
-        from counter_app.gui.counter.panel import CounterPanel
-
-        assert number is not None
-        return CounterPanel(ctx, number)
-    if kind == "report":
-        from counter_app.gui.report.window import ReportWindow
-
-        return ReportWindow(ctx)
-    from counter_app.gui.display import DisplayWindow
-
-    return DisplayWindow(ctx.queue, ctx.config, start=False)
+def _build(ctx: Context, kind: str, number: int | None) -> Window:
+    return ctx.build_window(kind, number, start=False)
 
 
 def qt_checks(scratch: Scratch, *, show: bool) -> list[Check]:

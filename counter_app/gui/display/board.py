@@ -12,6 +12,7 @@ from datetime import datetime, timedelta
 
 from counter_app.core.config import Config
 from counter_app.core.model import Call, Status
+from counter_app.core.words import section, spelled_date, text
 
 SPOKEN = ("called", "recalled")
 ADMITTED = "admitted"
@@ -20,93 +21,15 @@ ADMIT_SHOWN_FOR = timedelta(minutes=15)
 ADMIT_SLOTS = 6
 NO_TICKET = "—"
 
-DAYS = {
-    "id": ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu"),
-    "en": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
-}
-MONTHS = {
-    "id": (
-        "Januari",
-        "Februari",
-        "Maret",
-        "April",
-        "Mei",
-        "Juni",
-        "Juli",
-        "Agustus",
-        "September",
-        "Oktober",
-        "November",
-        "Desember",
-    ),
-    "en": (
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ),
-}
-
-WORDS: dict[str, dict[str, str]] = {
-    "id": {
-        "now_caption": "NOMOR ANTRIAN",
-        "come_in": "SILAKAN MASUK",
-        "recall": "PANGGILAN ULANG",
-        "no_call": "Belum ada panggilan",
-        "counters_title": "SEDANG DILAYANI",
-        "recent_title": "PANGGILAN TERAKHIR",
-        "admit_title": "SILAKAN MASUK",
-        "hall_title": "RUANG TUNGGU",
-        "occupancy": "Di dalam ruangan: {inside} / {limit}",
-        "full": "RUANGAN PENUH",
-        "waiting": "Menunggu dipanggil: {n}",
-        "outside": "Menunggu di luar: {n}",
-        "waiting_outside": "Menunggu: {n}   •   Di luar: {outside}",
-        "closed": "Di luar jam layanan ({hours})",
-        "offline": "Koneksi ke server terputus — mencoba lagi…",
-        "offline_title": "OFFLINE",
-        "no_sound": "suara tidak tersedia",
-    },
-    "en": {
-        "now_caption": "TICKET NUMBER",
-        "come_in": "PLEASE COME IN",
-        "recall": "CALLED AGAIN",
-        "no_call": "No calls yet",
-        "counters_title": "NOW SERVING",
-        "recent_title": "LATEST CALLS",
-        "admit_title": "PLEASE COME IN",
-        "hall_title": "WAITING HALL",
-        "occupancy": "In the hall: {inside} / {limit}",
-        "full": "HALL FULL",
-        "waiting": "Waiting to be called: {n}",
-        "outside": "Waiting outside: {n}",
-        "waiting_outside": "Waiting: {n}   •   Outside: {outside}",
-        "closed": "Outside service hours ({hours})",
-        "offline": "Connection to the server lost — retrying…",
-        "offline_title": "OFFLINE",
-        "no_sound": "sound not available",
-    },
-}
-
 
 def words(language: str) -> dict[str, str]:
-    return WORDS.get(language, WORDS["id"])
+    """The display's words (``display.*`` in core/words) by their short key."""
+    return section("display", language)
 
 
 def format_date(moment: datetime, language: str = "id") -> str:
-    """``"Sabtu, 28 November 2026"``: our own tables, so no system locale is needed."""
-    lang = language if language in DAYS else "id"
-    day = DAYS[lang][moment.weekday()]
-    month = MONTHS[lang][moment.month - 1]
-    return f"{day}, {moment.day} {month} {moment.year}"
+    """``"Sabtu, 28 November 2026"``: our own words, so no system locale is needed."""
+    return spelled_date(moment, language)
 
 
 def format_time(moment: datetime) -> str:
@@ -162,7 +85,8 @@ def counter_name(config: Config, number: int | None) -> str:
     if number is None:
         return ""
     counter = config.counter(number)
-    return counter.label if counter is not None else f"Loket {number}"
+    # in Indonesian whatever the language, like the label of an unnamed counter (config)
+    return counter.label if counter is not None else text("counter.label", "id", n=number)
 
 
 def _notice(name: str, notice: str) -> str:

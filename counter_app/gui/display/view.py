@@ -172,7 +172,7 @@ class DisplayView(QWidget):
         names = self._vbox()
         self.office = FitLabel(settings.office, fill=0.78, align=_LEFT, colour=c.foreground)
         self.subtitle = FitLabel(
-            "Antrian Layanan Kependudukan" if settings.language == "id" else "Service queue",
+            self.words["subtitle"],
             fill=0.75,
             weight=QFont.Weight.Normal,
             align=_LEFT,

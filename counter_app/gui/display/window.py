@@ -83,6 +83,8 @@ class DisplayWindow(QWidget):
 
     repainted = Signal(int)
     announced = Signal(object)  # each Announcement handed to the announcer
+    kind = "display"
+    number: int | None = None
 
     def __init__(
         self,
@@ -200,6 +202,11 @@ class DisplayWindow(QWidget):
             self.showFullScreen()
             self.setCursor(Qt.CursorShape.BlankCursor)
 
+    def apply_config(self, config: Config) -> None:
+        """A saved configuration: the next board is made by it (the view's look and the
+        sound are the display's own settings, taken at a restart)."""
+        self.config = config
+
     # --- the queue ----------------------------------------------------------------------------
 
     @property
@@ -298,7 +305,13 @@ def open_display(
 ) -> DisplayWindow:
     """Create the lobby display on the chosen monitor, show it and return it."""
     window = DisplayWindow(queue, config, announcer=announcer)
-    target = pick_screen(config.display.screen if screen is None else screen)
+    present(window, screen=screen, windowed=windowed)
+    return window
+
+
+def present(window: DisplayWindow, *, screen: int | None, windowed: bool) -> None:
+    """Show the display on its monitor: full screen without a cursor, or ``windowed``."""
+    target = pick_screen(window.config.display.screen if screen is None else screen)
     window.setScreen(target)
     area = target.availableGeometry()
     if windowed:
@@ -309,11 +322,8 @@ def open_display(
             width,
             height,
         )
-    else:
-        window.setGeometry(target.geometry())
-    if windowed:
         window.show()
     else:
+        window.setGeometry(target.geometry())
         window.showFullScreen()
         window.setCursor(Qt.CursorShape.BlankCursor)
-    return window

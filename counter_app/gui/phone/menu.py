@@ -16,7 +16,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QLabel, QMainWindow
 
 from counter_app.gui.phone.address import WebAddressDialog, show_address
-from counter_app.gui.phone.server import WebState
+from counter_app.gui.phone.server import WebState, station_server
 from counter_app.gui.shell import menus
 from counter_app.gui.shell.widgets import set_light
 from counter_app.gui.shell.worker import report_unhandled
@@ -39,7 +39,7 @@ class WebMenu(QObject):
     def __init__(self, window: QMainWindow, ctx: Context) -> None:
         super().__init__(window)
         self.window, self.ctx = window, ctx
-        self.server = ctx.web_server()
+        self.server = station_server(ctx)
         self.address: str | None = None  # address_for_phones(), worked out on a worker
         self.dialog: WebAddressDialog | None = None
 

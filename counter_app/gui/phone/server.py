@@ -13,8 +13,12 @@ import logging
 import re
 import sys
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QProcess, QProcessEnvironment, QTimer, Signal
+
+if TYPE_CHECKING:
+    from counter_app.gui.shell.context import Context
 
 log = logging.getLogger(__name__)
 
@@ -215,3 +219,15 @@ class WebServer(QObject):
     def _set(self, state: WebState) -> None:
         self.state = state
         self.changed.emit()
+
+
+def station_server(ctx: Context) -> WebServer:
+    """This station's phone page server, made on first use and stopped with the station;
+    it reads the same configuration file and database as the windows."""
+
+    def make() -> WebServer:
+        from counter_app.web.launch import server_command  # only once a desk shows its Web menu
+
+        return WebServer(server_command(ctx.config_path, db_url=ctx.db_override), ctx)
+
+    return ctx.service("web", make, WebServer.shutdown)

@@ -28,11 +28,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from counter_app.core.config import Config
 from counter_app.core.queue import DatabaseError
 from counter_app.core.report import DayReport, daily_report
 from counter_app.gui.report import charts as report_charts
 from counter_app.gui.report.model import NAME, ReportTableModel
-from counter_app.gui.shell import dialogs
+from counter_app.gui.shell import dialogs, menus
 from counter_app.gui.shell.context import Context
 from counter_app.gui.shell.worker import report_unhandled
 
@@ -99,16 +100,11 @@ class ReportWindow(QMainWindow):
         layout.addWidget(self.charts_note)
         self.setCentralWidget(central)
 
-        self._menus()
+        menus.install(self, self.ctx)
         if ctx.watcher is not None:
             ctx.watcher.changed.connect(self._queue_changed)
         self.table.setFocus()
         self.refresh()
-
-    def _menus(self) -> None:
-        from counter_app.gui.shell import menus
-
-        menus.install(self, self.ctx)
 
     # --- loading ----------------------------------------------------------------------
 
@@ -118,6 +114,9 @@ class ReportWindow(QMainWindow):
 
     def set_day(self, day: date) -> None:
         self.date_edit.setDate(QDate(day.year, day.month, day.day))
+
+    def apply_config(self, _config: Config) -> None:
+        self.refresh()  # the report reads the queue's own configuration
 
     @Slot()
     def refresh(self) -> None:

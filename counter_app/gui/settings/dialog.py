@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -456,13 +455,7 @@ def apply_config(ctx: Context, config: Config) -> list[str]:
     if config.office.language != old.office.language:
         later.append(QCoreApplication.translate("settings", "language"))
     ctx.queue.use_config(new)
-    ctx.config = ctx.queue.config
     # every station on the database takes the queue's rules at its next operation
     ctx.call(ctx.actions, ctx.queue.publish_rules, _published, name="publish rules")
-    for window in list(ctx.windows):
-        if hasattr(window, "config"):
-            setattr(window, "config", ctx.config)  # noqa: B010 (windows of several classes)
-        refresh: Callable[[], None] | None = getattr(window, "refresh", None)
-        if refresh is not None:
-            refresh()
+    ctx.apply_config(ctx.queue.config)
     return later

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication
 
 from counter_app import __version__
 from counter_app.core import config as config_mod
@@ -26,6 +26,7 @@ from counter_app.gui import logs
 from counter_app.gui.shell import dialogs, i18n, platform_check, style
 from counter_app.gui.shell.context import Context
 from counter_app.gui.shell.errors import ExceptionHook, dialog_disabled
+from counter_app.gui.shell.registry import Window
 
 log = logging.getLogger(__name__)
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
@@ -57,7 +58,7 @@ def open_windows(
     *,
     screen: int | None = None,
     windowed: bool = False,
-) -> QWidget:
+) -> Window:
     """Open and show the window of ``counter-app desk|counter N|display``, as users see it.
 
     Raises LookupError for a counter that is not configured and ImportError when the

@@ -1,6 +1,6 @@
 """What the windows of one process share: the queue, its watcher, the workers, the desk
-station, the phone page's server, and the list of open windows (so the menu can open or
-raise each one)."""
+station, the services window packages keep for the process (the phone page's server),
+and the list of open windows (so the menu can open or raise each one)."""
 
 from __future__ import annotations
 
@@ -9,20 +9,22 @@ import logging
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar, cast
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QWidget
 
+from counter_app.core.config import Config
 from counter_app.core.model import Purge, Ticket
 from counter_app.core.queue import Queue
 from counter_app.core.report import purge_old
-from counter_app.gui.phone.server import WebServer
+from counter_app.gui.shell import registry
+from counter_app.gui.shell.registry import Window
 from counter_app.gui.shell.watcher import QueueWatcher
 from counter_app.gui.shell.worker import Callback, Worker
 from counter_app.station import Desk
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 
 class Context(QObject):
@@ -54,9 +56,9 @@ class Context(QObject):
         self.watcher: QueueWatcher | None = (
             QueueWatcher(queue.open_changes, self) if watch else None
         )
-        self.windows: list[QWidget] = []
+        self.windows: list[Window] = []
         self._desk: Desk | None = None
-        self._web: WebServer | None = None
+        self._services: dict[str, tuple[object, Callable[[], None]]] = {}
         self._closed = False
 
     def now(self) -> datetime:
@@ -70,16 +72,6 @@ class Context(QObject):
                 self.queue, self.config, background=True, on_print=self._on_print
             )
         return self._desk
-
-    def web_server(self) -> WebServer:
-        """The phone page's server (`counter-app web`) of this station, made on first use;
-        it reads the same configuration file and database as the windows."""
-        if self._web is None:
-            from counter_app.web.launch import server_command
-
-            command = server_command(self.config_path, db_url=self.db_override)
-            self._web = WebServer(command, self)
-        return self._web
 
     def _on_print(self, ticket: Ticket, _outcome: object) -> None:
         # Called on the spooler's thread: the signal queues it to the GUI thread.
@@ -117,68 +109,57 @@ class Context(QObject):
 
     # --- windows ------------------------------------------------------------------------
 
-    def adopt(self, window: QWidget) -> QWidget:
+    def adopt(self, window: Window) -> Window:
         if window not in self.windows:
             self.windows.append(window)
         return window
 
-    def forget(self, window: QWidget) -> None:
+    def forget(self, window: Window) -> None:
         if window in self.windows:
             self.windows.remove(window)
 
-    def find(self, kind: str, number: int | None = None) -> QWidget | None:
+    def find(self, kind: str, number: int | None = None) -> Window | None:
         for window in self.windows:
-            if getattr(window, "kind", None) == kind and getattr(window, "number", None) == number:
+            if window.kind == kind and window.number == number:
                 return window
         return None
 
-    def open_window(self, kind: str, number: int | None = None, **options: object) -> QWidget:
-        """Show the window of that kind (desk, counter N, display, report), raising an open one.
+    def build_window(self, kind: str, number: int | None = None, **options: object) -> Window:
+        """A new window of that kind, not shown (the self-test draws it unseen).
 
-        Raises LookupError for a counter that is not configured and ImportError when the
-        lobby display is not part of this build.
+        Raises LookupError for a counter that is not configured, ImportError when the
+        kind's window is not part of this build, ValueError for an unknown kind.
         """
+        return registry.window_kind(kind).make(self, number, options)
+
+    def open_window(self, kind: str, number: int | None = None, **options: object) -> Window:
+        """Show the window of that kind (desk, counter N, display, report), raising an
+        open one; a new one is shown the way its command shows it."""
         window = self.find(kind, number)
         if window is None:
-            window = self._create(kind, number, **options)
-            self.adopt(window)
-        if not window.isVisible():
+            window = self.adopt(self.build_window(kind, number, **options))
+            registry.window_kind(kind).present(window, options)
+        elif not window.isVisible():
             window.show()
         window.raise_()
         window.activateWindow()
         return window
 
-    def _create(self, kind: str, number: int | None, **options: object) -> QWidget:
-        # Imported here: the windows import this module.
-        if kind == "desk":
-            from counter_app.gui.desk.window import DeskWindow
+    def apply_config(self, config: Config) -> None:
+        """Every open window takes the configuration the settings dialog saved."""
+        self.config = config
+        for window in list(self.windows):
+            window.apply_config(config)
 
-            return DeskWindow(self)
-        if kind == "counter":
-            from counter_app.gui.counter.panel import CounterPanel
+    # --- services -------------------------------------------------------------------------
 
-            if number is None or self.config.counter(number) is None:
-                raise LookupError(number)
-            return CounterPanel(self, number)
-        if kind == "report":
-            from counter_app.gui.report.window import ReportWindow
-
-            return ReportWindow(self)
-        if kind == "display":
-            from counter_app.gui.display import open_display
-
-            screen = options.get("screen")
-            display = open_display(
-                self.queue,
-                self.config,
-                screen=screen if isinstance(screen, int) else None,
-                windowed=bool(options.get("windowed", True)),
-            )
-            display.kind = "display"  # type: ignore[attr-defined]
-            display.number = None  # type: ignore[attr-defined]
-            display.destroyed.connect(lambda _obj=None, d=display: self.forget(d))
-            return display
-        raise ValueError(f"unknown window kind {kind!r}")
+    def service(self, key: str, make: Callable[[], T], close: Callable[[T], None]) -> T:
+        """This station's one ``key`` (made by ``make`` on first use, ``close``d with the
+        context): a window package's own process-wide part, the phone page's server."""
+        if key not in self._services:
+            made = make()
+            self._services[key] = (made, lambda: close(made))
+        return cast(T, self._services[key][0])
 
     # --- shutting down --------------------------------------------------------------------
 
@@ -192,8 +173,8 @@ class Context(QObject):
             worker.stop()
         if self._desk is not None:
             self._desk.close()
-        if self._web is not None:
-            self._web.shutdown()
+        for _service, close in reversed(list(self._services.values())):
+            close()
         try:
             self.queue.db.dispose()
         except Exception:  # closing anyway; nothing the user can do

@@ -1,4 +1,5 @@
-"""The menus every window has: the other windows, and Help > Self-test and About; and
+"""The menus every window has: Window (every registered kind, and the registered commands
+such as Settings) and Help (the registered commands such as Self-test, and About); and
 where a window's own menus go."""
 
 from __future__ import annotations
@@ -10,7 +11,9 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu
 
-from counter_app.gui.shell import dialogs
+from counter_app.gui.shell import dialogs, registry
+from counter_app.gui.shell.about import AboutDialog
+from counter_app.gui.shell.registry import Menu
 
 if TYPE_CHECKING:
     from counter_app.gui.shell.context import Context
@@ -36,23 +39,17 @@ def open_window(parent: QMainWindow, ctx: Context, kind: str, number: int | None
 def install(window: QMainWindow, ctx: Context) -> None:
     bar = window.menuBar()
     windows = bar.addMenu(QCoreApplication.translate("menus", "&Window"))
-    desk = windows.addAction(QCoreApplication.translate("menus", "Front desk: issue tickets"))
-    desk.triggered.connect(lambda: open_window(window, ctx, "desk"))
-    for counter in ctx.config.counters:
-        action = windows.addAction(
-            QCoreApplication.translate("menus", "Counter panel: {counter}").format(
-                counter=counter.label
-            )
-        )
-        action.triggered.connect(
-            lambda _checked=False, n=counter.number: open_window(window, ctx, "counter", n)
-        )
-    display = windows.addAction(QCoreApplication.translate("menus", "Lobby display"))
-    display.triggered.connect(lambda: open_window(window, ctx, "display"))
-    report = windows.addAction(QCoreApplication.translate("menus", "Daily report…"))
-    report.triggered.connect(lambda: open_window(window, ctx, "report"))
-    settings = windows.addAction(QCoreApplication.translate("menus", "Settings (admin PIN)…"))
-    settings.triggered.connect(lambda: open_settings(window, ctx))
+    for kind in registry.window_kinds():
+        if kind.per_counter:
+            for counter in ctx.config.counters:
+                action = windows.addAction(kind.title(counter.label))
+                action.triggered.connect(
+                    lambda _c=False, k=kind.name, n=counter.number: open_window(window, ctx, k, n)
+                )
+        else:
+            action = windows.addAction(kind.title(""))
+            action.triggered.connect(lambda _c=False, k=kind.name: open_window(window, ctx, k))
+    _add_commands(windows, Menu.WINDOW, window, ctx)
     windows.addSeparator()
     close = windows.addAction(QCoreApplication.translate("menus", "Close this window"))
     close.setShortcut(QKeySequence(QKeySequence.StandardKey.Close))
@@ -60,12 +57,15 @@ def install(window: QMainWindow, ctx: Context) -> None:
 
     help_menu = bar.addMenu(QCoreApplication.translate("menus", "&Help"))
     help_menu.setObjectName(HELP_MENU)
-    self_test = help_menu.addAction(
-        QCoreApplication.translate("menus", "Self-test: check this PC and printer…")
-    )
-    self_test.triggered.connect(lambda: run_self_test(window, ctx))
+    _add_commands(help_menu, Menu.HELP, window, ctx)
     about = help_menu.addAction(QCoreApplication.translate("menus", "About counter-app"))
-    about.triggered.connect(lambda: show_about(window, ctx))
+    about.triggered.connect(lambda: AboutDialog(window, ctx).open())
+
+
+def _add_commands(menu: QMenu, which: Menu, window: QMainWindow, ctx: Context) -> None:
+    for command in registry.commands(which):
+        action = menu.addAction(command.title())
+        action.triggered.connect(lambda _c=False, run=command.run: run(window, ctx))
 
 
 def add_menu(window: QMainWindow, title: str) -> QMenu:
@@ -78,23 +78,3 @@ def add_menu(window: QMainWindow, title: str) -> QMenu:
     else:
         bar.insertMenu(help_menu.menuAction(), menu)
     return menu
-
-
-def open_settings(parent: QMainWindow, ctx: Context) -> None:
-    from counter_app.gui.settings.dialog import open_settings as ask_and_open
-
-    ask_and_open(parent, ctx)
-
-
-def run_self_test(parent: QMainWindow, ctx: Context) -> None:
-    """The checks of `counter-app self-test`, shown in a dialog when they are done."""
-    from counter_app.gui import selftest
-
-    selftest.run_in_app(parent, ctx)
-
-
-def show_about(parent: QMainWindow, ctx: Context) -> None:
-    from counter_app.gui.shell.about import AboutDialog
-
-    dialog = AboutDialog(parent, ctx)
-    dialog.open()

@@ -10,6 +10,7 @@ from PySide6.QtCore import QDate, QDateTime, QLocale, QTime, QTimer, Slot
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QLabel, QMainWindow
 
+from counter_app.core.config import Config
 from counter_app.core.model import Reason, Refused
 from counter_app.core.queue import DatabaseError
 from counter_app.gui.shell import menus, style
@@ -70,6 +71,10 @@ class QueueWindow(QMainWindow):
         self.set_online(True)
         self.update_clock()
         self.check_clock()
+
+    def apply_config(self, config: Config) -> None:
+        self.config = config
+        self.refresh()
 
     # --- following the queue ----------------------------------------------------------
 
