@@ -38,24 +38,24 @@ RECALL = Announcement("recall", "AB-105", 12)
 
 
 def test_sentences() -> None:
-    assert sentence(CALL) == "Nomor antrian A dua belas, silakan ke loket dua"
-    assert sentence(ADMIT) == "Nomor antrian A tiga puluh satu, silakan masuk"
+    assert sentence(CALL) == "Nomor antrean A dua belas, silakan ke loket dua"
+    assert sentence(ADMIT) == "Nomor antrean A tiga puluh satu, silakan masuk"
     assert sentence(Announcement("admit", "A-031", 4)) == sentence(ADMIT)  # admit names no counter
     assert sentence(RECALL) == (
-        "Panggilan ulang, nomor antrian A B seratus lima, silakan ke loket dua belas"
+        "Panggilan ulang, nomor antrean A B seratus lima, silakan ke loket dua belas"
     )
-    assert sentence(Announcement("call", "C7")) == "Nomor antrian C tujuh, silakan masuk"
+    assert sentence(Announcement("call", "C7")) == "Nomor antrean C tujuh, silakan masuk"
 
 
 def test_clip_sequences() -> None:
     assert clip_sequence(CALL) == [
-        "nomor_antrian", "huruf_a", "dua", "belas", PAUSE, "silakan_ke_loket", "dua",
+        "nomor_antrean", "huruf_a", "dua", "belas", PAUSE, "silakan_ke_loket", "dua",
     ]  # fmt: skip
     assert clip_sequence(ADMIT) == [
-        "nomor_antrian", "huruf_a", "tiga", "puluh", "satu", PAUSE, "silakan_masuk",
+        "nomor_antrean", "huruf_a", "tiga", "puluh", "satu", PAUSE, "silakan_masuk",
     ]  # fmt: skip
     assert clip_sequence(RECALL) == [
-        "panggilan_ulang", PAUSE, "nomor_antrian", "huruf_a", "huruf_b", "seratus", "lima",
+        "panggilan_ulang", PAUSE, "nomor_antrean", "huruf_a", "huruf_b", "seratus", "lima",
         PAUSE, "silakan_ke_loket", "dua", "belas",
     ]  # fmt: skip
 

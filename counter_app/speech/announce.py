@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from counter_app.core.words import text
 from counter_app.speech.numbers import NUMBER_VOCABULARY, number_words
 
 Kind = Literal["call", "recall", "admit"]
@@ -19,12 +20,10 @@ KINDS: tuple[Kind, ...] = ("call", "recall", "admit")
 PAUSE = "_pause"
 """Not a clip: a short silence where the sentence has a comma."""
 
-#: Phrase clips and the Indonesian text each one says.
+#: Phrase clips and the Indonesian text each one says (``voice.<clip>`` in core/words).
 PHRASES: dict[str, str] = {
-    "nomor_antrian": "nomor antrian",
-    "silakan_ke_loket": "silakan ke loket",
-    "silakan_masuk": "silakan masuk",
-    "panggilan_ulang": "panggilan ulang",
+    clip: text(f"voice.{clip}", "id")
+    for clip in ("nomor_antrean", "silakan_ke_loket", "silakan_masuk", "panggilan_ulang")
 }
 
 #: How Indonesians say the letters of the alphabet (the clip for "A" is ``huruf_a``).
@@ -116,7 +115,7 @@ def _split(code: str) -> tuple[str, int]:
 def _parts(a: Announcement) -> list[list[str]]:
     """The sentence as comma-separated parts, each a list of clip names."""
     ticket = [
-        "nomor_antrian",
+        "nomor_antrean",
         *(letter_clip(letter) for letter in a.prefix),
         *number_words(a.number),
     ]
@@ -136,7 +135,7 @@ def clip_sequence(a: Announcement) -> list[str]:
 
 
 def sentence(a: Announcement) -> str:
-    """``"Nomor antrian A dua belas, silakan ke loket dua"``; letters are written as letters."""
+    """``"Nomor antrean A dua belas, silakan ke loket dua"``; letters are written as letters."""
 
     def say(clip: str) -> str:
         if clip.startswith("huruf_"):
