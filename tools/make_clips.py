@@ -1,6 +1,6 @@
 """Remake the offline voice: one WAV clip per word, and the chime.
 
-    python -m counter_app.speech.make_clips [--out resources/sounds] [--speed 150]
+    python -m tools.make_clips [--out resources/sounds] [--speed 150]
 
 Needs ``espeak-ng`` (Debian/Ubuntu: ``apt-get install espeak-ng``), which has an
 Indonesian voice ("id"); ``sox`` only when ``--rate`` differs from espeak-ng's 22050 Hz.
@@ -131,7 +131,7 @@ def make(out: Path, *, voice: str, speed: int, pitch: int, rate: int) -> dict[st
         write_wav(folder / f"{name}.wav", clips[name])
     write_wav(out / "chime.wav", chime(rate))
     (folder / "SOURCE.txt").write_text(
-        "Made by `python -m counter_app.speech.make_clips` with "
+        "Made by `python -m tools.make_clips` with "
         f"{_espeak_version()}, voice {voice!r}, speed {speed}, pitch {pitch}, "
         f"{rate} Hz mono 16-bit.\nRun it again to remake these clips.\n",
         encoding="utf-8",
@@ -146,7 +146,7 @@ def _espeak_version() -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
-        prog="python -m counter_app.speech.make_clips", description=__doc__.split("\n\n")[0]
+        prog="python -m tools.make_clips", description=__doc__.split("\n\n")[0]
     )
     parser.add_argument(
         "--out",

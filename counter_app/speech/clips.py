@@ -2,7 +2,7 @@
 
 The clips are 16-bit PCM WAV files named after the words of ``announce.VOCABULARY``
 (``resources/sounds/id/dua.wav``, ``huruf_a.wav``, ...), all in one format; the chime is
-``resources/sounds/chime.wav`` in the same format.  ``make_clips`` makes both.
+``resources/sounds/chime.wav`` in the same format.  ``python -m tools.make_clips`` makes both.
 Only the standard library is used (``audioop`` is gone from Python 3.13).
 """
 
@@ -113,7 +113,7 @@ def join(parts: Iterable[Audio]) -> Audio:
         if part.format != first.format:
             raise ValueError(
                 f"clip format {part.format} differs from {first.format} "
-                "(rate, channels, width); remake the clips with make_clips"
+                "(rate, channels, width); remake the clips with python -m tools.make_clips"
             )
     return Audio(b"".join(p.frames for p in parts), *first.format)
 
