@@ -84,7 +84,7 @@ def test_refusals_exit_3_with_the_reason(
     code, _, err = run(capsys, cfg_path, "issue", "C")
     assert code == 3 and "dihentikan sementara" in err
     code, _, err = run(capsys, cfg_path, "call", "1")
-    assert code == 3 and "Tidak ada antrian" in err
+    assert code == 3 and "Tidak ada antrean" in err
     run(capsys, cfg_path, "issue", "A", "--group", "3")
     code, body, err = run(capsys, cfg_path, "issue", "A", "--json")
     assert code == 3 and "penuh" in err and body["refused"] == "hall_full"

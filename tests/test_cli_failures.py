@@ -163,7 +163,7 @@ def test_a_code_that_is_not_ascii_is_refused_and_nothing_changes(sqlite_cfg: Pat
     before = state(sqlite_cfg, "A-001")
     for code in BAD_CODES:
         line = one_line(cli("--config", str(sqlite_cfg), "cancel", code), 3)
-        assert "bukan nomor antrian (contoh: A-001)" in line, line
+        assert "bukan nomor antrean (contoh: A-001)" in line, line
     assert state(sqlite_cfg, "A-001") == before
     proc = cli("--config", str(sqlite_cfg), "cancel", " a-1 ", "--json")  # any case, padded
     assert proc.returncode == 0 and json.loads(proc.stdout)["state"] == "cancelled"
@@ -185,7 +185,7 @@ def test_a_bad_code_is_refused_before_the_database_is_opened(
     db = tmp_path / "never.sqlite3"
     cfg = write_config(tmp_path / "office.toml", f"sqlite:///{db.as_posix()}")
     proc = cli("--config", str(cfg), *argv, "--json")
-    assert "bukan nomor antrian" in one_line(proc, 3)
+    assert "bukan nomor antrean" in one_line(proc, 3)
     assert json.loads(proc.stdout)["refused"] == "not_a_ticket_code"
     assert not db.exists()
 
@@ -628,7 +628,7 @@ CUT = "'" + "B" * 40 + "'… (100000 characters)"
 @pytest.mark.parametrize(
     ("argv", "code", "words"),
     [
-        (["cancel", HUGE], 3, f"{CUT} bukan nomor antrian (contoh: A-001)."),
+        (["cancel", HUGE], 3, f"{CUT} bukan nomor antrean (contoh: A-001)."),
         (["issue", HUGE, "--no-print"], 3, f"Layanan {CUT} tidak dikenal."),
         (["transfer", "A-001", HUGE], 3, f"Layanan {CUT} tidak dikenal."),
         (["report", "--date", HUGE], 2, f"--date: not a date of the form YYYY-MM-DD: {CUT}"),

@@ -55,7 +55,7 @@ def test_the_queue_refuses_a_non_ascii_code_and_changes_nothing(queue: Queue) ->
         with pytest.raises(Refused) as exc:
             queue.cancel(code)
         assert exc.value.reason == Reason.NOT_A_TICKET_CODE
-        assert "bukan nomor antrian" in exc.value.message
+        assert "bukan nomor antrean" in exc.value.message
     assert queue.version() == version
     assert queue.ticket("A-001").state == TicketState.WAITING
 

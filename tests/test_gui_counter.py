@@ -97,7 +97,7 @@ def test_call_recall_done_and_no_show_with_the_keys(
     qtbot.keyClick(panel, F8)
     assert office.queue.ticket("A-002").state == TicketState.NO_SHOW
     assert panel.ui.noShowValue.text() == "1"
-    assert "Kembalikan ke Antrian [Ctrl+R]" in panel.messages.text()
+    assert "Kembalikan ke Antrean [Ctrl+R]" in panel.messages.text()
     assert "A\u2011001" in panel.ui.historyLabel.text()  # non-breaking hyphen
 
 
@@ -147,7 +147,7 @@ def test_nobody_waiting_is_a_warning_not_an_error(
     _office, panel = make_panel()
     panel.call_next()
     assert panel.messages.level == "warning"
-    assert "Tidak ada antrian untuk Loket 1" in panel.messages.text()
+    assert "Tidak ada antrean untuk Loket 1" in panel.messages.text()
 
 
 def test_a_lost_database_is_told_and_nothing_crashes(
@@ -162,7 +162,7 @@ def test_a_lost_database_is_told_and_nothing_crashes(
     monkeypatch.setattr(office.queue, "status", down)
     qtbot.keyClick(panel, F5)  # an unexpected error would fail this test (pytest-qt)
     assert panel.messages.level == "error"
-    assert "Gagal: basis data antrian tidak dapat dihubungi" in panel.messages.text()
+    assert "Gagal: basis data antrean tidak dapat dihubungi" in panel.messages.text()
     assert "connection refused" in panel.messages.text()
     assert panel.ui.onlineLabel.text() == "Terputus"
     monkeypatch.undo()
@@ -207,7 +207,7 @@ def test_return_puts_a_no_show_back_in_line(
     qtbot.keyClick(panel, Qt.Key.Key_R, CTRL)
     assert [code for code, _ in offered[0]] == ["A-001"]
     assert office.queue.ticket("A-001").state == TicketState.WAITING
-    assert "A-001 kembali masuk antrian" in panel.messages.text()
+    assert "A-001 kembali masuk antrean" in panel.messages.text()
 
 
 # --- the scan field -----------------------------------------------------------------------------

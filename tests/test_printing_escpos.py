@@ -76,9 +76,9 @@ def test_native_ticket_decodes(paper_mm: int) -> None:
     for expected in (
         "Disdukcapil Kota Balikpapan",
         "Perekaman KTP-el",
-        "Nomor Antrian",
+        "Nomor Antrean",
         "A-001",
-        "Orang di depan Anda: 4",
+        "Nomor di depan Anda: 4",
         "Perkiraan tunggu ± 20 menit",
         "Berlaku hari ini saja",
         "Harap jaga jarak",

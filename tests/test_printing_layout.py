@@ -73,11 +73,11 @@ def test_everything_on_the_ticket(paper_mm: int, width_dots: int | None) -> None
     for expected in (
         "Disdukcapil Kota Balikpapan",
         "Perekaman KTP-el",
-        "Nomor Antrian",
+        "Nomor Antrean",
         "A-001",
         "Sabtu, 28 November 2026",
         "14:05 WITA",
-        "Orang di depan Anda: 4",
+        "Nomor di depan Anda: 4",
         "Perkiraan tunggu ± 20 menit",
         "Berlaku hari ini saja",
         "Harap jaga jarak",
@@ -127,7 +127,7 @@ def test_english() -> None:
         "PRIORITY",
         "Valid today only",
         "Please wait outside until your number is called in",
-        "People ahead of you: 4",
+        "Numbers ahead of you: 4",
         "Estimated wait ± 20 min",
     ):
         assert expected in joined, expected
@@ -210,7 +210,7 @@ LINKS = [
     "https://antrian.disdukcapil.balikpapankota.go.id/kantor-kecamatan-balikpapan-utara",  # 121
 ]
 LIVE = {
-    "id": "Pindai kode QR untuk melihat posisi antrian Anda secara langsung",
+    "id": "Pindai kode QR untuk melihat posisi antrean Anda secara langsung",
     "en": "Scan the QR code to follow your place in line live",
 }
 

@@ -25,7 +25,7 @@ from counter_app.station import Desk
 URL = "http://192.168.1.10:8080"
 WEB = {"web": {"public_url": URL}}
 LIVE = {
-    "id": "Pindai kode QR untuk melihat posisi antrian Anda secara langsung",
+    "id": "Pindai kode QR untuk melihat posisi antrean Anda secara langsung",
     "en": "Scan the QR code to follow your place in line live",
 }
 

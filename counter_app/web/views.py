@@ -12,6 +12,7 @@ from datetime import datetime, timedelta
 
 from counter_app.core.config import Config
 from counter_app.core.model import Snapshot, Status, Ticket, TicketState
+from counter_app.core.words import text
 from counter_app.web.words import word
 
 # A ticket let in from outside says "come in now" this long; after that it waits inside
@@ -78,9 +79,9 @@ class BoardView:
 def counter_label(cfg: Config, number: int | None, lang: str) -> str:
     counter = cfg.counter(number) if number is not None else None
     if counter is None:
-        return f"{'Loket' if lang == 'id' else 'Counter'} {number or '?'}"
+        return text("counter.label", lang, n=number or "?")
     if counter.name is None and lang == "en":
-        return f"Counter {counter.number}"
+        return text("counter.label", lang, n=counter.number)
     return counter.label
 
 

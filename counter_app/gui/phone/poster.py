@@ -18,22 +18,10 @@ import qrcode
 from PIL import Image, ImageDraw, ImageFont
 
 from counter_app.core import paths
+from counter_app.core.words import text
 
 #: what the visitor reads beside the code (the desk's dialog shows it too)
-SCAN_ID = "Pindai kode QR ini untuk memantau antrian dari ponsel Anda"
-SCAN_EN = "Scan this QR code to follow the queue on your phone"
-HEADLINE_ID = "Pantau antrian dari ponsel Anda"
-HEADLINE_EN = "Follow the queue on your phone"
-DETAIL_ID = (
-    "Arahkan kamera ponsel ke kode QR dan buka tautannya: nomor yang sedang dipanggil "
-    "di setiap loket tampil di ponsel Anda, tanpa perlu menunggu di dalam ruangan."
-)
-DETAIL_EN = (
-    "Point your phone's camera at the QR code and open the link: the numbers being called "
-    "at each counter appear on your phone, so you need not wait inside the hall."
-)
-WIFI_ID = "Sambungkan ponsel ke Wi-Fi kantor terlebih dahulu."
-WIFI_EN = "Connect your phone to the office Wi-Fi first."
+SCAN_ID = text("poster.scan", "id")
 
 # A4 portrait at 200 dots per inch: prints full page on any office printer.
 DPI = 200
@@ -141,8 +129,9 @@ def render_poster(office: str, address: str) -> Image.Image:
     band = 36  # a blue band at the top and the bottom
     pen = _Pen(draw, 110)
     pen.paragraph(office, _font(64, bold=True), INK, gap=30)  # a long name takes two lines
-    pen.centred(HEADLINE_ID, _fit(HEADLINE_ID, 92, width, bold=True), ACCENT, gap=26)
-    pen.centred(HEADLINE_EN, _fit(HEADLINE_EN, 58, width, bold=False), GREY, gap=50)
+    headline_id, headline_en = text("poster.headline", "id"), text("poster.headline", "en")
+    pen.centred(headline_id, _fit(headline_id, 92, width, bold=True), ACCENT, gap=26)
+    pen.centred(headline_en, _fit(headline_en, 58, width, bold=False), GREY, gap=50)
 
     matrix = qr_matrix(address)
     module = QR_SIDE // len(matrix)
@@ -155,11 +144,12 @@ def render_poster(office: str, address: str) -> Image.Image:
                 draw.rectangle((x, y, x + module - 1, y + module - 1), fill=INK)
     pen.y += side + 40
 
-    pen.paragraph(DETAIL_ID, _font(44), INK, gap=14)
-    pen.paragraph(DETAIL_EN, _font(36), GREY, gap=30)
+    pen.paragraph(text("poster.detail", "id"), _font(44), INK, gap=14)
+    pen.paragraph(text("poster.detail", "en"), _font(36), GREY, gap=30)
     if needs_office_wifi(address):
-        pen.centred(WIFI_ID, _fit(WIFI_ID, 44, width, bold=True), INK, gap=14)
-        pen.centred(WIFI_EN, _fit(WIFI_EN, 36, width, bold=False), GREY, gap=30)
+        wifi_id, wifi_en = text("poster.wifi", "id"), text("poster.wifi", "en")
+        pen.centred(wifi_id, _fit(wifi_id, 44, width, bold=True), INK, gap=14)
+        pen.centred(wifi_en, _fit(wifi_en, 36, width, bold=False), GREY, gap=30)
     pen.centred(address, _fit(address, 72, width, bold=True, mono=True), INK)
     # What is left over goes above and below in equal parts, between the two bands.
     bottom = pen.y + 110
