@@ -210,7 +210,7 @@ def memory(url: str, tmp: Path, warmup: int, updates: int) -> dict[str, float]:
         painted[0] += 1
         # Read again as soon as the last update is on screen, rather than at the next
         # 20 ms poll of the SQLite feed: 10,000 updates in about a minute.
-        window.loader.request()
+        window.follower.request()
 
     window.repainted.connect(next_update)
     writer = Writer(config_path, "flood")

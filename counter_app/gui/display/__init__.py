@@ -18,7 +18,13 @@ def _make(ctx: Context, _number: int | None, options: Options) -> Window:
     # build without it says so (ImportError) instead of failing to start.
     from counter_app.gui.display.window import DisplayWindow
 
-    window = DisplayWindow(ctx.queue, ctx.config, start=bool(options.get("start", True)))
+    window = DisplayWindow(
+        ctx.queue,
+        ctx.config,
+        watcher=ctx.watcher,
+        run=ctx.read,
+        start=bool(options.get("start", True)),
+    )
     window.destroyed.connect(lambda _obj=None: ctx.forget(window))
     return window
 

@@ -1,9 +1,13 @@
 """The lobby display's controller: follows the queue, shows it, announces each call.
 
-Flow: QueueWatcher (worker thread; LISTEN/NOTIFY or PRAGMA data_version) wakes the
-StatusLoader (worker thread) directly; the loader reads Status and the calls since the
-last read and hands the newest to this window on the GUI thread, which draws it and
-queues each new call into the Announcer. The GUI thread never waits on the database.
+Flow: the QueueWatcher (its own thread; LISTEN/NOTIFY or PRAGMA data_version) tells the
+window's QueueFollower (shell/follow.py, as every window follows the queue), which has
+the QueueReader read Status and the calls since the last read on a worker thread and
+hands each read to this window on the GUI thread, which draws it and queues each new
+call into the Announcer. The GUI thread never waits on the database.
+
+On a station the watcher and the read worker are the context's; alone (tests, the
+benchmark) the window makes its own.
 """
 
 from __future__ import annotations
@@ -32,9 +36,11 @@ from counter_app.core.model import Call, Status
 from counter_app.core.words import text
 from counter_app.gui.display.announcer import Announcer, make_announcer
 from counter_app.gui.display.board import make_board
-from counter_app.gui.display.loader import QueueReader, QueueSource, Snapshot, StatusLoader
+from counter_app.gui.display.loader import QueueReader, QueueSource, Snapshot, one_line
 from counter_app.gui.display.view import DisplayView, ViewSettings
+from counter_app.gui.shell.follow import QueueFollower, Run
 from counter_app.gui.shell.watcher import Feed, QueueWatcher
+from counter_app.gui.shell.worker import Worker
 from counter_app.speech.announce import Announcement, Kind
 
 log = logging.getLogger(__name__)
@@ -94,6 +100,8 @@ class DisplayWindow(QWidget):
         *,
         announcer: Announcer | None = None,
         open_feed: Callable[[], Feed] | None = None,
+        watcher: QueueWatcher | None = None,
+        run: Run | None = None,
         start: bool = True,
     ) -> None:
         super().__init__(parent)
@@ -124,21 +132,25 @@ class DisplayWindow(QWidget):
         self._read_ok = True
         self._reason = ""
         self.reader = QueueReader(queue, calls=max(CALLS_READ, 3 * config.display.recent_calls))
-        self.loader = StatusLoader(self.reader.read, self)
-        self.loader.loaded.connect(self._on_loaded)
-        self.loader.failed.connect(self._on_failed)
-        self.watcher = QueueWatcher(open_feed or queue.open_changes, self)
-        # Straight from the watcher's thread to the loader's: no hop through a busy GUI.
-        self.watcher.changed.connect(self.loader.request, Qt.ConnectionType.DirectConnection)
-        self.watcher.online.connect(self._on_online)
-
-        self._poll = QTimer(self)
-        self._poll.setInterval(SAFETY_POLL_MS)
-        self._poll.timeout.connect(self.loader.request)
-        self._retry = QTimer(self)
-        self._retry.setSingleShot(True)
-        self._retry.setInterval(RETRY_MS)
-        self._retry.timeout.connect(self.loader.request)
+        # what this window makes for itself it also stops; the context's are the context's
+        self._own_watcher = watcher is None
+        self.watcher = watcher or QueueWatcher(open_feed or queue.open_changes, self)
+        self._own_worker: Worker | None = None
+        if run is None:
+            worker = self._own_worker = Worker("display", self)
+            run = lambda fn, callback, name: worker.submit(fn, callback, name=name)  # noqa: E731
+        self.follower = QueueFollower(
+            self,
+            name="display",
+            run=run,
+            watcher=self.watcher,
+            job=lambda: self.reader.read,
+            loaded=self._on_loaded,
+            failed=self._on_failed,
+            online=self._on_online,
+            poll_ms=SAFETY_POLL_MS,
+            retry_ms=RETRY_MS,
+        )
         self._clock = QTimer(self)
         self._clock.setSingleShot(True)
         self._clock.setTimerType(Qt.TimerType.PreciseTimer)
@@ -157,21 +169,22 @@ class DisplayWindow(QWidget):
         if self._running:
             return
         self._running = True
-        self.loader.start()
-        self.watcher.start()
-        self.loader.request()
-        self._poll.start()
+        if self._own_watcher:
+            self.watcher.start()
+        self.follower.start()
+        self.follower.request()
 
     def shutdown(self) -> None:
         """Stop the threads; safe to call twice."""
         if not self._running:
             return
         self._running = False
-        self._poll.stop()
-        self._retry.stop()
+        self.follower.stop()
         self._clock.stop()
-        self.watcher.stop()
-        self.loader.stop()
+        if self._own_watcher:
+            self.watcher.stop()
+        if self._own_worker is not None:
+            self._own_worker.stop()
         self.view.ticker.stop()
         self.announcer.clear()
 
@@ -217,11 +230,7 @@ class DisplayWindow(QWidget):
     def offline(self) -> bool:
         return self.view.is_offline
 
-    def _on_loaded(self) -> None:
-        snapshot = self.loader.take()
-        if snapshot is None or not self._running:  # a read that ended as we shut down
-            return
-        self._retry.stop()
+    def _on_loaded(self, snapshot: Snapshot) -> None:
         self._read_ok = True
         self._show(snapshot)
         self._announce(snapshot.new_calls, snapshot.status.now)
@@ -252,23 +261,16 @@ class DisplayWindow(QWidget):
                 self.announcer.announce(item)
                 self.announced.emit(item)
 
-    def _on_failed(self, reason: str) -> None:
-        if not self._running:
-            return
+    def _on_failed(self, error: BaseException) -> None:
+        log.info("display could not read the queue: %s", error)
         self._read_ok = False
-        self._reason = reason
+        self._reason = one_line(error)
         self._update_offline()
-        if self._running:
-            self._retry.start()
 
     def _on_online(self, online: bool, reason: str) -> None:
-        if not self._running:
-            return
-        self._feed_online = online
+        self._feed_online = online  # when back, the follower reads what changed meanwhile
         if not online:
             self._reason = reason
-        else:
-            self.loader.request()  # what changed while we were away
         self._update_offline()
 
     def _update_offline(self) -> None:

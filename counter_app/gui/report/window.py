@@ -7,7 +7,6 @@ shows them. Today's report follows the queue as stations change it.
 
 from __future__ import annotations
 
-import contextlib
 import logging
 from datetime import date
 from functools import partial
@@ -35,6 +34,7 @@ from counter_app.gui.report import charts as report_charts
 from counter_app.gui.report.model import NAME, ReportTableModel
 from counter_app.gui.shell import dialogs, menus
 from counter_app.gui.shell.context import Context
+from counter_app.gui.shell.follow import QueueFollower
 from counter_app.gui.shell.worker import report_unhandled
 
 log = logging.getLogger(__name__)
@@ -101,8 +101,17 @@ class ReportWindow(QMainWindow):
         self.setCentralWidget(central)
 
         menus.install(self, self.ctx)
-        if ctx.watcher is not None:
-            ctx.watcher.changed.connect(self._queue_changed)
+        self.follower = QueueFollower(
+            self,
+            name="report",
+            run=ctx.read,
+            watcher=ctx.watcher,
+            job=lambda: partial(daily_report, self.queue, self.day()),
+            loaded=self._loaded,
+            failed=self._failed,
+            follows_changes=lambda: self.day() == self.queue.today(),  # a past day is done
+        )
+        self.follower.start()
         self.table.setFocus()
         self.refresh()
 
@@ -123,32 +132,19 @@ class ReportWindow(QMainWindow):
         if self.closed:
             return
         self.hall_label.setText(self.tr("Loading..."))
-        self.ctx.call(
-            self.ctx.reads,
-            partial(daily_report, self.queue, self.day()),
-            self._loaded,
-            name="daily report",
-        )
+        self.follower.request()
 
-    @Slot(int)
-    def _queue_changed(self, _version: int) -> None:
-        if self.day() == self.queue.today():
-            self.refresh()
+    def _loaded(self, report: DayReport) -> None:
+        if report.day == self.day():  # not an answer for a day no longer asked for
+            self.show_report(report)
 
-    def _loaded(self, report: DayReport | None, error: BaseException | None) -> None:
-        if self.closed:
-            return
+    def _failed(self, error: BaseException) -> None:
         if isinstance(error, DatabaseError):
             self.hall_label.setText(
                 self.tr("The report cannot be read: {reason}").format(reason=error)
             )
-            return
-        if error is not None:
+        else:
             report_unhandled(error)
-            return
-        if report is None or report.day != self.day():
-            return  # an answer for a day no longer asked for
-        self.show_report(report)
 
     def show_report(self, report: DayReport) -> None:
         self.report = report
@@ -222,8 +218,6 @@ class ReportWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.closed = True
-        if self.ctx.watcher is not None:
-            with contextlib.suppress(RuntimeError, TypeError):
-                self.ctx.watcher.changed.disconnect(self._queue_changed)
+        self.follower.stop()
         self.ctx.forget(self)
         super().closeEvent(event)

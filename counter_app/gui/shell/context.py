@@ -91,6 +91,10 @@ class Context(QObject):
 
         worker.submit(guarded, callback, name=name or getattr(fn, "__name__", ""))
 
+    def read(self, fn: Callable[[], Any], callback: Callback, name: str) -> None:
+        """A read of the queue on the reads worker: what each window's follower runs."""
+        self.call(self.reads, fn, callback, name=name)
+
     def start(self) -> None:
         if self.watcher is not None:
             self.watcher.start()

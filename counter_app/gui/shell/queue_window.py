@@ -1,5 +1,6 @@
-"""What the desk window and the counter panel have in common: following the queue live,
-the message bar, the database light, the clock, the menus and error handling."""
+"""What the desk window and the counter panel have in common: following the queue live
+(shell/follow.py, as every window does), the message bar, the database light, the
+clock, the menus and error handling."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from counter_app.core.model import Reason, Refused
 from counter_app.core.queue import DatabaseError
 from counter_app.gui.shell import menus, style
 from counter_app.gui.shell.context import Context
+from counter_app.gui.shell.follow import QueueFollower
 from counter_app.gui.shell.widgets import MessageBar, set_light
 from counter_app.gui.shell.worker import report_unhandled
 
@@ -43,8 +45,17 @@ class QueueWindow(QMainWindow):
         self.config = ctx.config
         self.closed = False
         self.loaded_once = False
-        self._refreshing = False
-        self._refresh_again = False
+        self.follower = QueueFollower(
+            self,
+            name=self.kind,
+            run=ctx.read,
+            watcher=ctx.watcher,
+            job=lambda: self.load,
+            loaded=self._loaded,
+            failed=self.handle_error,
+            online=self._watcher_online,
+            poll_ms=REFRESH_MS,
+        )
         self.online = True
         self._offline_text = ""
         self.clock_problem: str | None = None  # why this PC's clock may not write, if so
@@ -55,19 +66,13 @@ class QueueWindow(QMainWindow):
         self.messages = MessageBar(message_label)
         self._light, self._light_text, self._clock = light, light_text, clock
         menus.install(self, self.ctx)
-        self._refresh_timer = QTimer(self)
-        self._refresh_timer.timeout.connect(self.refresh)
-        self._refresh_timer.start(REFRESH_MS)
         self._clock_timer = QTimer(self)
         self._clock_timer.timeout.connect(self.update_clock)
         self._clock_timer.start(CLOCK_MS)
         self._clock_check_timer = QTimer(self)
         self._clock_check_timer.timeout.connect(self.check_clock)
         self._clock_check_timer.start(CLOCK_CHECK_MS)
-        watcher = self.ctx.watcher
-        if watcher is not None:
-            watcher.changed.connect(self._queue_changed)
-            watcher.online.connect(self._watcher_online)
+        self.follower.start()
         self.set_online(True)
         self.update_clock()
         self.check_clock()
@@ -84,42 +89,20 @@ class QueueWindow(QMainWindow):
     def show_loaded(self, data: Any) -> None:
         raise NotImplementedError
 
-    @Slot(int)
-    def _queue_changed(self, _version: int) -> None:
-        self.refresh()
-
     @Slot()
     def refresh(self) -> None:
         """Read the queue again, off the GUI thread; requests while one runs are merged."""
-        if self.closed:
-            return
-        if self._refreshing:
-            self._refresh_again = True
-            return
-        self._refreshing = True
-        self.ctx.call(self.ctx.reads, self.load, self._loaded, name=f"load {self.kind}")
+        if not self.closed:
+            self.follower.request()
 
-    def _loaded(self, data: Any, error: BaseException | None) -> None:
-        self._refreshing = False
-        if self.closed:
-            return
-        if error is not None:
-            self.handle_error(error)
-        else:
-            self.set_online(True)
-            self.show_loaded(data)
-            self.loaded_once = True
-        if self._refresh_again:
-            self._refresh_again = False
-            self.refresh()
+    def _loaded(self, data: Any) -> None:
+        self.set_online(True)
+        self.show_loaded(data)
+        self.loaded_once = True
 
-    @Slot(bool, str)
     def _watcher_online(self, online: bool, reason: str) -> None:
-        if self.closed:
-            return
-        self.set_online(online, reason)
-        if online:
-            self.refresh()
+        if not self.closed:
+            self.set_online(online, reason)
 
     def set_online(self, online: bool, reason: str = "") -> None:
         was_online, self.online = self.online, online
@@ -216,15 +199,8 @@ class QueueWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.closed = True
-        self._refresh_timer.stop()
+        self.follower.stop()
         self._clock_timer.stop()
         self._clock_check_timer.stop()
-        watcher = self.ctx.watcher
-        if watcher is not None:
-            try:
-                watcher.changed.disconnect(self._queue_changed)
-                watcher.online.disconnect(self._watcher_online)
-            except (RuntimeError, TypeError):
-                pass
         self.ctx.forget(self)
         super().closeEvent(event)
