@@ -108,7 +108,7 @@ def test_counter_app_opens_the_desk_window(
     code, windows, errors = started(command="desk", config=config)
     assert (code, errors) == (0, [])
     assert [type(w) for w in windows] == [DeskWindow]
-    assert windows[0].ui.titleLabel.text() == "Ambil Antrian"  # Indonesian by default
+    assert windows[0].ui.titleLabel.text() == "Ambil Antrean"  # Indonesian by default
     assert (paths.log_dir() / "counter-app.log").is_file()
 
 
@@ -209,7 +209,7 @@ def test_a_missing_display_module_is_told_not_raised(
 
 def test_the_choice_dialog_picks_with_the_keyboard(qtbot: QtBot) -> None:
     choices = [("A", "A  Pengambilan Dokumen"), ("B", "B  Legalisir")]
-    dialog = dialogs.ChoiceDialog(None, "Pindahkan A-001", "Ke antrian:", choices)
+    dialog = dialogs.ChoiceDialog(None, "Pindahkan A-001", "Ke antrean:", choices)
     qtbot.addWidget(dialog)
     assert dialog.chosen() == "A"  # the first, ready for Enter
     dialog = dialogs.ChoiceDialog(None, "Kembalikan", "Nomor:", choices, current="B")

@@ -382,11 +382,11 @@ def test_the_desk_says_whose_queue_rules_it_follows(
     make_desk: Callable[..., tuple[Office, DeskWindow]], qtbot: QtBot
 ) -> None:
     office, window = make_desk()
-    assert window.rules_label.text() == "Aturan antrian: berkas konfigurasi PC ini"
+    assert window.rules_label.text() == "Aturan antrean: berkas konfigurasi PC ini"
     office.child("issue", "A", "--no-print")  # another station writes: still no shared rules
     office.queue.publish_rules()
     window.refresh()
-    qtbot.waitUntil(lambda: window.rules_label.text().startswith("Aturan antrian: bersama"))
+    qtbot.waitUntil(lambda: window.rules_label.text().startswith("Aturan antrean: bersama"))
     assert "oleh test" in window.rules_label.text()
     assert "berkas PC ini tidak lagi menentukannya" in window.rules_label.toolTip()
 

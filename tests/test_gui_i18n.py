@@ -60,8 +60,8 @@ def test_the_base_windows_strings_are_translated_in_a_subclass(
         window.set_online(False, "x")
         assert window.ui.onlineLabel.text() == "Terputus"
         assert "tidak dapat dihubungi" in window.messages.text()
-        assert window.ui.titleLabel.text() == "Ambil Antrian"
-        assert window.menuBar().actions()[0].text() == "&Antrian"
+        assert window.ui.titleLabel.text() == "Ambil Antrean"
+        assert window.menuBar().actions()[0].text() == "&Antrean"
     finally:
         office.close()
 

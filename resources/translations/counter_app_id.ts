@@ -9,7 +9,7 @@
     </message>
     <message>
         <source>Counter-queue system for a public office: numbered tickets, daily quotas, a waiting-hall limit, thermal tickets and a lobby display.</source>
-        <translation>Sistem antrian loket untuk kantor pelayanan publik: nomor antrian, kuota harian, batas kapasitas ruang tunggu, tiket printer thermal, dan layar informasi ruang tunggu.</translation>
+        <translation>Sistem antrean loket untuk kantor pelayanan publik: nomor antrean, kuota harian, batas kapasitas ruang tunggu, tiket printer thermal, dan layar informasi ruang tunggu.</translation>
     </message>
     <message>
         <source>Free software under the MIT licence.</source>
@@ -79,7 +79,7 @@
     </message>
     <message>
         <source>Waiting for this counter</source>
-        <translation>Antrian untuk loket ini</translation>
+        <translation>Antrean untuk loket ini</translation>
     </message>
     <message>
         <source>Today at this counter</source>
@@ -135,7 +135,7 @@
     </message>
     <message>
         <source>Return a no-show...</source>
-        <translation>Kembalikan ke Antrian...</translation>
+        <translation>Kembalikan ke Antrean...</translation>
     </message>
     <message>
         <source>{counter} - counter-app</source>
@@ -208,7 +208,7 @@
     </message>
     <message>
         <source>{code} did not come. If the visitor arrives later, use Return a no-show [{key}].</source>
-        <translation>{code} tidak hadir. Jika pengunjung datang terlambat, gunakan Kembalikan ke Antrian [{key}].</translation>
+        <translation>{code} tidak hadir. Jika pengunjung datang terlambat, gunakan Kembalikan ke Antrean [{key}].</translation>
     </message>
     <message>
         <source>There is no other service to transfer to.</source>
@@ -220,7 +220,7 @@
     </message>
     <message>
         <source>Send {code} to the line of another service. It keeps its place in the order of issue.</source>
-        <translation>Pindahkan {code} ke antrian layanan lain. Urutannya tetap sesuai waktu pengambilan nomor.</translation>
+        <translation>Pindahkan {code} ke antrean layanan lain. Urutannya tetap sesuai waktu pengambilan nomor.</translation>
     </message>
     <message>
         <source>{code} moved to {service}.</source>
@@ -232,19 +232,19 @@
     </message>
     <message>
         <source>Return a no-show</source>
-        <translation>Kembalikan ke Antrian</translation>
+        <translation>Kembalikan ke Antrean</translation>
     </message>
     <message>
         <source>The visitor came back late: put the ticket at the end of its line.</source>
-        <translation>Pengunjung datang terlambat: nomornya ditempatkan di akhir antrian layanannya.</translation>
+        <translation>Pengunjung datang terlambat: nomornya ditempatkan di akhir antrean layanannya.</translation>
     </message>
     <message>
         <source>{code} is back in line (waiting outside).</source>
-        <translation>{code} kembali masuk antrian (menunggu di luar).</translation>
+        <translation>{code} kembali masuk antrean (menunggu di luar).</translation>
     </message>
     <message>
         <source>{code} is back in line.</source>
-        <translation>{code} kembali masuk antrian.</translation>
+        <translation>{code} kembali masuk antrean.</translation>
     </message>
     <message>
         <source>Press Call this ticket [{key}] to call it here.</source>
@@ -260,7 +260,7 @@
     </message>
     <message>
         <source>Marked as no-show: Return a no-show [{key}] puts it back in line.</source>
-        <translation>Ditandai tidak hadir: Kembalikan ke Antrian [{key}] memasukkannya lagi ke antrian.</translation>
+        <translation>Ditandai tidak hadir: Kembalikan ke Antrean [{key}] memasukkannya lagi ke antrean.</translation>
     </message>
 </context>
 <context>
@@ -271,7 +271,7 @@
     </message>
     <message>
         <source>Take a number</source>
-        <translation>Ambil Antrian</translation>
+        <translation>Ambil Antrean</translation>
     </message>
     <message>
         <source>Printer</source>
@@ -303,7 +303,7 @@
     </message>
     <message>
         <source>Last tickets issued</source>
-        <translation>Nomor antrian terakhir</translation>
+        <translation>Nomor antrean terakhir</translation>
     </message>
     <message>
         <source>Reprint</source>
@@ -331,7 +331,7 @@
     </message>
     <message>
         <source>&amp;Tickets</source>
-        <translation>&amp;Antrian</translation>
+        <translation>&amp;Antrean</translation>
     </message>
     <message>
         <source>Front desk - {office}</source>
@@ -339,7 +339,7 @@
     </message>
     <message>
         <source>Issue {prefix}: {service}</source>
-        <translation>Ambil Antrian {prefix}: {service}</translation>
+        <translation>Ambil Antrean {prefix}: {service}</translation>
     </message>
     <message>
         <source>Loading...</source>
@@ -375,7 +375,7 @@
     </message>
     <message>
         <source>{code} was not printed: {error}. Select it under Last tickets issued and press Reprint, or cancel it.</source>
-        <translation>{code} gagal dicetak: {error}. Pilih nomornya di daftar Nomor antrian terakhir lalu tekan Cetak Ulang, atau batalkan.</translation>
+        <translation>{code} gagal dicetak: {error}. Pilih nomornya di daftar Nomor antrean terakhir lalu tekan Cetak Ulang, atau batalkan.</translation>
     </message>
     <message>
         <source>Printing off</source>
@@ -395,15 +395,15 @@
     </message>
     <message>
         <source>Queue rules: this PC&apos;s configuration file</source>
-        <translation>Aturan antrian: berkas konfigurasi PC ini</translation>
+        <translation>Aturan antrean: berkas konfigurasi PC ini</translation>
     </message>
     <message>
         <source>No station has saved queue rules in the database yet: this PC follows its own file. The first save in Settings makes them every station&apos;s.</source>
-        <translation>Belum ada stasiun yang menyimpan aturan antrian di basis data: PC ini mengikuti berkasnya sendiri. Simpanan pertama di Pengaturan menjadikannya aturan semua stasiun.</translation>
+        <translation>Belum ada stasiun yang menyimpan aturan antrean di basis data: PC ini mengikuti berkasnya sendiri. Simpanan pertama di Pengaturan menjadikannya aturan semua stasiun.</translation>
     </message>
     <message>
         <source>Queue rules: shared, from the database (saved {when} by {station})</source>
-        <translation>Aturan antrian: bersama, dari basis data (disimpan {when} oleh {station})</translation>
+        <translation>Aturan antrean: bersama, dari basis data (disimpan {when} oleh {station})</translation>
     </message>
     <message>
         <source>Quotas, suspensions, the hall&apos;s limit and mode and the opening hours are those saved in the database, for every station; this PC&apos;s file no longer decides them. Change them in Settings.</source>
@@ -556,11 +556,11 @@
     </message>
     <message>
         <source>The queue&apos;s database cannot be reached ({reason}). Trying again; nothing is lost.</source>
-        <translation>Basis data antrian tidak dapat dihubungi ({reason}). Sedang mencoba lagi; tidak ada data yang hilang.</translation>
+        <translation>Basis data antrean tidak dapat dihubungi ({reason}). Sedang mencoba lagi; tidak ada data yang hilang.</translation>
     </message>
     <message>
         <source>Not done: the queue&apos;s database cannot be reached ({reason}). Nothing was changed; please try again.</source>
-        <translation>Gagal: basis data antrian tidak dapat dihubungi ({reason}). Tidak ada yang berubah; silakan coba lagi.</translation>
+        <translation>Gagal: basis data antrean tidak dapat dihubungi ({reason}). Tidak ada yang berubah; silakan coba lagi.</translation>
     </message>
     <message>
         <source>That did not work because of an unexpected error.</source>
@@ -1000,7 +1000,7 @@
     </message>
     <message>
         <source>The queue&apos;s database cannot be opened</source>
-        <translation>Basis data antrian tidak dapat dibuka</translation>
+        <translation>Basis data antrean tidak dapat dibuka</translation>
     </message>
     <message>
         <source>No such counter</source>
@@ -1093,7 +1093,7 @@
     </message>
     <message>
         <source>Front desk: issue tickets</source>
-        <translation>Meja Depan: ambil antrian</translation>
+        <translation>Meja Depan: ambil antrean</translation>
     </message>
     <message>
         <source>Counter panel: {counter}</source>

@@ -27,7 +27,7 @@ def database_url_problem(url: str) -> str | None:
             return f"SQLite is opened by Python's own sqlite3: write sqlite:///PATH (got {shown!r})"
         if not parsed.database or parsed.database == ":memory:":
             return (
-                "needs a file path: sqlite:///C:/antrian/queue.sqlite3 or sqlite:////var/lib/q.db"
+                "needs a file path: sqlite:///C:/antrean/queue.sqlite3 or sqlite:////var/lib/q.db"
             )
         if parsed.query:
             return f"takes no options after '?' for SQLite ({', '.join(sorted(parsed.query))})"

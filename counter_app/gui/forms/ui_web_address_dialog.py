@@ -32,7 +32,7 @@ class Ui_WebAddressDialog(object):
         self.addressLayout.setContentsMargins(28, 22, 28, 18)
         self.scanLabel = QLabel(WebAddressDialog)
         self.scanLabel.setObjectName(u"scanLabel")
-        self.scanLabel.setText(u"Pindai kode QR ini untuk memantau antrian dari ponsel Anda")
+        self.scanLabel.setText(u"Pindai kode QR ini untuk memantau antrean dari ponsel Anda")
         self.scanLabel.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.scanLabel.setWordWrap(True)
 
