@@ -22,6 +22,7 @@ from counter_app.core.words import text
 
 #: what the visitor reads beside the code (the desk's dialog shows it too)
 SCAN_ID = text("poster.scan", "id")
+SCAN_EN = text("poster.scan", "en")
 
 # A4 portrait at 200 dots per inch: prints full page on any office printer.
 DPI = 200
