@@ -62,7 +62,7 @@ def test_the_desk_menu_opens_the_days_report(qtbot: QtBot, office: Office) -> No
     window = open_from_the_desk(qtbot, office)
     assert window.day() == DAY
     assert window.windowTitle().startswith("Laporan harian")
-    rows = {key: r for r, (key, _name, _figures) in enumerate(window.model.rows)}
+    rows = {row.key: r for r, row in enumerate(window.model.rows)}
     assert set(rows) == {"A", "B", "C", "1", "2", "3", ""}
     assert cell(window, rows["A"], NAME) == "A  Pengambilan Dokumen"
     assert cell(window, rows["2"], NAME) == "Loket 2"

@@ -14,7 +14,8 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QFont
 
-from counter_app.core.report import DayReport, Figures
+from counter_app.core.report import DayReport
+from counter_app.gui.report.rows import Row, table_rows
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -41,17 +42,13 @@ _MINUTES = {
 class ReportTableModel(QAbstractTableModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.rows: list[tuple[str, str, Figures]] = []  # (prefix or counter number, name, ...)
+        self.rows: list[Row] = []
         self._bold = QFont()
         self._bold.setBold(True)
 
     def set_report(self, report: DayReport | None) -> None:
         self.beginResetModel()
-        self.rows = []
-        if report is not None:
-            self.rows += [(s.prefix, f"{s.prefix}  {s.name}", s.figures) for s in report.services]
-            self.rows += [(str(c.number), c.name, c.figures) for c in report.counters]
-            self.rows.append(("", self.tr("Whole day"), report.total))
+        self.rows = table_rows(report)
         self.endResetModel()
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
@@ -80,16 +77,17 @@ class ReportTableModel(QAbstractTableModel):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self.rows):
             return None
-        _key, name, figures = self.rows[index.row()]
+        row = self.rows[index.row()]
+        figures = row.figures
         column = index.column()
-        if role == Qt.ItemDataRole.FontRole and index.row() == len(self.rows) - 1:
+        if role == Qt.ItemDataRole.FontRole and row.whole_day:
             return self._bold
         if role == Qt.ItemDataRole.TextAlignmentRole and column >= ISSUED:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if column == NAME:
-            return name
+            return self.tr("Whole day") if row.whole_day else row.name
         if column == OPEN:
             return str(figures.open)
         if column in _COUNTS:

@@ -32,6 +32,7 @@ from counter_app.core.queue import DatabaseError
 from counter_app.core.report import DayReport, daily_report
 from counter_app.gui.report import charts as report_charts
 from counter_app.gui.report.model import NAME, ReportTableModel
+from counter_app.gui.report.rows import hall_line
 from counter_app.gui.shell import dialogs, menus
 from counter_app.gui.shell.context import Context
 from counter_app.gui.shell.follow import QueueFollower
@@ -155,23 +156,20 @@ class ReportWindow(QMainWindow):
         self._draw_charts(report)
 
     def hall_text(self, report: DayReport) -> str:
-        locale = QLocale()
-        if report.peak_at is None:
+        line = hall_line(report)
+        if line.peak is None:
             peak = self.tr("Hall: nobody came in on this day.")
         else:
             peak = self.tr("Hall: at most {peak} of {limit} persons inside, at {time}.").format(
-                peak=report.peak_occupancy,
-                limit=report.limit,
-                time=report.peak_at.strftime("%H:%M"),
+                peak=line.peak, limit=line.limit, time=line.peak_time
             )
         held = (
             self.tr("The distancing limit held.")
-            if report.limit_held
+            if line.limit_held
             else self.tr("The distancing limit was EXCEEDED.")
         )
         full = self.tr("Full for {minutes} minutes; {outside} ticket(s) waited outside.").format(
-            minutes=locale.toString(float(report.full_minutes), "f", 0),
-            outside=report.issued_outside,
+            minutes=QLocale().toString(float(line.full_minutes), "f", 0), outside=line.outside
         )
         return f"{peak} {held} {full}"
 
