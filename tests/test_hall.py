@@ -13,6 +13,7 @@ from counter_app.core.hall import (
     could_ever_enter,
     has_room,
     is_full,
+    over_limit,
     places_free,
 )
 
@@ -35,6 +36,13 @@ def test_full_means_no_room_for_one_more_person(occupancy: int, limit: int) -> N
     assert is_full(occupancy, limit) == (not has_room(occupancy, 1, limit))
     assert is_full(occupancy, limit) == (occupancy >= limit)
     assert is_full(occupancy, limit) == (places_free(occupancy, limit) == 0)
+
+
+@given(occupancies, limits)
+def test_over_the_limit_means_more_persons_than_it_allows(occupancy: int, limit: int) -> None:
+    """The daily report's "the limit held": a full hall is at its limit, not over it."""
+    assert over_limit(occupancy, limit) == (occupancy > limit)
+    assert not over_limit(limit, limit) and is_full(limit, limit)
 
 
 @given(occupancies, groups, limits)

@@ -39,6 +39,13 @@ def is_full(occupancy: int, limit: int) -> bool:
     return not has_room(occupancy, 1, limit)
 
 
+def over_limit(occupancy: int, limit: int) -> bool:
+    """More persons inside than the limit allows: what the rules never let happen, but a
+    limit lowered over a full hall leaves until enough have left (the daily report's
+    "the limit held" is a day without it)."""
+    return not has_room(occupancy, 0, limit)
+
+
 def places_free(occupancy: int, limit: int) -> int:
     """Persons who may still come in now; never negative, even over a lowered limit."""
     return max(0, limit - occupancy)

@@ -24,8 +24,9 @@ Definitions (all times office-local, durations in minutes rounded to 0.01):
   the values do not exceed.
 - **occupancy**: persons on ``waiting`` and ``called`` tickets, replayed event by event
   (each event's from/to state, times the ticket's group). **Peak** is its highest value;
-  **full minutes** is the time it was at or above the hall's limit, up to the end of the
-  day (the day change's ``expired`` events, written the next morning, count at midnight).
+  **full minutes** is the time the hall was full (core/hall.py's ``is_full``: no room for
+  one more person), up to the end of the day (the day change's ``expired`` events,
+  written the next morning, count at midnight).
 - **arrivals per hour**: issued tickets by the local hour of issue.
 """
 
@@ -48,7 +49,8 @@ from zoneinfo import ZoneInfo
 
 from counter_app.core.config import Config
 from counter_app.core.files import replace_file
-from counter_app.core.model import INSIDE, LoggedEvent, Purge
+from counter_app.core.hall import is_full, over_limit
+from counter_app.core.model import INSIDE, EventKind, LoggedEvent, Purge, TicketState
 from counter_app.core.queue import Queue
 
 HOURS = 24
@@ -69,11 +71,13 @@ CSV_COLUMNS = (
     "capacity_limit",
     "full_minutes",
 )
-_ENDINGS = {
-    "done": "served",
-    "no_show": "no_show",
-    "cancelled": "cancelled",
-    "expired": "cancelled",
+#: How a ticket's visit ended, by the event that ended it: the report's outcome columns.
+#: Keyed by str, as LoggedEvent.kind is: a kind this version does not know ends nothing.
+_ENDINGS: dict[str, str] = {
+    EventKind.DONE: "served",
+    EventKind.NO_SHOW: "no_show",
+    EventKind.CANCELLED: "cancelled",
+    EventKind.EXPIRED: "cancelled",
 }
 
 
@@ -132,7 +136,7 @@ class DayReport:
 
     @property
     def limit_held(self) -> bool:
-        return self.peak_occupancy <= self.limit
+        return not over_limit(self.peak_occupancy, self.limit)
 
     # --- for storage (the daily aggregate) and the JSON output ---------------------------
 
@@ -338,32 +342,34 @@ def compute(
     for e in events:
         at = min(e.at, end)
         track = tickets.setdefault(e.ticket_id, _TicketTrack(e.prefix, e.prefix))
-        if e.kind == "issued":
+        if e.kind == EventKind.ISSUED:
             track.issued_at = e.at
             hour = e.at.astimezone(zone).hour
             for tally in (by_service[e.prefix], total):
                 tally.issued += 1
                 tally.arrivals[hour] += 1
-        if e.to_state == "outside" and e.kind in ("issued", "returned"):
+        if e.to_state == TicketState.OUTSIDE and e.kind in (EventKind.ISSUED, EventKind.RETURNED):
             outside += 1
-        if e.kind == "transferred" and e.detail and "->" in e.detail:
+        if e.kind == EventKind.TRANSFERRED and e.detail and "->" in e.detail:
             track.line = e.detail.split("->", 1)[1]
-        if e.kind == "called":
+        if e.kind == EventKind.CALLED:
             if not track.first_call_seen and track.issued_at is not None:
                 wait = (e.at - track.issued_at).total_seconds() / 60
                 for tally in _tallies(by_service[track.line], by_counter, e.counter, total):
                     tally.waits.append(wait)
             track.first_call_seen = True
             track.called_at = e.at
-        if e.kind == "done" and track.called_at is not None:
+        if e.kind == EventKind.DONE and track.called_at is not None:
             spent = (e.at - track.called_at).total_seconds() / 60
             for tally in _tallies(by_service[track.line], by_counter, e.counter, total):
                 tally.services.append(spent)
         if e.kind in _ENDINGS:
             what = _ENDINGS[e.kind]
-            counter = e.counter if what != "cancelled" or e.from_state == "called" else None
+            counter = (
+                e.counter if what != "cancelled" or e.from_state == TicketState.CALLED else None
+            )
             track.outcome = (what, track.line, counter)
-        elif e.kind == "returned":
+        elif e.kind == EventKind.RETURNED:
             track.outcome = None
 
         # the hall
@@ -375,9 +381,10 @@ def compute(
             steps.append((local, occupancy))
             if occupancy > peak:
                 peak, peak_at = occupancy, local
-            if occupancy >= limit and full_since is None:
+            full_now = is_full(occupancy, limit)  # core/hall.py: what the desk showed
+            if full_now and full_since is None:
                 full_since = at
-            elif occupancy < limit and full_since is not None:
+            elif not full_now and full_since is not None:
                 full += at - full_since
                 full_since = None
     if full_since is not None and end > full_since:
