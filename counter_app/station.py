@@ -8,9 +8,7 @@ ticket issued and marked failed, for the staff to reprint or cancel: never lost.
 
 from __future__ import annotations
 
-import argparse
 import logging
-import sys
 import threading
 from collections.abc import Callable
 from typing import Any
@@ -131,50 +129,3 @@ class Desk:
         self, ticket_id: int, status: PrintStatus, error: str | None, attempts: int, reprint: bool
     ) -> Ticket:
         return self.queue.record_print(ticket_id, status, error, attempts=attempts, reprint=reprint)
-
-
-def run_print_command(
-    args: argparse.Namespace,
-    cfg: Config,
-    make_queue: Callable[[Config], Queue],
-    emit: Callable[[argparse.Namespace, dict[str, Any], str], None],
-    describe: Callable[[Ticket, Config], str],
-) -> int:
-    """issue, reprint, print-test and printer-status for the command line (exit codes as cli)."""
-    printer = TicketPrinter.from_config(cfg)
-    if args.command == "printer-status":
-        state = printer.check()
-        emit(
-            args,
-            {"ok": state.ok, "level": state.level, "code": state.code, "reason": state.reason},
-            f"{'OK' if state.ok else 'NOT READY'}  {state.reason}",
-        )
-        return 0 if state.ok else 3
-    if args.command == "print-test":
-        outcome = printer.test_ticket()
-        emit(
-            args,
-            {
-                "status": outcome.status.value,
-                "error": outcome.error,
-                "note": outcome.note,
-                "attempts": outcome.attempts,
-            },
-            f"{outcome.status.value}  {outcome.error or outcome.note or ''}".rstrip(),
-        )
-        return 0 if outcome.ok else 3
-    desk = Desk(make_queue(cfg), printer, background=False)
-    if args.command == "reprint":
-        ticket = desk.reprint(args.code)
-    else:
-        ticket = desk.issue(
-            args.prefix, group=args.group, priority=args.priority, print_ticket=not args.no_print
-        )
-    emit(args, ticket.as_json(), describe(ticket, cfg))
-    if ticket.print_status == PrintStatus.FAILED:
-        # stored as failed and listed for reprint either way; an issued ticket keeps the
-        # visitor's place (done), a reprint did not give them the paper (refused)
-        error = " ".join((ticket.print_error or "").split())
-        print(f"{ticket.code}: print failed: {error}", file=sys.stderr)
-        return 3 if args.command == "reprint" else 0
-    return 0

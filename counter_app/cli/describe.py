@@ -1,0 +1,78 @@
+"""What the queue commands print for people (``--json`` prints the objects themselves)."""
+
+from __future__ import annotations
+
+from counter_app.core import texts
+from counter_app.core.config import Config
+from counter_app.core.model import Status, Ticket, Verification
+from counter_app.core.report import CSV_COLUMNS, DayReport
+
+
+def describe_ticket(t: Ticket, cfg: Config) -> str:
+    lang = cfg.office.language
+    svc = cfg.service(t.service)
+    lines = [
+        f"{t.code}  {svc.name if svc else t.service}",
+        f"  {texts.state_word(lang, t.state)}"
+        + (f" -> {'loket' if lang == 'id' else 'counter'} {t.counter}" if t.counter else ""),
+        f"  {t.issued_at:%Y-%m-%d %H:%M} ({cfg.office.timezone})",
+    ]
+    if t.group > 1:
+        lines.append(f"  {t.group} {'orang' if lang == 'id' else 'persons'}")
+    if t.priority:
+        lines.append("  PRIORITAS" if lang == "id" else "  PRIORITY")
+    if t.state in ("waiting", "outside"):
+        ahead = "di depan" if lang == "id" else "ahead"
+        lines.append(f"  {t.ahead} {ahead}, ± {t.estimated_minutes} min")
+    lines.append(f"  QR {t.qr}")
+    lines.append(f"  print: {t.print_status}" + (f" ({t.print_error})" if t.print_error else ""))
+    return "\n".join(lines)
+
+
+def describe_status(st: Status) -> str:
+    mode = (
+        "" if st.when_full == "refuse" else f", {st.outside} outside ({st.outside_persons} persons)"
+    )
+    lines = [
+        f"{st.day}  hall {st.occupancy}/{st.limit}{mode}" + ("" if st.open_now else "  [closed]")
+    ]
+    for s in st.services:
+        notice = f"  [{s.suspended}]" if s.suspended else ""
+        lines.append(
+            f"  {s.prefix} {s.name}: waiting {s.waiting}, outside {s.outside}, "
+            f"issued {s.issued}/{s.quota}, left {s.quota_left}{notice}"
+        )
+    for c in st.counters:
+        current = c.current.code if c.current else "-"
+        lines.append(
+            f"  {c.name}: {current}  (served {c.served_today}, no-show {c.no_shows_today})"
+        )
+    return "\n".join(lines)
+
+
+def describe_report(r: DayReport) -> str:
+    """The CSV's rows as an aligned table, then the hall and the arrivals per hour."""
+    columns = [
+        c
+        for c in CSV_COLUMNS
+        if c not in ("day", "peak_occupancy", "capacity_limit", "full_minutes")
+    ]
+    rows = [{**row, "name": row["name"] or "*"} for row in r.csv_rows()]
+    widths = {c: max(len(c), *(len(row[c]) for row in rows)) for c in columns}
+    lines = [f"{r.day}"]
+    lines.append("  ".join(c.ljust(widths[c]) for c in columns).rstrip())
+    for row in rows:
+        lines.append("  ".join(row[c].ljust(widths[c]) for c in columns).rstrip())
+    peak = f" at {r.peak_at:%H:%M}" if r.peak_at else ""
+    held = "held" if r.limit_held else "EXCEEDED"
+    lines.append(
+        f"hall: peak {r.peak_occupancy}/{r.limit}{peak} (limit {held}), "
+        f"full {r.full_minutes:g} min, {r.issued_outside} waited outside"
+    )
+    hours = [f"{h:02d}:{n}" for h, n in enumerate(r.arrivals) if n]
+    lines.append("arrivals per hour: " + (" ".join(hours) or "-"))
+    return "\n".join(lines)
+
+
+def describe_verification(v: Verification) -> str:
+    return ("OK  " if v.ok else "INVALID  ") + v.message
