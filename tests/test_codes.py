@@ -9,10 +9,10 @@ from datetime import date
 import pytest
 from conftest import SECRET
 
+from counter_app import logs
 from counter_app.core.model import Reason, Refused, TicketState
 from counter_app.core.queue import Queue, parse_code
 from counter_app.core.tokens import TokenProblem, check_payload, make_payload, well_formed
-from counter_app.gui import logs
 
 DAY = date(2026, 11, 30)
 

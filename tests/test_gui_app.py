@@ -17,9 +17,8 @@ from guikit import open_office, show_active, station_look
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
-from counter_app import __version__
+from counter_app import __version__, logs
 from counter_app.core import paths
-from counter_app.gui import logs
 from counter_app.gui.counter.panel import CounterPanel
 from counter_app.gui.desk.window import DeskWindow
 from counter_app.gui.shell import app as app_mod
@@ -329,7 +328,7 @@ def test_a_crash_python_cannot_catch_leaves_its_stacks_in_crash_log(tmp_path: Pa
     import sys
 
     code = (
-        "import faulthandler; from counter_app.gui import logs; "
+        "import faulthandler; from counter_app import logs; "
         "logs.record_crashes('counter-app test desk'); faulthandler._sigsegv()"
     )
     env = {**__import__("os").environ, "COUNTER_APP_LOG_DIR": str(tmp_path)}

@@ -32,7 +32,7 @@ import tomlkit
 from conftest import write_config
 from webkit import cli
 
-from counter_app.gui.logs import log_file
+from counter_app.logs import log_file
 from counter_app.web.guard import (
     Bounds,
     FloodReport,

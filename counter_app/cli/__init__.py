@@ -22,9 +22,9 @@ import sys
 from collections.abc import Sequence
 from typing import TextIO, cast
 
+from counter_app import logs
 from counter_app.core.config import ConfigError
 from counter_app.core.model import Refused
-from counter_app.gui import logs  # Qt-free; the windows' log, and this command's
 
 from . import dispatch
 from .failures import (

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from counter_app import logs
 from counter_app.core.config import ConfigError
 from counter_app.core.model import Refused
-from counter_app.gui import logs  # Qt-free; the windows' log, and this command's
 from counter_app.storage.db import failure_reason
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_REFUSED = 0, 1, 2, 3
