@@ -17,12 +17,11 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
-from counter_app import __version__
+from counter_app import __version__, logs
 from counter_app.core import config as config_mod
 from counter_app.core import paths
 from counter_app.core.config import ConfigError
 from counter_app.core.queue import DatabaseError, open_queue
-from counter_app.gui import logs
 from counter_app.gui.shell import dialogs, i18n, platform_check, style
 from counter_app.gui.shell.context import Context
 from counter_app.gui.shell.errors import ExceptionHook, dialog_disabled
