@@ -1,6 +1,6 @@
 """Every Designer form in ui/ has its compiled module, and the two agree.
 
-After editing a form: ``python -m counter_app.gui.forms.build``.
+After editing a form: ``python -m tools.build_forms``.
 """
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from counter_app.gui.forms import build
+from tools import build_forms as build
 
 
 def test_every_form_has_a_module_and_every_module_a_form() -> None:
@@ -25,8 +25,7 @@ def test_the_compiled_module_matches_its_form(ui_file: Path) -> None:
     committed = module.read_text(encoding="utf-8")
     fresh = build.compile_form(ui_file)
     assert build.comparable(committed) == build.comparable(fresh), (
-        f"{module.name} is out of date with ui/{ui_file.name}: "
-        "run python -m counter_app.gui.forms.build"
+        f"{module.name} is out of date with ui/{ui_file.name}: run python -m tools.build_forms"
     )
 
 

@@ -15,10 +15,10 @@ from guikit import open_office, station_look
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from counter_app.gui import i18n_build
 from counter_app.gui.desk.window import DeskWindow
 from counter_app.gui.shell import i18n
 from counter_app.gui.shell.queue_window import QueueWindow
+from tools import i18n_build
 
 
 def test_every_string_has_its_indonesian() -> None:
@@ -31,14 +31,14 @@ def test_the_translation_source_is_up_to_date_with_the_code(tmp_path: Path) -> N
     shutil.copy(i18n_build.ts_path("id"), copy)
     i18n_build.update(copy)
     assert i18n_build.unfinished(copy) == [], (
-        "new or changed strings: run python -m counter_app.gui.i18n_build and translate them"
+        "new or changed strings: run python -m tools.i18n_build and translate them"
     )
 
 
 def test_the_committed_qm_is_compiled_from_the_ts(tmp_path: Path) -> None:
     fresh = i18n_build.release(i18n_build.ts_path("id"), tmp_path / "fresh.qm")
     assert fresh.read_bytes() == i18n.qm_path("id").read_bytes(), (
-        "run python -m counter_app.gui.i18n_build --release-only"
+        "run python -m tools.i18n_build --release-only"
     )
 
 

@@ -25,11 +25,11 @@ from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from counter_app.gui import capture
 from counter_app.gui.display.view import AAA, contrast
 from counter_app.gui.display.widgets import FitLabel
 from counter_app.gui.display.window import DisplayWindow
 from counter_app.gui.shell import app as app_mod
+from tools import capture
 
 ROOT = Path(__file__).resolve().parent.parent
 

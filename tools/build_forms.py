@@ -1,6 +1,6 @@
 """Compile the Designer forms in ui/ into counter_app/gui/forms/ui_*.py.
 
-Run ``python -m counter_app.gui.forms.build`` after editing a form in Qt Designer;
+Run ``python -m tools.build_forms`` after editing a form in Qt Designer;
 ``--check`` only reports forms whose compiled module is out of date (exit 1).
 tests/test_forms_compiled.py runs the same comparison.
 """
@@ -14,9 +14,10 @@ import sys
 import tempfile
 from pathlib import Path
 
-FORMS_DIR = Path(__file__).resolve().parent
-UI_DIR = FORMS_DIR.parents[2] / "ui"  # the source checkout's top-level ui/ folder
-MARKER = "# Automatically generated from ui/{name} by `python -m counter_app.gui.forms.build`"
+ROOT = Path(__file__).resolve().parents[1]  # the source checkout
+FORMS_DIR = ROOT / "counter_app" / "gui" / "forms"
+UI_DIR = ROOT / "ui"
+MARKER = "# Automatically generated from ui/{name} by `python -m tools.build_forms`"
 MARKER_2 = "# - do not edit: change the form in Qt Designer and rebuild."
 _VERSION_LINE = "## Created by: Qt User Interface Compiler version"
 
@@ -73,7 +74,7 @@ def main(argv: list[str] | None = None) -> int:
         stale.append(target)
         if not args.check:
             target.write_text(text, encoding="utf-8", newline="\n")
-            print(f"wrote {target.relative_to(FORMS_DIR.parents[2])}")
+            print(f"wrote {target.relative_to(ROOT)}")
     if args.check and stale:
         for target in stale:
             print(f"out of date: {target.name}", file=sys.stderr)

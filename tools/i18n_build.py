@@ -1,4 +1,4 @@
-"""Refresh the translation sources and compile them: ``python -m counter_app.gui.i18n_build``.
+"""Refresh the translation sources and compile them: ``python -m tools.i18n_build``.
 
 1. pyside6-lupdate collects every translatable string of ui/*.ui and counter_app/gui/
    into resources/translations/counter_app_<lang>.ts (new strings come in "unfinished");
@@ -18,9 +18,9 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from counter_app.core import paths
-from counter_app.gui.forms.build import UI_DIR, qt_tool
+from tools.build_forms import ROOT, UI_DIR, qt_tool
 
-GUI_DIR = Path(__file__).resolve().parent
+GUI_DIR = ROOT / "counter_app" / "gui"
 TRANSLATED = ("id",)  # English is the source language and needs no file
 
 

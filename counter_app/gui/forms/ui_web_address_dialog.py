@@ -1,4 +1,4 @@
-# Automatically generated from ui/web_address_dialog.ui by `python -m counter_app.gui.forms.build`
+# Automatically generated from ui/web_address_dialog.ui by `python -m tools.build_forms`
 # - do not edit: change the form in Qt Designer and rebuild.
 # -*- coding: utf-8 -*-
 
