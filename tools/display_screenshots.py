@@ -1,13 +1,13 @@
 """Screenshots of the lobby display from a throwaway database with a realistic morning.
 
-    python -m counter_app.gui.display.screenshots [--out docs/screenshots]
+    python -m tools.display_screenshots [--out docs/screenshots]
 
 Writes display-1920x1080.png, display-1366x768.png, display-wait-outside-1920x1080.png
 and display-offline-1366x768.png, and fails if any text on them does not fit its box.
 The display is opened as ``counter-app display`` opens it (``app.application()``, with
 the desk's style, and ``app.open_windows()``), on a real X11 screen where there is one:
 
-    xvfb-run -s "-screen 0 1920x1080x24" python -m counter_app.gui.display.screenshots
+    xvfb-run -s "-screen 0 1920x1080x24" python -m tools.display_screenshots
 """
 
 from __future__ import annotations
@@ -15,7 +15,6 @@ from __future__ import annotations
 import argparse
 import sys
 import tempfile
-import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -25,11 +24,11 @@ from PySide6.QtWidgets import QApplication
 from counter_app.core.clock import ManualClock
 from counter_app.core.config import Config, parse_config
 from counter_app.core.queue import Queue, open_queue
-from counter_app.gui import capture
 from counter_app.gui.display.widgets import FitLabel
 from counter_app.gui.display.window import DisplayWindow
 from counter_app.gui.shell import app as app_mod
 from counter_app.gui.shell.context import Context
+from tools import capture
 
 #: Monday 30 November 2026, 09:00 in Balikpapan (WITA, UTC+8).
 MORNING = datetime(2026, 11, 30, 1, 0, tzinfo=UTC)
@@ -116,18 +115,6 @@ def waiting_outside_morning(queue: Queue, clock: StepClock) -> None:
     clock.step(12)
 
 
-def settle(app: QApplication, window: DisplayWindow, timeout: float = 10.0) -> None:
-    deadline = time.monotonic() + timeout
-    while window.status is None and time.monotonic() < deadline:
-        app.processEvents()
-        time.sleep(0.01)
-    if window.status is None:
-        raise RuntimeError("the display did not load the queue")
-    for _ in range(5):
-        app.processEvents()
-        time.sleep(0.02)
-
-
 def unfitting(window: DisplayWindow) -> list[str]:
     return [
         repr(label.text())
@@ -149,7 +136,8 @@ def shoot(
     window = app_mod.open_windows(ctx, "display", windowed=True)
     assert isinstance(window, DisplayWindow)
     window.setGeometry(0, 0, *size)  # the television's screen, at the screen's corner
-    settle(app, window)
+    capture.wait_until(lambda: window.status is not None, "the display to load the queue", 10)
+    app.processEvents()  # what its first status queued
     window.shutdown()  # freeze it: no clock ticks or reads while the picture is taken
     window.view.set_clock(clock.now().astimezone(config.office.zone))
     window.view.ticker.freeze_at_start(round(window.height() * 0.02))
@@ -159,9 +147,6 @@ def shoot(
     problems = unfitting(window)
     if problems:
         raise SystemExit(f"{path.name}: text does not fit: {', '.join(problems)}")
-    for _ in range(15):  # the X server shows what was painted
-        app.processEvents()
-        time.sleep(0.02)
     capture.save(window, path)
     window.close()
     ctx.forget(window)

@@ -1,14 +1,14 @@
 """Screenshots of the desk window and the counter panel in their main states.
 
-    python -m counter_app.gui.screenshots [--out docs/screenshots] [--lang id|en] [--only NAME]
+    python -m tools.screenshots [--out docs/screenshots] [--lang id|en] [--only NAME]
 
 Each state is played on a fresh temporary database, with a preview printer writing into
 a temporary folder, from a fixed moment (Monday 30 November 2026, 09:41 in Balikpapan),
 at 1366 x 768, the common front-desk laptop screen. The windows are opened as
 ``counter-app desk`` and ``counter-app counter N`` open them (``app.application()`` and
-``app.open_windows()``), on a real X11 screen where there is one (see ``capture``):
+``app.open_windows()``), on a real X11 screen where there is one (see ``tools.capture``):
 
-    xvfb-run -s "-screen 0 1920x1080x24" python -m counter_app.gui.screenshots
+    xvfb-run -s "-screen 0 1920x1080x24" python -m tools.screenshots
 
 The tickets (``--only tickets``) are the PNGs the preview printer writes when the desk
 prints them, copied as they are.
@@ -22,7 +22,6 @@ import random
 import shutil
 import socket
 import tempfile
-import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
@@ -37,7 +36,6 @@ from counter_app.core.config import Config, parse_config
 from counter_app.core.model import PrintStatus, Refused
 from counter_app.core.queue import Queue, open_queue
 from counter_app.core.tokens import make_payload
-from counter_app.gui import capture
 from counter_app.gui.counter.panel import CounterPanel
 from counter_app.gui.desk.window import DeskWindow
 from counter_app.gui.phone.server import WebState
@@ -45,10 +43,11 @@ from counter_app.gui.report.window import ReportWindow
 from counter_app.gui.shell import app as app_mod
 from counter_app.gui.shell import i18n
 from counter_app.gui.shell.context import Context
+from tools import capture
 
 SIZE = (1366, 768)
 PUBLIC_URL = "http://192.168.1.10:8080"  # the phone page on the desk PC, over the office Wi-Fi
-DEFAULT_OUT = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+DEFAULT_OUT = Path(__file__).resolve().parents[1] / "docs" / "screenshots"
 START = datetime(2026, 11, 30, 1, 41, tzinfo=UTC)  # 09:41 WITA
 SERVICES: list[dict[str, Any]] = [
     {"prefix": "A", "name": "Pengambilan Dokumen", "name_en": "Document pickup",
@@ -101,17 +100,6 @@ def office_config(
     return parse_config(data, "screenshots.toml")
 
 
-def settle(app: QApplication, until: Callable[[], bool] = lambda: True, timeout: float = 5) -> None:
-    """Let queued signals (print outcomes, repaints) arrive."""
-    deadline = time.monotonic() + timeout
-    while True:
-        app.processEvents()
-        if until() or time.monotonic() > deadline:
-            break
-        time.sleep(0.02)
-    app.processEvents()
-
-
 class Scene:
     """One office on its own database: stations act through ``issue``/``serve``, then
     a window is opened on it."""
@@ -126,7 +114,7 @@ class Scene:
         for _ in range(n):
             self.ctx.desk().issue(prefix, **kw)
             self.clock.later(1.5)
-        settle(self.app, self.printed)
+        capture.wait_until(self.printed, "the tickets' prints to be stored")
 
     def serve(self, counter: int, n: int = 1) -> None:
         for _ in range(n):
@@ -164,8 +152,7 @@ def scene(app: QApplication, root: Path, name: str, language: str, **kw: Any) ->
 def shoot(app: QApplication, window: QWidget, path: Path, ready: Callable[[], bool]) -> Path:
     window.showNormal()  # maximised on the script's own screen: make it the laptop's
     window.setGeometry(0, 0, *SIZE)
-    settle(app, ready)
-    settle(app, lambda: False, 0.3)  # the X server shows what was painted
+    capture.wait_until(ready, f"{path.name}: the window to be ready")
     capture.save(window, path)
     window.close()
     return path
@@ -303,12 +290,15 @@ def web_scenes(app: QApplication, root: Path, out: Path, language: str) -> None:
         window.showNormal()
         window.setGeometry(0, 0, *SIZE)
         server = window.web.server
-        settle(app, lambda: server.state not in (WebState.STARTING, WebState.OFF), 120)
+        capture.wait_until(
+            lambda: server.state not in (WebState.STARTING, WebState.OFF),
+            "the phone page server to start",
+            120,
+        )
         if server.state != WebState.RUNNING:
             raise RuntimeError(f"the phone page server did not start: {server.problem}")
         dialog = window.web.show_address()
-        settle(app, lambda: dialog.address is not None)
-        settle(app, lambda: False, 0.3)  # the X server shows what was painted
+        capture.wait_until(lambda: dialog.address is not None, "the address dialog's address")
         capture.save(dialog, out / "desk-web-address.png")
         dialog.close()
         window.close()
