@@ -1016,53 +1016,6 @@
     </message>
 </context>
 <context>
-    <name>config_words</name>
-    <message>
-        <source>must be at least {n} (typed: {got})</source>
-        <translation>minimal {n} (isian: {got})</translation>
-    </message>
-    <message>
-        <source>must be at most {n} (typed: {got})</source>
-        <translation>maksimal {n} (isian: {got})</translation>
-    </message>
-    <message>
-        <source>must be more than {n} (typed: {got})</source>
-        <translation>harus lebih dari {n} (isian: {got})</translation>
-    </message>
-    <message>
-        <source>must be a whole number (typed: {got})</source>
-        <translation>harus bilangan bulat (isian: {got})</translation>
-    </message>
-    <message>
-        <source>must be a number (typed: {got})</source>
-        <translation>harus berupa angka (isian: {got})</translation>
-    </message>
-    <message>
-        <source>unknown service {prefix} (configured: {known})</source>
-        <translation>layanan {prefix} tidak dikenal (yang ada: {known})</translation>
-    </message>
-    <message>
-        <source>the prefix {prefix} is used twice (also {other})</source>
-        <translation>kode {prefix} dipakai dua kali (juga {other})</translation>
-    </message>
-    <message>
-        <source>{value} is not of the form HH:MM-HH:MM</source>
-        <translation>{value} tidak berformat JJ:MM-JJ:MM</translation>
-    </message>
-    <message>
-        <source>{value}: opening must be before closing</source>
-        <translation>{value}: jam buka harus sebelum jam tutup</translation>
-    </message>
-    <message>
-        <source>unknown time zone {value} (e.g. Asia/Makassar)</source>
-        <translation>zona waktu {value} tidak dikenal (contoh: Asia/Makassar)</translation>
-    </message>
-    <message>
-        <source>a printer of kind {kind} needs: {keys}</source>
-        <translation>printer jenis {kind} memerlukan: {keys}</translation>
-    </message>
-</context>
-<context>
     <name>dialogs</name>
     <message>
         <source>Close</source>

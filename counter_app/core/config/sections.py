@@ -28,6 +28,7 @@ from pydantic import (
 from counter_app.core import paths
 from counter_app.core.admin import HASH_RE
 from counter_app.core.config.database_url import database_url_problem
+from counter_app.core.config.errors import invalid
 
 PREFIX_RE = re.compile(r"^[A-Z]{1,2}$")
 HOURS_RE = re.compile(r"^(\d{2}):(\d{2})-(\d{2}):(\d{2})$")
@@ -53,9 +54,7 @@ class OfficeSettings(_Section):
         try:
             ZoneInfo(value)
         except (ZoneInfoNotFoundError, ValueError):
-            raise ValueError(
-                f"unknown time zone {value!r} (use an IANA name such as Asia/Makassar)"
-            ) from None
+            raise invalid("unknown_time_zone", value=repr(value)) from None
         return value
 
     @field_validator("opening_hours")
@@ -65,12 +64,12 @@ class OfficeSettings(_Section):
             return None
         m = HOURS_RE.match(value.strip())
         if not m:
-            raise ValueError(f"{value!r} is not of the form HH:MM-HH:MM")
+            raise invalid("hours_form", value=repr(value))
         h1, m1, h2, m2 = (int(g) for g in m.groups())
         if h1 > 23 or h2 > 24 or m1 > 59 or m2 > 59 or (h2, m2) > (24, 0):
-            raise ValueError(f"{value!r} is not a valid time range")
+            raise invalid("hours_range", value=repr(value))
         if (h1, m1) >= (h2, m2):
-            raise ValueError(f"{value!r}: opening must be before closing")
+            raise invalid("hours_order", value=repr(value))
         return value.strip()
 
     @property
@@ -216,7 +215,7 @@ class PrinterSettings(_Section):
         }.get(self.kind, ())
         missing = [key for key in required if getattr(self, key) is None]
         if missing:
-            raise ValueError(f"kind = {self.kind!r} needs {', '.join(missing)}")
+            raise invalid("printer_needs", kind=repr(self.kind), keys=", ".join(missing))
         return self
 
     @property

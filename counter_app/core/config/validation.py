@@ -11,7 +11,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from counter_app.core.config.errors import ConfigError
+from counter_app.core.config.errors import ConfigError, Problem
 from counter_app.core.config.sections import Config
 
 
@@ -23,7 +23,11 @@ def _cross_checks(cfg: Config) -> list[tuple[str, str]]:
             problems.append(
                 (
                     f"services[{i}].prefix",
-                    f"duplicate prefix {svc.prefix!r} (also services[{seen[svc.prefix]}])",
+                    Problem(
+                        "duplicate_prefix",
+                        prefix=repr(svc.prefix),
+                        other=f"services[{seen[svc.prefix]}]",
+                    ),
                 )
             )
         seen.setdefault(svc.prefix, i)
@@ -33,8 +37,11 @@ def _cross_checks(cfg: Config) -> list[tuple[str, str]]:
             problems.append(
                 (
                     f"counters[{i}].number",
-                    f"duplicate counter number {counter.number} "
-                    f"(also counters[{numbers[counter.number]}])",
+                    Problem(
+                        "duplicate_counter",
+                        number=str(counter.number),
+                        other=f"counters[{numbers[counter.number]}]",
+                    ),
                 )
             )
         numbers.setdefault(counter.number, i)
@@ -43,25 +50,30 @@ def _cross_checks(cfg: Config) -> list[tuple[str, str]]:
                 problems.append(
                     (
                         f"counters[{i}].services",
-                        f"unknown service {prefix!r} (known: {', '.join(seen)})",
+                        Problem("unknown_service", prefix=repr(prefix), known=", ".join(seen)),
                     )
                 )
         if len(set(counter.services)) != len(counter.services):
-            problems.append((f"counters[{i}].services", "a service is listed twice"))
+            problems.append((f"counters[{i}].services", Problem("service_twice")))
     return problems
 
 
-_TYPE_WORDS = {
-    "int_type": "must be a whole number",
-    "int_from_float": "must be a whole number",
-    "float_type": "must be a number",
-    "string_type": "must be a text in quotes",
-    "bool_type": "must be true or false",
-    "list_type": 'must be a list, e.g. ["A", "B"]',
-    "model_type": "must be a table",
-    "missing": "is missing",
-    "extra_forbidden": "unknown key",
+#: pydantic's error types that say the value back, each with its words (config.<type>)
+_SAYS_WHAT_WAS_TYPED = frozenset(
+    {
+        "int_type", "int_from_float", "float_type", "string_type", "bool_type",
+        "list_type", "model_type", "string_pattern_mismatch",
+    }
+)  # fmt: skip
+#: bounds: pydantic's error type and the ctx key of its limit
+_BOUNDS = {
+    "greater_than_equal": "ge",
+    "less_than_equal": "le",
+    "greater_than": "gt",
+    "less_than": "lt",
 }
+#: our own validators' errors (sections.py raises them as PydanticCustomError)
+_OWN = frozenset({"unknown_time_zone", "hours_form", "hours_range", "hours_order", "printer_needs"})
 
 
 def dotted_key(loc: tuple[int | str, ...]) -> str:
@@ -86,29 +98,21 @@ def _shown(value: object) -> str:
 
 
 def _problem(err: Any) -> str:
+    """The problem said in words chosen by pydantic's error type and its ctx; a type we
+    have no words for keeps pydantic's own message."""
     kind = err["type"]
     ctx = err.get("ctx") or {}
-    got = f" (got {_shown(err.get('input'))})"
-    bounds = {
-        "greater_than_equal": ("at least", "ge"),
-        "less_than_equal": ("at most", "le"),
-        "greater_than": ("more than", "gt"),
-        "less_than": ("less than", "lt"),
-    }
-    if kind in bounds:
-        words, key = bounds[kind]
-        return f"must be {words} {ctx.get(key)}{got}"
+    got = _shown(err.get("input"))
+    if kind in _BOUNDS:
+        return Problem(kind, limit=str(ctx.get(_BOUNDS[kind])), got=got)
     if kind in ("literal_error", "enum"):
-        return f"must be {ctx.get('expected')}{got}"
-    if kind == "string_pattern_mismatch":
-        return f'must be a colour like "#0b2545"{got}'
-    if kind == "too_short":
-        return "must not be empty"
-    if kind in _TYPE_WORDS:
-        word = _TYPE_WORDS[kind]
-        if kind not in ("missing", "extra_forbidden"):
-            word += got
-        return word
+        return Problem(kind, expected=str(ctx.get("expected")), got=got)
+    if kind in _SAYS_WHAT_WAS_TYPED:
+        return Problem(kind, got=got)
+    if kind in ("too_short", "missing", "extra_forbidden"):
+        return Problem(kind)
+    if kind in _OWN:
+        return Problem(kind, **{k: str(v) for k, v in ctx.items()})
     msg = str(err["msg"])
     return msg.removeprefix("Value error, ")
 

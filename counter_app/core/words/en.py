@@ -6,6 +6,35 @@ The same keys and ``{fields}`` as ``id.py`` (tests/test_words.py checks it).
 from __future__ import annotations
 
 WORDS: dict[str, str] = {
+    "config.greater_than_equal": "must be at least {limit} (got {got})",
+    "config.less_than_equal": "must be at most {limit} (got {got})",
+    "config.greater_than": "must be more than {limit} (got {got})",
+    "config.less_than": "must be less than {limit} (got {got})",
+    "config.literal_error": "must be {expected} (got {got})",
+    "config.enum": "must be {expected} (got {got})",
+    "config.string_pattern_mismatch": 'must be a colour like "#0b2545" (got {got})',
+    "config.too_short": "must not be empty",
+    "config.int_type": "must be a whole number (got {got})",
+    "config.int_from_float": "must be a whole number (got {got})",
+    "config.float_type": "must be a number (got {got})",
+    "config.string_type": "must be a text in quotes (got {got})",
+    "config.bool_type": "must be true or false (got {got})",
+    "config.list_type": 'must be a list, e.g. ["A", "B"] (got {got})',
+    "config.model_type": "must be a table (got {got})",
+    "config.missing": "is missing",
+    "config.extra_forbidden": "unknown key",
+    "config.duplicate_prefix": "duplicate prefix {prefix} (also {other})",
+    "config.duplicate_counter": "duplicate counter number {number} (also {other})",
+    "config.unknown_service": "unknown service {prefix} (known: {known})",
+    "config.service_twice": "a service is listed twice",
+    "config.unknown_time_zone": (
+        "unknown time zone {value} (use an IANA name such as Asia/Makassar)"
+    ),
+    "config.hours_form": "{value} is not of the form HH:MM-HH:MM",
+    "config.hours_range": "{value} is not a valid time range",
+    "config.hours_order": "{value}: opening must be before closing",
+    "config.printer_needs": "kind = {kind} needs {keys}",
+    "counter.label": "Counter {n}",
     "clock.vs_server": (
         "This PC's clock is {amount} {direction} the database server's (PC: {pc}, server: "
         "{server}). Set this PC's date and time; the queue was not changed."

@@ -10,6 +10,33 @@ KBBI's spelling: "antrean".
 from __future__ import annotations
 
 WORDS: dict[str, str] = {
+    "config.greater_than_equal": "minimal {limit} (isian: {got})",
+    "config.less_than_equal": "maksimal {limit} (isian: {got})",
+    "config.greater_than": "harus lebih dari {limit} (isian: {got})",
+    "config.less_than": "harus kurang dari {limit} (isian: {got})",
+    "config.literal_error": "harus {expected} (isian: {got})",
+    "config.enum": "harus {expected} (isian: {got})",
+    "config.string_pattern_mismatch": 'harus berupa warna seperti "#0b2545" (isian: {got})',
+    "config.too_short": "tidak boleh kosong",
+    "config.int_type": "harus bilangan bulat (isian: {got})",
+    "config.int_from_float": "harus bilangan bulat (isian: {got})",
+    "config.float_type": "harus berupa angka (isian: {got})",
+    "config.string_type": "harus berupa teks dalam tanda kutip (isian: {got})",
+    "config.bool_type": "harus true atau false (isian: {got})",
+    "config.list_type": 'harus berupa daftar, misalnya ["A", "B"] (isian: {got})',
+    "config.model_type": "harus berupa tabel (isian: {got})",
+    "config.missing": "wajib diisi",
+    "config.extra_forbidden": "kunci tidak dikenal",
+    "config.duplicate_prefix": "kode {prefix} dipakai dua kali (juga {other})",
+    "config.duplicate_counter": "nomor loket {number} dipakai dua kali (juga {other})",
+    "config.unknown_service": "layanan {prefix} tidak dikenal (yang ada: {known})",
+    "config.service_twice": "sebuah layanan tercantum dua kali",
+    "config.unknown_time_zone": "zona waktu {value} tidak dikenal (contoh: Asia/Makassar)",
+    "config.hours_form": "{value} tidak berformat JJ:MM-JJ:MM",
+    "config.hours_range": "{value} bukan rentang jam yang sah",
+    "config.hours_order": "{value}: jam buka harus sebelum jam tutup",
+    "config.printer_needs": "printer jenis {kind} memerlukan: {keys}",
+    "counter.label": "Loket {n}",
     "clock.vs_server": (
         "Jam PC ini {amount} {direction} dari jam server basis data (PC: {pc}, server: "
         "{server}). Setel tanggal dan jam PC ini; antrean tidak diubah."
@@ -192,7 +219,7 @@ WORDS: dict[str, str] = {
     "web.board_link": "Lihat semua loket",
     "web.alert_called": "{code} DIPANGGIL! Silakan ke {counter}",
     "web.alert_come_in": "{code}: SILAKAN MASUK!",
-    "display.now_caption": "NOMOR ANTRIAN",
+    "display.now_caption": "NOMOR ANTREAN",
     "display.come_in": "SILAKAN MASUK",
     "display.recall": "PANGGILAN ULANG",
     "display.no_call": "Belum ada panggilan",
