@@ -22,7 +22,7 @@ def describe_ticket(t: Ticket, cfg: Config) -> str:
     if t.priority:
         lines.append("  PRIORITAS" if lang == "id" else "  PRIORITY")
     if t.state in ("waiting", "outside"):
-        ahead = "di depan" if lang == "id" else "ahead"
+        ahead = "nomor di depan" if lang == "id" else "numbers ahead"
         lines.append(f"  {t.ahead} {ahead}, ± {t.estimated_minutes} min")
     lines.append(f"  QR {t.qr}")
     lines.append(f"  print: {t.print_status}" + (f" ({t.print_error})" if t.print_error else ""))
