@@ -12,6 +12,7 @@ import contextlib
 import html
 import logging
 from dataclasses import dataclass
+from enum import StrEnum
 from functools import partial
 
 from PySide6.QtCore import QItemSelection, Qt, QTimer, Slot
@@ -19,8 +20,9 @@ from PySide6.QtGui import QCloseEvent, QImage
 from PySide6.QtWidgets import QButtonGroup, QHeaderView, QLabel, QMenu, QPushButton
 
 from counter_app.core.config import MAX_GROUP
-from counter_app.core.model import OPEN, PrintStatus, Reason, Refused, ServiceStatus, Status, Ticket
+from counter_app.core.model import PrintStatus, Reason, Refused, ServiceStatus, Status, Ticket
 from counter_app.core.model import TicketState as State
+from counter_app.gui.desk import view_model as vm
 from counter_app.gui.desk.recent import SERVICE, RecentTicketsModel
 from counter_app.gui.desk.ticket_image import render_ticket
 from counter_app.gui.forms.ui_desk_window import Ui_DeskWindow
@@ -38,8 +40,11 @@ log = logging.getLogger(__name__)
 RECENT_ROWS = 15
 PRINTER_CHECK_MS = 10_000
 BUSY_AFTER_MS = 300  # an issue taking longer than this says so
-AMBER_AT = 0.7  # share of the hall's limit where the gauge turns amber
-SERVICE_KEYS = [f"F{n}" for n in range(1, 10)]
+
+
+def _style(value: StrEnum | None) -> str | None:
+    """A view model's level as the plain string a style sheet's [level="..."] matches."""
+    return None if value is None else value.value
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,13 +122,12 @@ class DeskWindow(QueueWindow):
 
     def _build_service_buttons(self, menu: QMenu) -> None:
         services = self.config.services
-        columns = 2 if len(services) <= 4 else 3
-        rows = -(-len(services) // columns)
+        grid = vm.service_grid(len(services))
         for i, svc in enumerate(services):
-            key = SERVICE_KEYS[i] if i < len(SERVICE_KEYS) else ""
+            key = vm.service_key(i)
             button = ServiceButton(svc.prefix, key, self.ui.servicesBox)
-            button.setMinimumHeight(112 if rows <= 2 else 84)  # nine services fit 768 pixels
-            self.ui.serviceGrid.addWidget(button, i // columns, i % columns)
+            button.setMinimumHeight(grid.button_height)
+            self.ui.serviceGrid.addWidget(button, i // grid.columns, i % grid.columns)
             command = Command(
                 self,
                 self.tr("Issue {prefix}: {service}").format(
@@ -323,16 +327,15 @@ class DeskWindow(QueueWindow):
         self._show_printer(state)
 
     def _show_printer(self, state: PrinterState) -> None:
-        if state.code == "off":
-            level, text = "off", self.tr("Printing off")
-        elif state.code == "preview":
-            level, text = "ok", self.tr("Printer: preview images only")
-        elif state.ok and state.level == "ok":
-            level, text = "ok", self.tr("Printer ready")
-        else:
-            level, text = state.level, self.tr("Printer: {reason}").format(reason=state.reason)
-        set_light(self.ui.printerLight, self.ui.printerLabel, level, text, state.reason)
-        self.printer_level = level
+        light = vm.printer_light(state)
+        text = {
+            vm.PrinterWords.OFF: self.tr("Printing off"),
+            vm.PrinterWords.PREVIEW: self.tr("Printer: preview images only"),
+            vm.PrinterWords.READY: self.tr("Printer ready"),
+            vm.PrinterWords.REASON: self.tr("Printer: {reason}"),
+        }[light.words].format(reason=light.reason)
+        set_light(self.ui.printerLight, self.ui.printerLabel, light.level, text, light.reason)
+        self.printer_level = light.level
 
     # --- showing the queue ---------------------------------------------------------------------
 
@@ -388,72 +391,60 @@ class DeskWindow(QueueWindow):
 
     def refusal(self, status: Status, svc: ServiceStatus) -> str | None:
         """Why this service cannot issue now, in a few words; None when it can."""
-        if svc.suspended:
-            return self.tr("Suspended: {notice}").format(notice=svc.suspended)
-        if not status.open_now:
-            return self.tr("Closed: opening hours {hours}").format(
-                hours=self.config.office.opening_hours
-            )
-        if svc.quota_left <= 0:
-            return self.tr("Quota used up ({quota} numbers today)").format(quota=svc.quota)
-        if status.hall_full and status.when_full == "refuse":
-            return self.tr("Waiting hall full")
-        return None
+        return self._refusal_text(vm.service_view(status, svc, self.config))
+
+    def _refusal_text(self, view: vm.ServiceView) -> str | None:
+        if view.refusal is None:
+            return None
+        return {
+            vm.Refusal.SUSPENDED: self.tr("Suspended: {notice}"),
+            vm.Refusal.CLOSED: self.tr("Closed: opening hours {hours}"),
+            vm.Refusal.QUOTA_USED_UP: self.tr("Quota used up ({quota} numbers today)"),
+            vm.Refusal.HALL_FULL: self.tr("Waiting hall full"),
+        }[view.refusal].format(
+            notice=view.notice, hours=self.config.office.opening_hours, quota=view.quota
+        )
 
     def _show_service(self, status: Status, svc: ServiceStatus) -> None:
         button = self.service_buttons.get(svc.prefix)
         if button is None:
             return
-        reason = self.refusal(status, svc)
-        note = None
-        if (
-            reason is None
-            and status.when_full == "wait_outside"
-            and (status.hall_full or status.outside)
-        ):
-            note = self.tr("New tickets wait outside")
+        view = vm.service_view(status, svc, self.config)
         quota = self.tr("{left} of {quota} left · {waiting} waiting").format(
-            left=svc.quota_left, quota=svc.quota, waiting=svc.waiting + svc.outside
+            left=view.left, quota=view.quota, waiting=view.waiting
         )
-        low = 0 < svc.quota_left <= max(5, svc.quota // 10)
+        note = self.tr("New tickets wait outside") if view.waits_outside else None
         button.show_state(
-            self.config.service_name(svc.prefix), quota, low=low, reason=reason, note=note
+            view.name, quota, low=view.low, reason=self._refusal_text(view), note=note
         )
-        self.issue_commands[svc.prefix].set_enabled(reason is None)
+        self.issue_commands[svc.prefix].set_enabled(view.can_issue)
 
     def _show_capacity(self, status: Status) -> None:
-        ui = self.ui
-        limit = max(1, status.limit)
-        ui.capacityValue.setText(f"{status.occupancy} / {status.limit}")
-        ui.capacityBar.setMaximum(limit)
-        ui.capacityBar.setValue(min(status.occupancy, limit))
-        ratio = status.occupancy / limit
-        fill = "full" if ratio >= 1 else "amber" if ratio >= AMBER_AT else None
-        set_state(ui.capacityBar, "level", fill)
-        free = max(0, status.limit - status.occupancy)
-        waiting_outside = status.when_full == "wait_outside"
-        if waiting_outside:
+        ui, view = self.ui, vm.capacity_view(status)
+        ui.capacityValue.setText(view.value_text)
+        ui.capacityBar.setMaximum(view.gauge_maximum)
+        ui.capacityBar.setValue(view.gauge_value)
+        set_state(ui.capacityBar, "level", _style(view.gauge))
+        if view.wait_outside:
             text = self.tr("{free} places free · outside: {tickets} tickets ({persons} persons)")
             ui.outsideLabel.setText(
-                text.format(free=free, tickets=status.outside, persons=status.outside_persons)
+                text.format(free=view.free, tickets=view.outside, persons=view.outside_persons)
             )
         else:
-            ui.outsideLabel.setText(self.tr("{free} places free").format(free=free))
-        set_state(ui.outsideLabel, "level", "busy" if status.outside else None)
-        if status.hall_full and not waiting_outside:
+            ui.outsideLabel.setText(self.tr("{free} places free").format(free=view.free))
+        set_state(ui.outsideLabel, "level", "busy" if view.outside_busy else None)
+        if view.banner == vm.Banner.FULL:
             banner = self._banner(
                 self.tr("WAITING HALL FULL"), self.tr("No tickets until visitors leave")
             )
-            level = "full"
-        elif waiting_outside and (status.hall_full or status.outside):
+        elif view.banner == vm.Banner.OUTSIDE:
             banner = self._banner(
                 self.tr("Waiting hall full"), self.tr("New tickets wait outside until called in")
             )
-            level = "outside"
         else:
-            banner, level = "", ""
+            banner = ""
         ui.hallFullLabel.setText(banner)
-        set_state(ui.hallFullLabel, "level", level or None)
+        set_state(ui.hallFullLabel, "level", _style(view.banner))
         ui.hallFullLabel.setVisible(bool(banner))
 
     @staticmethod
@@ -464,8 +455,8 @@ class DeskWindow(QueueWindow):
         )
 
     def _show_failed(self, failed: list[Ticket]) -> None:
-        if failed:
-            codes = ", ".join(t.code for t in failed[:6]) + (" …" if len(failed) > 6 else "")
+        codes = vm.failed_codes(failed)
+        if codes:
             self.ui.failedLabel.setText(self.tr("Not printed: {codes}").format(codes=codes))
         else:
             self.ui.failedLabel.clear()
@@ -488,12 +479,9 @@ class DeskWindow(QueueWindow):
         self._update_selection()
 
     def _update_selection(self) -> None:
-        ticket = self.selected_ticket()
-        live = ticket is not None and ticket.state in OPEN
-        self.reprint_command.set_enabled(live and self.station.printing)
-        self.cancel_command.set_enabled(
-            ticket is not None and (ticket.state in OPEN or ticket.state == State.NO_SHOW)
-        )
+        actions = vm.ticket_actions(self.selected_ticket(), printing=self.station.printing)
+        self.reprint_command.set_enabled(actions.reprint)
+        self.cancel_command.set_enabled(actions.cancel)
 
     def reprint(self) -> None:
         ticket = self.selected_ticket()

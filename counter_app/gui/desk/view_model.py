@@ -1,0 +1,236 @@
+"""What the ticket desk shows, worked out from the queue's Status: plain values, no Qt.
+
+The window (desk/window.py) only puts these values into its widgets and turns the
+reasons below into its translated words (Qt Linguist, context ``DeskWindow``). Which
+service may issue and why not, how full the gauge looks, which banner hangs over the
+hall and what the printer light says are decided here, where a test can check them
+without a window. Whether the hall is full is core/hall.py's answer, never our own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+
+from counter_app.core.config import Config, WhenFull
+from counter_app.core.hall import places_free
+from counter_app.core.model import OPEN, ServiceStatus, Status, Ticket, TicketState
+from counter_app.printing.job import PrinterState
+
+AMBER_AT = 0.7  # share of the hall's limit where the gauge turns amber
+SERVICE_KEYS = tuple(f"F{n}" for n in range(1, 10))
+FAILED_SHOWN = 6  # unprinted numbers named under the buttons; more end in "…"
+
+
+# --- the service buttons ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class ServiceGrid:
+    """How the service buttons are laid out: nine services still fit 768 pixels."""
+
+    columns: int
+    rows: int
+    button_height: int
+
+
+def service_grid(count: int) -> ServiceGrid:
+    columns = 2 if count <= 4 else 3
+    rows = -(-count // columns)
+    return ServiceGrid(columns, rows, 112 if rows <= 2 else 84)
+
+
+def service_key(index: int) -> str:
+    """The F key of the ``index``-th service (from 0); none after the ninth."""
+    return SERVICE_KEYS[index] if index < len(SERVICE_KEYS) else ""
+
+
+class Refusal(StrEnum):
+    """Why a service cannot issue now; the window words each one."""
+
+    SUSPENDED = "suspended"
+    CLOSED = "closed"
+    QUOTA_USED_UP = "quota_used_up"
+    HALL_FULL = "hall_full"
+
+
+def refusal(status: Status, svc: ServiceStatus) -> Refusal | None:
+    """Why this service cannot issue now, the most telling reason first; None when it can."""
+    if svc.suspended:
+        return Refusal.SUSPENDED
+    if not status.open_now:
+        return Refusal.CLOSED
+    if svc.quota_left <= 0:
+        return Refusal.QUOTA_USED_UP
+    if status.hall_full and status.when_full == WhenFull.REFUSE:
+        return Refusal.HALL_FULL
+    return None
+
+
+def new_tickets_wait_outside(status: Status) -> bool:
+    """A ticket issued now would wait outside: the hall is full, or others already wait
+    there (nobody walks past them), and the office lets visitors wait outside."""
+    return status.when_full == WhenFull.WAIT_OUTSIDE and (status.hall_full or status.outside > 0)
+
+
+def quota_low(svc: ServiceStatus) -> bool:
+    """Few numbers left today: five, or a tenth of the quota if that is more."""
+    return 0 < svc.quota_left <= max(5, svc.quota // 10)
+
+
+@dataclass(frozen=True, slots=True)
+class ServiceView:
+    """One service button: its name, its quota line and whether it may issue."""
+
+    prefix: str
+    name: str
+    left: int  # numbers left of today's quota
+    quota: int
+    waiting: int  # tickets in its line, inside and outside
+    low: bool  # few numbers left: the quota line stands out
+    refusal: Refusal | None  # disables the button, and says why
+    notice: str  # the suspension notice, for Refusal.SUSPENDED
+    waits_outside: bool  # informs only: a ticket issued now waits outside
+
+    @property
+    def can_issue(self) -> bool:
+        return self.refusal is None
+
+
+def service_view(status: Status, svc: ServiceStatus, config: Config) -> ServiceView:
+    why = refusal(status, svc)
+    return ServiceView(
+        prefix=svc.prefix,
+        name=config.service_name(svc.prefix),
+        left=svc.quota_left,
+        quota=svc.quota,
+        waiting=svc.waiting + svc.outside,
+        low=quota_low(svc),
+        refusal=why,
+        notice=svc.suspended or "",
+        waits_outside=why is None and new_tickets_wait_outside(status),
+    )
+
+
+# --- the hall --------------------------------------------------------------------------------
+
+
+class Gauge(StrEnum):
+    """The capacity bar's colour beyond green (its ``level`` style property)."""
+
+    AMBER = "amber"
+    FULL = "full"
+
+
+class Banner(StrEnum):
+    """The notice over the hall (its ``level`` style property): no tickets, or they wait."""
+
+    FULL = "full"  # no tickets until visitors leave
+    OUTSIDE = "outside"  # new tickets wait outside until called in
+
+
+@dataclass(frozen=True, slots=True)
+class CapacityView:
+    occupancy: int
+    limit: int
+    gauge_maximum: int  # never 0, so the bar draws
+    gauge_value: int  # never beyond the maximum, even over a lowered limit
+    gauge: Gauge | None  # None: green
+    free: int  # places free now (core/hall.py)
+    wait_outside: bool  # the office lets visitors wait outside a full hall
+    outside: int  # tickets waiting outside
+    outside_persons: int
+    banner: Banner | None
+
+    @property
+    def value_text(self) -> str:
+        return f"{self.occupancy} / {self.limit}"
+
+    @property
+    def outside_busy(self) -> bool:
+        """Someone waits outside: the line under the gauge stands out."""
+        return self.outside > 0
+
+
+def capacity_view(status: Status) -> CapacityView:
+    maximum = max(1, status.limit)
+    if status.hall_full:
+        gauge: Gauge | None = Gauge.FULL
+    elif status.occupancy / maximum >= AMBER_AT:
+        gauge = Gauge.AMBER
+    else:
+        gauge = None
+    wait_outside = status.when_full == WhenFull.WAIT_OUTSIDE
+    if status.hall_full and not wait_outside:
+        banner: Banner | None = Banner.FULL
+    elif new_tickets_wait_outside(status):
+        banner = Banner.OUTSIDE
+    else:
+        banner = None
+    return CapacityView(
+        occupancy=status.occupancy,
+        limit=status.limit,
+        gauge_maximum=maximum,
+        gauge_value=min(status.occupancy, maximum),
+        gauge=gauge,
+        free=places_free(status.occupancy, status.limit),
+        wait_outside=wait_outside,
+        outside=status.outside,
+        outside_persons=status.outside_persons,
+        banner=banner,
+    )
+
+
+# --- tickets and the printer -------------------------------------------------------------------
+
+
+def failed_codes(failed: Sequence[Ticket]) -> str:
+    """The numbers not printed, the first few by name: "A-001, B-002 …"; "" for none."""
+    codes = ", ".join(t.code for t in failed[:FAILED_SHOWN])
+    return codes + (" …" if len(failed) > FAILED_SHOWN else "")
+
+
+@dataclass(frozen=True, slots=True)
+class TicketActions:
+    """What the desk may do with the ticket selected under "Last tickets issued"."""
+
+    reprint: bool
+    cancel: bool
+
+
+def ticket_actions(ticket: Ticket | None, *, printing: bool) -> TicketActions:
+    """A ticket still open may be printed again (when this desk prints) and cancelled; a
+    no-show may be cancelled too, so it is not returned to the line later."""
+    if ticket is None:
+        return TicketActions(reprint=False, cancel=False)
+    live = ticket.state in OPEN
+    return TicketActions(
+        reprint=live and printing, cancel=live or ticket.state == TicketState.NO_SHOW
+    )
+
+
+class PrinterWords(StrEnum):
+    """Which words the printer light shows; REASON shows the printer's own reason."""
+
+    OFF = "off"
+    PREVIEW = "preview"
+    READY = "ready"
+    REASON = "reason"
+
+
+@dataclass(frozen=True, slots=True)
+class PrinterLight:
+    level: str  # ok, warning, error or off: the light's colour
+    words: PrinterWords
+    reason: str  # the printer's words, for REASON and the tooltip
+
+
+def printer_light(state: PrinterState) -> PrinterLight:
+    if state.code == "off":
+        return PrinterLight("off", PrinterWords.OFF, state.reason)
+    if state.code == "preview":
+        return PrinterLight("ok", PrinterWords.PREVIEW, state.reason)
+    if state.ok and state.level == "ok":
+        return PrinterLight("ok", PrinterWords.READY, state.reason)
+    return PrinterLight(state.level, PrinterWords.REASON, state.reason)
