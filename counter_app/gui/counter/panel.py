@@ -12,10 +12,10 @@ from PySide6.QtCore import Qt, Slot
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton
 
-from counter_app.core import texts
-from counter_app.core.model import OPEN, CounterStatus, Refused, Status, Ticket, Verification
+from counter_app.core.model import CounterStatus, Refused, Status, Ticket, Verification
 from counter_app.core.model import TicketState as State
 from counter_app.core.queue import parse_code
+from counter_app.gui.counter import view_model as vm
 from counter_app.gui.forms.ui_counter_panel import Ui_CounterPanel
 from counter_app.gui.shell import dialogs
 from counter_app.gui.shell.context import Context
@@ -38,8 +38,6 @@ KEYS = {
 }
 #: Enter is Return on the main keyboard and Enter on the keypad: both work
 _EXTRA_KEYS = {"call_ticket": ["Ctrl+Return"]}
-HISTORY = 6  # calls at this counter listed under its figures
-NB_HYPHEN = "\u2011"
 _COMMAND_KEYS = (
     Qt.KeyboardModifier.ControlModifier
     | Qt.KeyboardModifier.AltModifier
@@ -135,7 +133,7 @@ class CounterPanel(QueueWindow):
         self.waiting_labels: dict[str, tuple[QLabel, QLabel]] = {}
         for row, prefix in enumerate(self.counter.services):
             name = ElidedLabel()
-            name.setText(f"{prefix}   {self.config.service_name(prefix)}")
+            name.setText(vm.waiting_row_name(self.config, prefix))
             name.setObjectName("waitingName")
             count = QLabel("0")
             count.setObjectName("waitingCount")
@@ -152,50 +150,41 @@ class CounterPanel(QueueWindow):
     # --- showing the queue -------------------------------------------------------------------
 
     def load(self) -> Status:
-        return self.queue.status(calls=HISTORY * len(self.config.counters or [1]) * 2)
+        return self.queue.status(calls=vm.HISTORY * len(self.config.counters or [1]) * 2)
 
     def show_loaded(self, status: Status) -> None:
-        mine = next((c for c in status.counters if c.number == self.number), None)
-        self.counter_status = mine
-        self._show_current(mine.current if mine else None)
-        waiting_total = 0
-        for svc in status.services:
-            labels = self.waiting_labels.get(svc.prefix)
-            if labels is None:
-                continue
-            count, outside = labels
-            count.setText(str(svc.waiting))
-            set_state(count, "level", None if svc.waiting else "none")
-            outside.setText(self.tr("+{n} outside").format(n=svc.outside) if svc.outside else "")
-            waiting_total += svc.waiting
-        self.ui.servedValue.setText(str(mine.served_today if mine else 0))
-        self.ui.noShowValue.setText(str(mine.no_shows_today if mine else 0))
-        self.ui.waitingValue.setText(str(waiting_total))
-        self.commands["call_next"].set_enabled(bool(waiting_total) or self.current is not None)
+        view = vm.counter_view(status, self.counter.number, self.counter.services)
+        self.counter_status = view.counter
+        self._show_current(view.current)
+        for row in view.rows:
+            count, outside = self.waiting_labels[row.prefix]
+            count.setText(str(row.waiting))
+            set_state(count, "level", "none" if row.empty else None)
+            outside.setText(self.tr("+{n} outside").format(n=row.outside) if row.outside else "")
+        self.ui.servedValue.setText(str(view.served))
+        self.ui.noShowValue.setText(str(view.no_shows))
+        self.ui.waitingValue.setText(str(view.waiting))
+        self.commands["call_next"].set_enabled(view.can_call_next)
         self._show_history(status)
 
     def _show_history(self, status: Status) -> None:
-        calls = [c for c in status.calls if c.counter == self.number and c.kind != "admitted"]
-        if not calls:
+        calls = vm.history(status, self.counter.number)
+        if not calls.items:
             self.ui.historyLabel.setText(self.tr("No calls at this counter yet today."))
             return
-        items = [  # a non-breaking hyphen keeps "A-004" on one line
-            f"{c.code.replace('-', NB_HYPHEN)} {c.at:%H:%M}" + ("*" if c.kind == "recalled" else "")
-            for c in calls[:HISTORY]
-        ]
-        text = self.tr("Last calls here: {calls}").format(calls=" · ".join(items))
-        if any(c.kind == "recalled" for c in calls[:HISTORY]):
+        text = self.tr("Last calls here: {calls}").format(calls=" · ".join(calls.items))
+        if calls.recalled:
             text += "  " + self.tr("(* called again)")
         self.ui.historyLabel.setText(text)
 
     def _show_current(self, ticket: Ticket | None) -> None:
         self.current = ticket
         ui = self.ui
-        serving = ticket is not None
-        for name in ("recall", "done", "no_show", "transfer"):
-            self.commands[name].set_enabled(serving)
-        set_state(ui.currentCode, "idle", None if serving else "true")
-        if ticket is None:
+        view = vm.current_view(ticket)
+        for name in vm.SERVING_COMMANDS:
+            self.commands[name].set_enabled(view is not None)
+        set_state(ui.currentCode, "idle", None if view is not None else "true")
+        if view is None:
             ui.currentCode.setText("—")
             ui.currentService.setText(self.tr("Nobody at the counter"))
             ui.currentDetails.setText(
@@ -204,18 +193,20 @@ class CounterPanel(QueueWindow):
                 )
             )
             return
-        ui.currentCode.setText(ticket.code)
-        ui.currentService.setText(self.config.service_name(ticket.service))
+        ui.currentCode.setText(view.code)
+        ui.currentService.setText(self.config.service_name(view.service))
         details = []
-        if ticket.called_at is not None:
-            details.append(self.tr("called at {time}").format(time=f"{ticket.called_at:%H:%M}"))
-        if ticket.recalls:
-            details.append(self.tr("called again {n}x").format(n=ticket.recalls))
-        details.append(self.tr("{n} person(s)").format(n=ticket.group))
-        if ticket.priority:
+        if view.called_at is not None:
+            details.append(self.tr("called at {time}").format(time=view.called_at))
+        if view.recalls:
+            details.append(self.tr("called again {n}x").format(n=view.recalls))
+        details.append(self.tr("{n} person(s)").format(n=view.group))
+        if view.priority:
             details.append(self.tr("PRIORITY"))
-        if ticket.service != ticket.prefix:
-            details.append(self.tr("transferred from {prefix}").format(prefix=ticket.prefix))
+        if view.transferred_from is not None:
+            details.append(
+                self.tr("transferred from {prefix}").format(prefix=view.transferred_from)
+            )
         ui.currentDetails.setText(" · ".join(details))
 
     # --- actions -------------------------------------------------------------------------------
@@ -273,11 +264,7 @@ class CounterPanel(QueueWindow):
         ticket = self.current
         if ticket is None:
             return
-        choices = [
-            (svc.prefix, f"{svc.prefix}  {self.config.service_name(svc.prefix)}")
-            for svc in self.config.services
-            if svc.prefix != ticket.service and not svc.suspended
-        ]
+        choices = vm.transfer_choices(self.config, ticket)
         if not choices:
             self.messages.show("warning", self.tr("There is no other service to transfer to."))
             return
@@ -312,21 +299,12 @@ class CounterPanel(QueueWindow):
         if not tickets:
             self.messages.show("warning", self.tr("Nobody has been marked as no-show today."))
             return
-        choices = []
-        for t in tickets:
-            at = f"{t.finished_at:%H:%M}" if t.finished_at else "?"
-            counter = self.config.counter(t.counter) if t.counter else None
-            where = counter.label if counter else ""
-            choices.append(
-                (t.code, f"{t.code}  {self.config.service_name(t.service)}  ·  {at}  {where}")
-            )
-        scanned = self.scanned.ticket if self.scanned and self.scanned.ticket else None
         code = dialogs.choose(
             self,
             self.tr("Return a no-show"),
             self.tr("The visitor came back late: put the ticket at the end of its line."),
-            choices,
-            current=scanned.code if scanned and scanned.state == State.NO_SHOW else None,
+            vm.return_choices(self.config, tickets),
+            current=vm.scanned_no_show(self.scanned),
         )
         if code is None:
             return
@@ -356,8 +334,7 @@ class CounterPanel(QueueWindow):
             ticket = self.queue.ticket(code)
         except Refused as exc:
             return Verification(False, "unknown_ticket", exc.message, None)
-        state = texts.state_word(self.config.office.language, ticket.state)
-        return Verification(ticket.state in OPEN, None, f"{ticket.code}: {state}.", ticket)
+        return vm.typed_verification(ticket, self.config.office.language)
 
     @Slot()
     def check_scan(self) -> None:
@@ -381,10 +358,7 @@ class CounterPanel(QueueWindow):
         self._show_scan(result)
 
     def callable_ticket(self) -> Ticket | None:
-        v = self.scanned
-        if v is None or not v.ok or v.ticket is None or v.ticket.state != State.WAITING:
-            return None
-        return v.ticket
+        return vm.callable_ticket(self.scanned)
 
     def _show_scan(self, result: Verification | None) -> None:
         self.scanned = result
@@ -394,27 +368,23 @@ class CounterPanel(QueueWindow):
             set_state(label, "level", None)
             self.commands["call_ticket"].set_enabled(False)
             return
-        ticket = result.ticket
-        hint = ""
-        if ticket is not None and result.ok:
-            if ticket.state == State.WAITING:
-                hint = self.tr("Press Call this ticket [{key}] to call it here.").format(
-                    key=KEYS["call_ticket"]
-                )
-            elif ticket.state == State.CALLED:
-                hint = self.tr("Already called to counter {n}.").format(n=ticket.counter)
-            elif ticket.state == State.OUTSIDE:
-                hint = self.tr("Waiting outside: it can be called once admitted into the hall.")
-        elif ticket is not None and ticket.state == State.NO_SHOW:
-            hint = self.tr(
+        view = vm.scan_view(result)
+        hint = {
+            None: "",
+            vm.ScanHint.CALL_IT: self.tr("Press Call this ticket [{key}] to call it here."),
+            vm.ScanHint.ALREADY_CALLED: self.tr("Already called to counter {n}."),
+            vm.ScanHint.WAITS_OUTSIDE: self.tr(
+                "Waiting outside: it can be called once admitted into the hall."
+            ),
+            vm.ScanHint.RETURN_IT: self.tr(
                 "Marked as no-show: Return a no-show [{key}] puts it back in line."
-            ).format(key=KEYS["return"])
-        callable_now = self.callable_ticket() is not None
-        level = "ok" if callable_now else "note" if result.ok else "bad"
-        mark = "✔" if result.ok else "✘"
-        label.setText(f"{mark}  {result.message}  {hint}".rstrip())
-        set_state(label, "level", level)
-        self.commands["call_ticket"].set_enabled(callable_now)
+            ),
+        }[view.hint]
+        key = KEYS["call_ticket"] if view.hint == vm.ScanHint.CALL_IT else KEYS["return"]
+        hint = hint.format(key=key, n=view.counter)
+        label.setText(f"{view.mark}  {view.message}  {hint}".rstrip())
+        set_state(label, "level", view.level.value)
+        self.commands["call_ticket"].set_enabled(view.can_call)
 
     def call_scanned(self) -> None:
         ticket = self.callable_ticket()
