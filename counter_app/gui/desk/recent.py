@@ -11,12 +11,13 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from counter_app.core import texts
 from counter_app.core.config import Config
 from counter_app.core.model import PrintStatus, Ticket
+from counter_app.gui.shell import style
 
 Index = QModelIndex | QPersistentModelIndex
 
 CODE, SERVICE, PERSONS, PRIORITY, STATE, PRINTED, TIME = range(7)
 COLUMNS = 7
-_FAILED = QColor("#b42318")
+_FAILED = QColor(style.RED)
 _PENDING = QColor("#7a4d00")
 
 

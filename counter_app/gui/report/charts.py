@@ -13,12 +13,13 @@ from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QWidget
 
 from counter_app.core.report import DayReport
+from counter_app.gui.shell import style
 
 if TYPE_CHECKING:
     from PySide6.QtCharts import QChart
 
 FIRST_HOUR, LAST_HOUR = 7, 17  # shown at least: the office's usual day
-_LIMIT = QColor("#b42318")
+_LIMIT = QColor(style.RED)
 _OCCUPANCY = QColor("#1d4ed8")
 _SERVICE_COLOURS = ("#1d4ed8", "#0f766e", "#b45309", "#7c3aed", "#be185d", "#4d7c0f")
 

@@ -34,10 +34,10 @@ from PySide6.QtWidgets import (
 )
 
 from counter_app.core.admin import PinThrottle, is_outdated, shared_throttle
-from counter_app.core.config import Config, ConfigError
+from counter_app.core.config import Config, ConfigError, WhenFull
 from counter_app.core.settings_file import SettingsFile
 from counter_app.gui.settings.pin_prompt import PinPrompt
-from counter_app.gui.shell import dialogs
+from counter_app.gui.shell import dialogs, style
 from counter_app.gui.shell.config_words import in_window_language
 from counter_app.gui.shell.context import Context
 from counter_app.printing.job import PrintOutcome
@@ -178,7 +178,7 @@ class SettingsDialog(QDialog):
         self.general_error = QLabel(self)
         self.general_error.setObjectName("settingsError")
         self.general_error.setWordWrap(True)
-        self.general_error.setStyleSheet("color: #b42318; font-weight: bold;")
+        self.general_error.setStyleSheet(f"color: {style.RED}; font-weight: bold;")
         layout.addWidget(self.general_error)
         buttons = QDialogButtonBox(self)
         self.save_button = buttons.addButton(
@@ -233,7 +233,7 @@ class SettingsDialog(QDialog):
         editor.setObjectName(key)
         error = QLabel(cell)
         error.setObjectName(f"{key}:error")
-        error.setStyleSheet("color: #b42318;")
+        error.setStyleSheet(f"color: {style.RED};")
         error.setWordWrap(True)
         error.hide()
         column.addWidget(editor)
@@ -292,8 +292,8 @@ class SettingsDialog(QDialog):
             self.tr("When the hall is full"),
             "capacity.when_full",
             choices=[
-                (self.tr("refuse new tickets"), "refuse"),
-                (self.tr("new tickets wait outside"), "wait_outside"),
+                (self.tr("refuse new tickets"), WhenFull.REFUSE),
+                (self.tr("new tickets wait outside"), WhenFull.WAIT_OUTSIDE),
             ],
         )
 

@@ -19,6 +19,7 @@ from PySide6.QtCore import Qt, QTimer, Slot
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from counter_app.core.admin import PinThrottle, check_pin
+from counter_app.gui.shell import style
 from counter_app.gui.shell.worker import Worker, report_unhandled
 
 log = logging.getLogger(__name__)
@@ -57,7 +58,7 @@ class PinPrompt(QDialog):
         self.message = QLabel(self)
         self.message.setObjectName("pinMessage")
         self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: #b42318;")
+        self.message.setStyleSheet(f"color: {style.RED};")
         layout.addWidget(self.message)
         buttons = QDialogButtonBox(self)
         self.open_button = buttons.addButton(

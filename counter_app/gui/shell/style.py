@@ -14,7 +14,7 @@ INK = "#1b2a3d"
 MUTED = "#5b6b80"
 GREEN = "#2e8540"
 AMBER = "#e39b00"
-RED = "#c62828"
+RED = "#b42318"  # the one red: errors, a full hall, a wrong clock
 GREY = "#9aa6b6"
 
 LIGHT_COLOURS = {"ok": "#34c759", "warning": "#ffb020", "error": "#ff453a", "off": "#8a97a8"}
@@ -96,7 +96,7 @@ QLabel#serviceName:disabled {{ color: #7d8a9c; }}
 QLabel#serviceQuota {{ font-size: 15px; color: #43536a; }}
 QLabel#serviceQuota:disabled {{ color: #8d99a9; }}
 QLabel#serviceQuota[level="low"] {{ color: #9a5b00; font-weight: 700; }}
-QLabel#serviceReason {{ font-size: 14px; font-weight: 700; color: #b42318; }}
+QLabel#serviceReason {{ font-size: 14px; font-weight: 700; color: {RED}; }}
 QLabel#serviceReason[level="info"] {{ color: #7a4d00; }}
 
 QLabel#capacityValue {{ font-size: 34px; font-weight: 800; color: {NAVY}; }}
@@ -114,7 +114,7 @@ QLabel#hallFullLabel[level="outside"] {{ background: #fff3d6; color: #6e4600;
     border: 1px solid #f1d58f; }}
 QLabel#previewImage {{ color: {GREY}; font-size: 15px; }}
 QLabel#previewCaption {{ font-size: 14px; color: #43536a; }}
-QLabel#failedLabel {{ color: #b42318; font-weight: 700; }}
+QLabel#failedLabel {{ color: {RED}; font-weight: 700; }}
 
 QTableView {{ background: #ffffff; border: 1px solid #e1e6ee; border-radius: 6px;
     font-size: 14px; alternate-background-color: #f6f8fb;
