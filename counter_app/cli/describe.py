@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from counter_app.core import texts
-from counter_app.core.config import Config
+from counter_app.core.config import Config, WhenFull
 from counter_app.core.model import Status, Ticket, Verification
 from counter_app.core.report import CSV_COLUMNS, DayReport
 
@@ -31,7 +31,9 @@ def describe_ticket(t: Ticket, cfg: Config) -> str:
 
 def describe_status(st: Status) -> str:
     mode = (
-        "" if st.when_full == "refuse" else f", {st.outside} outside ({st.outside_persons} persons)"
+        ""
+        if st.when_full == WhenFull.REFUSE
+        else f", {st.outside} outside ({st.outside_persons} persons)"
     )
     lines = [
         f"{st.day}  hall {st.occupancy}/{st.limit}{mode}" + ("" if st.open_now else "  [closed]")

@@ -16,6 +16,7 @@ from sqlalchemy import select, text
 
 from counter_app.core import clock as clocks
 from counter_app.core import texts
+from counter_app.core.config import WhenFull
 from counter_app.core.hall import Entry, admission, has_room
 from counter_app.core.model import OPEN, EventKind, Reason, Refused, TicketState
 from counter_app.core.queue.base import QueueBase, Transaction, lock_hall
@@ -74,7 +75,7 @@ class DayAndHall(QueueBase):
             outside,
             group,
             capacity.limit,
-            wait_outside=capacity.when_full == "wait_outside",
+            wait_outside=capacity.when_full == WhenFull.WAIT_OUTSIDE,
         )
         if where is Entry.REFUSED:
             raise Refused(

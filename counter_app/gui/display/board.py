@@ -10,12 +10,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from counter_app.core.config import Config
-from counter_app.core.model import Call, Status
+from counter_app.core.config import Config, WhenFull
+from counter_app.core.model import Call, EventKind, Status
 from counter_app.core.words import section, spelled_date, text
 
-SPOKEN = ("called", "recalled")
-ADMITTED = "admitted"
+SPOKEN = (EventKind.CALLED, EventKind.RECALLED)
+ADMITTED = EventKind.ADMITTED
 #: Admissions older than this leave the "Silakan masuk" list even if not called yet.
 ADMIT_SHOWN_FOR = timedelta(minutes=15)
 ADMIT_SLOTS = 6
@@ -106,7 +106,9 @@ def make_board(status: Status, config: Config, *, recent: int | None = None) -> 
         if c.code in seen:
             continue  # a recall of a number already listed: one line per number
         seen.add(c.code)
-        lines.append(CallLine(c.code, counter_name(config, c.counter), c.kind == "recalled"))
+        lines.append(
+            CallLine(c.code, counter_name(config, c.counter), c.kind == EventKind.RECALLED)
+        )
         if len(lines) >= recent:
             break
 
@@ -133,7 +135,7 @@ def make_board(status: Status, config: Config, *, recent: int | None = None) -> 
         now_seq=newest.seq if newest else None,
         now_code=newest.code if newest else None,
         now_where=counter_name(config, newest.counter) if newest else "",
-        now_recalled=bool(newest and newest.kind == "recalled"),
+        now_recalled=bool(newest and newest.kind == EventKind.RECALLED),
         admit_seq=admit_seq,
         counters=tuple(
             CounterTile(c.number, c.name, c.current.code if c.current else None)
@@ -145,7 +147,7 @@ def make_board(status: Status, config: Config, *, recent: int | None = None) -> 
         occupancy=status.occupancy,
         limit=status.limit,
         hall_full=status.hall_full,
-        wait_outside=status.when_full == "wait_outside",
+        wait_outside=status.when_full == WhenFull.WAIT_OUTSIDE,
         outside=status.outside,
         notices=tuple(notices),
     )

@@ -21,6 +21,8 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
+from counter_app.core import hall
+
 #: Clear sans-serif faces: Windows, then Linux distributions, then anything.
 FAMILIES = ["Segoe UI", "Noto Sans", "DejaVu Sans", "Liberation Sans", "Arial", "sans-serif"]
 
@@ -193,7 +195,7 @@ class OccupancyBar(QWidget):
 
     def set_value(self, inside: int, limit: int) -> None:
         share = min(1.0, inside / limit) if limit > 0 else 0.0
-        is_full = limit > 0 and inside >= limit
+        is_full = limit > 0 and hall.is_full(inside, limit)
         if share != self._share or is_full != self._is_full:
             self._share, self._is_full = share, is_full
             self.update()

@@ -31,8 +31,8 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from counter_app.core.config import Config
-from counter_app.core.model import Call, Status
+from counter_app.core.config import Config, WhenFull
+from counter_app.core.model import Call, EventKind, Status
 from counter_app.core.words import text
 from counter_app.gui.display.announcer import Announcer, make_announcer
 from counter_app.gui.display.board import make_board
@@ -56,7 +56,11 @@ RETRY_MS = 1000
 #: Older calls than the screen shows are read to find who is still to come in.
 CALLS_READ = 40
 
-_KINDS: dict[str, Kind] = {"called": "call", "recalled": "recall", "admitted": "admit"}
+_KINDS: dict[str, Kind] = {
+    EventKind.CALLED: "call",
+    EventKind.RECALLED: "recall",
+    EventKind.ADMITTED: "admit",
+}
 
 
 class DisplayQueue(QueueSource, Protocol):
@@ -80,7 +84,7 @@ def view_settings(config: Config) -> ViewSettings:
         theme=config.display.theme,
         counters=tuple((c.number, c.label) for c in config.counters),
         recent_calls=config.display.recent_calls,
-        wait_outside=config.capacity.when_full == "wait_outside",
+        wait_outside=config.capacity.when_full == WhenFull.WAIT_OUTSIDE,
     )
 
 
