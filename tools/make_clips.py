@@ -25,15 +25,75 @@ from counter_app.speech.announce import VOCABULARY
 from counter_app.speech.clips import Audio, read_wav, rms, write_wav
 
 ESPEAK_RATE = 22050
-#: espeak-ng text for words its Indonesian rules say slightly wrong ("e" as schwa).
-PRONUNCIATION: dict[str, str] = {
-    "empat": "[[@mp'at]]",
-    "enam": "[[@n'am]]",
+#: How every clip must sound, in espeak-ng's phoneme notation (``espeak-ng -v id -q -x``):
+#: ``@`` is the schwa (e pepet), ``e``/``E`` the close and open e taling, ``'`` the stress.
+#: tests/test_speech_phonemes.py checks that espeak-ng says each clip exactly so.
+PHONEMES: dict[str, str] = {
+    "nol": "n'ol",
+    "satu": "s'atu",
+    "dua": "d'ua",
+    "tiga": "t'iga",
+    "empat": "@mp'at",
+    "lima": "l'ima",
+    "enam": "@n'am",
+    "tujuh": "t'udZuh",
+    "delapan": "d@l'apan",
+    "sembilan": "s@mb'ilan",
+    "sepuluh": "s@p'uluh",
+    "sebelas": "s@b@l'as",
+    "belas": "b@l'as",
+    "puluh": "p'uluh",
+    "seratus": "s@R2'atus",
+    "ratus": "R2'atus",
+    "seribu": "s@R2'ibu",
+    "ribu": "R2'ibu",
+    # letter names: close e in an open syllable (be, ce), open e before a consonant (ef, el)
+    "huruf_a": "'a",
+    "huruf_b": "b'e",
+    "huruf_c": "tS'e",
+    "huruf_d": "d'e",
+    "huruf_e": "'e",
+    "huruf_f": "'Ef",
+    "huruf_g": "g'e",
+    "huruf_h": "h'a",
+    "huruf_i": "'i",
+    "huruf_j": "dZ'e",
+    "huruf_k": "k'a",
+    "huruf_l": "'El",
+    "huruf_m": "'Em",
+    "huruf_n": "'En",
+    "huruf_o": "'o",
+    "huruf_p": "p'e",
+    "huruf_q": "k'i",
+    "huruf_r": "'ER",
+    "huruf_s": "'Es",
+    "huruf_t": "t'e",
+    "huruf_u": "'u",
+    "huruf_v": "f'e",
+    "huruf_w": "w'e",
+    "huruf_x": "'Eks",
+    "huruf_y": "j'e",
+    "huruf_z": "z'Et",
+    "nomor_antrean": "n'omOR antR2'ean",  # antre: close e (KBBI antré)
+    "silakan_ke_loket": "sil'akan k@ l'okEt",  # loket: open e (KBBI lokét), not a schwa
+    "silakan_masuk": "sil'akan m'asuk",
+    "panggilan_ulang": "paNg'ilan 'ulaN",
 }
+#: Clips whose text espeak-ng's Indonesian rules say wrong (its "e" is a guess between the
+#: schwa and e taling); these are given to it as phonemes, ``[[b@l'as]]``, the rest as text.
+BY_PHONEMES: frozenset[str] = frozenset(
+    {"empat", "enam", "belas", "sebelas", "nomor_antrean", "silakan_ke_loket"}
+    | {f"huruf_{letter}" for letter in "bcdgjpstvwy"}
+)
 LEAD_SECONDS = 0.02
 TAIL_SECONDS = 0.04
 FADE_SECONDS = 0.01
 PEAK = 0.89  # -1 dBFS
+
+
+def spoken_text(name: str) -> str:
+    """What espeak-ng is given for the clip ``name``."""
+    return f"[[{PHONEMES[name]}]]" if name in BY_PHONEMES else VOCABULARY[name]
 
 
 def espeak(text: str, path: Path, *, voice: str, speed: int, pitch: int) -> None:
@@ -115,9 +175,9 @@ def make(out: Path, *, voice: str, speed: int, pitch: int, rate: int) -> dict[st
     folder.mkdir(parents=True, exist_ok=True)
     clips: dict[str, Audio] = {}
     with tempfile.TemporaryDirectory() as tmp:
-        for name, text in VOCABULARY.items():
+        for name in VOCABULARY:
             raw = Path(tmp) / f"{name}.wav"
-            espeak(PRONUNCIATION.get(name, text), raw, voice=voice, speed=speed, pitch=pitch)
+            espeak(spoken_text(name), raw, voice=voice, speed=speed, pitch=pitch)
             if rate != ESPEAK_RATE:
                 resample(raw, rate)
             clips[name] = trim(read_wav(raw))
@@ -133,7 +193,12 @@ def make(out: Path, *, voice: str, speed: int, pitch: int, rate: int) -> dict[st
     (folder / "SOURCE.txt").write_text(
         "Made by `python -m tools.make_clips` with "
         f"{_espeak_version()}, voice {voice!r}, speed {speed}, pitch {pitch}, "
-        f"{rate} Hz mono 16-bit.\nRun it again to remake these clips.\n",
+        f"{rate} Hz mono 16-bit.\n"
+        "Each clip says the phonemes in tools/make_clips.py's PHONEMES table (checked by\n"
+        "tests/test_speech_phonemes.py); these are given to espeak-ng as phonemes because its\n"
+        "Indonesian rules mistake the e: "
+        + ", ".join(f"{name} [[{PHONEMES[name]}]]" for name in sorted(BY_PHONEMES))
+        + ".\nRun it again to remake these clips.\n",
         encoding="utf-8",
     )
     return clips
