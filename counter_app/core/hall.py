@@ -1,8 +1,10 @@
 """The waiting hall's admission rule, in one place.
 
 The hall holds at most ``limit`` persons (the fire code's number, in the configuration).
-A ticket's whole group comes in together or not at all, and the outside line is strict:
-while anyone waits outside, nobody walks past them into the hall. Every part of the
+A ticket's whole group comes in together or not at all. The outside line is let in by
+``fill``: in strict order (``max_pass`` 0, the default) nobody walks past its head; in
+"fit" order a smaller ticket that fits may go in while the head does not, at most
+``max_pass`` of them, and then nothing passes until the head is in. Every part of the
 program that asks "may they come in?" or "is the hall full?" asks these functions, so
 the ticket desk, the queue's transactions, the lobby display and the phone pages always
 give the same answer.
@@ -12,6 +14,8 @@ Pure functions over plain numbers: no database, no Qt.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass
 from enum import StrEnum
 
 
@@ -22,6 +26,14 @@ class Entry(StrEnum):
     OUTSIDE = "outside"  # to the end of the outside line, admitted when there is room
     REFUSED = "refused"  # no ticket: the hall is full and nobody may wait outside, or
     # the group is larger than the whole hall and could never be let in
+
+
+class HallState(StrEnum):
+    """What every screen says about the hall: the same three answers everywhere."""
+
+    ROOM = "room"  # the head of the outside line (if any) fits: nothing to say
+    BLOCKED = "blocked"  # places are free, but the head of the outside line needs more
+    FULL = "full"  # no place free at all
 
 
 def has_room(occupancy: int, group: int, limit: int) -> bool:
@@ -75,3 +87,56 @@ def admission(occupancy: int, outside: int, group: int, limit: int, *, wait_outs
     if wait_outside and could_ever_enter(group, limit):
         return Entry.OUTSIDE
     return Entry.REFUSED
+
+
+def hall_state(occupancy: int, limit: int, head_group: int | None) -> HallState:
+    """FULL when no place is free; BLOCKED when places are free but the group at the head
+    of the outside line (``head_group``, None for an empty line) does not fit in them, so
+    a screen must not say "full" but "N places free, waiting for group X (M persons)"."""
+    if is_full(occupancy, limit):
+        return HallState.FULL
+    if head_group is not None and not has_room(occupancy, head_group, limit):
+        return HallState.BLOCKED
+    return HallState.ROOM
+
+
+@dataclass(frozen=True, slots=True)
+class Fill:
+    """Who of the outside line goes in now, and how many have passed its new head."""
+
+    admitted: tuple[int, ...]  # indices into the line, in the order they go in
+    passes: int  # tickets that went in past the head now first outside (0: none, or empty)
+
+
+def fill(
+    occupancy: int, line: Sequence[int], limit: int, *, max_pass: int = 0, passed: int = 0
+) -> Fill:
+    """Let the outside line (``line``: its groups, head first) in as the room allows.
+
+    The head goes in as soon as it fits, and the count of passes starts again for the
+    next head. While it does not fit, the first ticket behind it that fits may go in
+    instead, while fewer than ``max_pass`` have passed this head (``passed`` so far): then
+    nothing passes until the head is in, so the head waits for at most ``max_pass``
+    others. ``max_pass`` 0 is strict order.
+    """
+    left = list(range(len(line)))
+    admitted: list[int] = []
+    inside = occupancy
+    passes = passed
+    while left:
+        head = left[0]
+        if has_room(inside, line[head], limit):
+            inside += line[head]
+            admitted.append(left.pop(0))
+            passes = 0
+            continue
+        if passes >= max_pass:
+            break
+        fits = next((i for i in left[1:] if has_room(inside, line[i], limit)), None)
+        if fits is None:
+            break
+        inside += line[fits]
+        left.remove(fits)
+        admitted.append(fits)
+        passes += 1
+    return Fill(tuple(admitted), passes if left else 0)
