@@ -21,14 +21,21 @@ from counter_app.speech.announce import (
 )
 from counter_app.speech.clips import (
     CHIME_GAP_SECONDS,
+    CROSSFADE_SECONDS,
+    EDGE_SECONDS,
     PAUSE_SECONDS,
+    QUIET,
+    Audio,
     ClipLibrary,
+    crossfade,
     default_chime,
     default_folder,
     read_wav,
     render,
     rms,
+    trim_silence,
     wav_duration,
+    window_rms,
 )
 from tools import make_clips
 
@@ -85,15 +92,71 @@ def _expected_seconds(a: Announcement, chime: bool = True, voice: bool = True) -
     library = ClipLibrary()
     total = library.chime().duration if chime else 0.0
     if voice:
-        names = clip_sequence(a)
         total += CHIME_GAP_SECONDS if chime else 0.0
-        total += names.count(PAUSE) * PAUSE_SECONDS
-        total += sum(library.clip(n).duration for n in names if n != PAUSE)
+        total += library.voice(clip_sequence(a)).duration
     return total
 
 
+def _end_to_end_seconds(names: list[str]) -> float:
+    """The clips one after another, a pause at each comma: the voice before crossfading."""
+    library = ClipLibrary()
+    words = sum(library.clip(n).duration for n in names if n != PAUSE)
+    return words + names.count(PAUSE) * PAUSE_SECONDS
+
+
+def _silences_ms(audio: Audio, quiet: float = QUIET) -> list[int]:
+    """Lengths of the runs of quiet 10 ms windows between the first and last loud one."""
+    levels = window_rms(audio, 0.01)
+    loud = [level >= quiet * max(levels) for level in levels]
+    first, last = loud.index(True), len(loud) - loud[::-1].index(True)
+    runs: list[int] = []
+    quiet_run = 0
+    for is_loud in loud[first:last]:
+        if is_loud and quiet_run:
+            runs.append(quiet_run * 10)
+        quiet_run = 0 if is_loud else quiet_run + 1
+    return runs
+
+
+@pytest.mark.parametrize("a", [CALL, RECALL, Announcement("call", "B-117", 3)])
+def test_a_call_is_one_continuous_sound(a: Announcement) -> None:
+    names = clip_sequence(a)
+    voice = ClipLibrary().voice(names)
+    silences = _silences_ms(voice)
+    assert silences  # the measure sees the stops inside words, so it would see a gap
+    long = [ms for ms in silences if ms > 120]
+    # the only silences longer than 120 ms are the commas, each about PAUSE_SECONDS long
+    assert len(long) == names.count(PAUSE), silences
+    assert all(ms <= PAUSE_SECONDS * 1000 + 60 for ms in long), long
+    # the words overlap: shorter than the clips end to end by most of a crossfade per join
+    joins = len(names) - 1 - 2 * names.count(PAUSE)
+    assert voice.duration < _end_to_end_seconds(names) - joins * CROSSFADE_SECONDS * 0.9
+
+
+def test_crossfade_overlaps_and_mixes() -> None:
+    up = Audio(b"", 1000).with_samples(array("h", [1000] * 100))
+    down = Audio(b"", 1000).with_samples(array("h", [-1000] * 100))
+    mixed = crossfade([up, down], 0.02).samples()
+    assert len(mixed) == 180
+    assert mixed[:80].tolist() == [1000] * 80 and mixed[100:].tolist() == [-1000] * 80
+    assert mixed[80] > mixed[89] > 0 > mixed[90] > mixed[99]  # a ramp, no jump or gap
+    assert crossfade([up]) == up
+    with pytest.raises(ValueError):
+        crossfade([up, Audio(b"", 2000).with_samples(array("h", [0] * 10))])
+
+
+def test_trim_silence_keeps_the_word_and_a_little_edge() -> None:
+    word = read_wav(default_folder() / "dua.wav")
+    quiet = array("h", bytes(2 * 11025))
+    padded = word.with_samples(quiet + word.samples() + quiet)
+    trimmed = trim_silence(padded)
+    assert trimmed.duration < word.duration + 2 * EDGE_SECONDS
+    assert trimmed.duration > word.duration - 0.1
+    assert rms(trimmed) >= rms(word) * 0.99
+
+
 @pytest.mark.parametrize("a", [CALL, ADMIT, RECALL])
-def test_rendered_wav_is_audible_and_as_long_as_its_parts(a: Announcement) -> None:
+def test_rendered_wav_is_audible_and_as_long_as_chime_gap_and_voice(a: Announcement) -> None:
     data = render(a, default_folder(), chime=True, voice=True, volume=100)
     with wave.open(BytesIO(data)) as w:
         assert (w.getframerate(), w.getnchannels(), w.getsampwidth()) == (22050, 1, 2)

@@ -3,6 +3,8 @@
 The clips are 16-bit PCM WAV files named after the words of ``announce.VOCABULARY``
 (``resources/sounds/id/dua.wav``, ``huruf_a.wav``, ...), all in one format; the chime is
 ``resources/sounds/chime.wav`` in the same format.  ``python -m tools.make_clips`` makes both.
+The words of a call become one continuous sound: each clip loses its quiet ends and
+fades into the next over ``CROSSFADE_SECONDS``; only a comma leaves a pause.
 Only the standard library is used (``audioop`` is gone from Python 3.13).
 """
 
@@ -24,6 +26,14 @@ PAUSE_SECONDS = 0.25
 """Silence for a comma in the sentence."""
 CHIME_GAP_SECONDS = 0.2
 """Silence between the chime and the voice."""
+CROSSFADE_SECONDS = 0.03
+"""How long one word fades into the next within a sentence part."""
+WINDOW_SECONDS = 0.01
+"""Window over which loudness is measured to find where a word starts and ends."""
+QUIET = 0.02
+"""A window quieter (RMS) than this share of a clip's loudest window is silence at its ends."""
+EDGE_SECONDS = 0.015
+"""Kept before a word's first and after its last loud window, for the crossfade to eat."""
 
 
 def default_folder() -> Path:
@@ -118,6 +128,67 @@ def join(parts: Iterable[Audio]) -> Audio:
     return Audio(b"".join(p.frames for p in parts), *first.format)
 
 
+def window_rms(audio: Audio, seconds: float = WINDOW_SECONDS) -> list[float]:
+    """RMS of each whole window of ``seconds``, in order."""
+    samples = audio.samples()
+    size = max(1, round(seconds * audio.rate)) * audio.channels
+    return [
+        math.sqrt(sum(s * s for s in samples[i : i + size]) / size)
+        for i in range(0, len(samples) - size + 1, size)
+    ]
+
+
+def trim_silence(audio: Audio, *, quiet: float = QUIET, edge: float = EDGE_SECONDS) -> Audio:
+    """The audio from its first to its last loud window, plus ``edge`` seconds each side."""
+    levels = window_rms(audio)
+    top = max(levels, default=0.0)
+    if top == 0:
+        return audio
+    loud = [i for i, level in enumerate(levels) if level >= quiet * top]
+    window = max(1, round(WINDOW_SECONDS * audio.rate))
+    pad = round(edge * audio.rate)
+    start = max(0, loud[0] * window - pad)
+    end = min(audio.frame_count, (loud[-1] + 1) * window + pad)
+    size = audio.channels * audio.width
+    return Audio(audio.frames[start * size : end * size], *audio.format)
+
+
+def crossfade(parts: Iterable[Audio], seconds: float = CROSSFADE_SECONDS) -> Audio:
+    """One continuous sound: each part fades out over ``seconds`` while the next fades in.
+
+    The result is shorter than the parts end to end by one overlap per join (an overlap
+    never takes more than half of a part).
+    """
+    parts = list(parts)
+    joined = join(parts)  # checks the formats
+    if len(parts) < 2:
+        return joined
+    first = parts[0]
+    channels = first.channels
+    out = first.samples()
+    for part in parts[1:]:
+        head = part.samples()
+        frames = min(
+            round(seconds * first.rate), len(out) // channels // 2, len(head) // channels // 2
+        )
+        n = frames * channels
+        if n == 0:
+            out.extend(head)
+            continue
+        tail = out[len(out) - n :]
+        mixed = array(
+            "h",
+            (
+                max(-32768, min(32767, round(t + (h - t) * ((i // channels + 0.5) / frames))))
+                for i, (t, h) in enumerate(zip(tail, head[:n], strict=True))
+            ),
+        )
+        del out[len(out) - n :]
+        out.extend(mixed)
+        out.extend(head[n:])
+    return first.with_samples(out)
+
+
 def gain(volume: int) -> float:
     """Volume 0-100 as a linear amplitude factor."""
     if not 0 <= volume <= 100:
@@ -148,6 +219,7 @@ class ClipLibrary:
         self.folder = folder if folder is not None else default_folder()
         self.chime_path = chime if chime is not None else self.folder.parent / "chime.wav"
         self._cache: dict[str, Audio] = {}
+        self._words: dict[str, Audio] = {}
 
     def path(self, name: str) -> Path:
         return self.folder / f"{name}.wav"
@@ -163,13 +235,30 @@ class ClipLibrary:
     def chime(self) -> Audio:
         return self.clip("chime")
 
+    def word(self, name: str) -> Audio:
+        """The clip without its quiet ends, ready to be crossfaded with its neighbours."""
+        if name not in self._words:
+            self._words[name] = trim_silence(self.clip(name))
+        return self._words[name]
+
     def voice(self, names: Iterable[str]) -> Audio:
-        """The named clips joined, with a short silence for each ``PAUSE``."""
-        names = list(names)
-        real = [n for n in names if n != PAUSE]
+        """The named clips as one sound: the words of a part crossfaded into each other,
+        a short silence for each ``PAUSE`` between the parts."""
+        runs: list[list[str]] = [[]]
+        for name in names:
+            if name == PAUSE:
+                runs.append([])
+            else:
+                runs[-1].append(name)
+        real = [name for run in runs for name in run]
         fmt = self.clip(real[0]).format if real else self.chime().format
         gap = silence(PAUSE_SECONDS, fmt[0], fmt[1])
-        return join(gap if n == PAUSE else self.clip(n) for n in names)
+        spoken: list[Audio] = []
+        for i, run in enumerate(runs):
+            if i:
+                spoken.append(gap)
+            spoken.append(crossfade(self.word(name) for name in run))
+        return join(spoken)
 
     def assemble(
         self, a: Announcement, *, chime: bool = True, voice: bool = True, volume: int = 100
