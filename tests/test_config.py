@@ -16,6 +16,7 @@ from counter_app.cli import main
 from counter_app.core import config as config_mod
 from counter_app.core.config import (
     ConfigError,
+    FillOrder,
     WhenFull,
     load_config,
     shared_rules,
@@ -146,9 +147,24 @@ def test_a_bad_when_full_says_the_two_choices(tmp_path: Path, written: str) -> N
 def test_shared_rules_carry_when_full_as_its_plain_word() -> None:
     cfg = make_config(capacity={"limit": 3, "when_full": "wait_outside"})
     rules = json.loads(json.dumps(shared_rules(cfg)))  # as the database stores them
-    assert rules["capacity"] == {"limit": 3, "when_full": "wait_outside"}
+    assert rules["capacity"] == {
+        "limit": 3,
+        "when_full": "wait_outside",
+        "fill": "strict",
+        "max_pass": 3,
+    }
     assert type(shared_rules(cfg)["capacity"]["when_full"]) is str
     assert with_shared_rules(cfg, rules).capacity.when_full is WhenFull.WAIT_OUTSIDE
+
+
+def test_fill_order_is_strict_or_fit_with_a_bound() -> None:
+    assert make_config().capacity.passes_allowed == 0  # strict by default
+    cfg = make_config(capacity={"limit": 4, "fill": "fit", "max_pass": 2})
+    assert cfg.capacity.fill is FillOrder.FIT and cfg.capacity.passes_allowed == 2
+    with pytest.raises(ConfigError, match=r"capacity\.fill"):
+        make_config(capacity={"fill": "any"})
+    with pytest.raises(ConfigError, match=r"capacity\.max_pass"):
+        make_config(capacity={"fill": "fit", "max_pass": 0})
 
 
 def test_missing_and_unreadable_files(tmp_path: Path) -> None:

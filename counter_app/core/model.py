@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
 
-from counter_app.core.hall import is_full
+from counter_app.core.hall import HallState, hall_state, is_full, places_free
 
 
 class TicketState(StrEnum):
@@ -114,9 +114,13 @@ class Ticket:
     print_attempts: int
     print_error: str | None
     qr: str
+    #: tickets to be served before this one: in its service's line while inside; while
+    #: outside, the tickets ahead of it in the outside line (all services), who go in first
     ahead: int = 0
     estimated_minutes: int = 0
     admitted_at: datetime | None = None  # let into the hall (at issue, or later from outside)
+    #: outside: the persons on the tickets ahead in the outside line (the places they need)
+    ahead_persons: int = 0
 
     @property
     def waited_outside(self) -> bool:
@@ -138,6 +142,7 @@ class Ticket:
             "counter": self.counter,
             "recalls": self.recalls,
             "ahead": self.ahead,
+            "ahead_persons": self.ahead_persons,
             "estimated_minutes": self.estimated_minutes,
             "qr": self.qr,
             "print_status": self.print_status.value,
@@ -196,11 +201,23 @@ class Status:
     services: tuple[ServiceStatus, ...]
     counters: tuple[CounterStatus, ...]
     calls: tuple[Call, ...] = field(default=())  # newest first
+    head_code: str | None = None  # the ticket first in the outside line, and its group
+    head_group: int | None = None
 
     @property
     def hall_full(self) -> bool:
         """No room for one more person (core/hall.py): a group may still not fit."""
         return is_full(self.occupancy, self.limit)
+
+    @property
+    def hall_state(self) -> HallState:
+        """FULL (no place free), BLOCKED (places free, the head outside does not fit) or
+        ROOM: what every screen says instead of a bare "full" (core/hall.py)."""
+        return hall_state(self.occupancy, self.limit, self.head_group)
+
+    @property
+    def places_free(self) -> int:
+        return places_free(self.occupancy, self.limit)
 
     def as_json(self) -> dict[str, object]:
         return {
@@ -211,6 +228,9 @@ class Status:
             "occupancy": self.occupancy,
             "outside": self.outside,
             "outside_persons": self.outside_persons,
+            "hall_state": self.hall_state.value,
+            "head_code": self.head_code,
+            "head_group": self.head_group,
             "open": self.open_now,
             "services": [
                 {

@@ -78,6 +78,10 @@ class Hall(Base):
     last_write_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     clock_boot: Mapped[str | None] = mapped_column(String(80))
     clock_offset: Mapped[float | None] = mapped_column(Float)
+    # capacity.fill = "fit": the ticket first in the outside line and how many tickets have
+    # gone into the hall past it (core/hall.py's fill bounds them by capacity.max_pass).
+    outside_head: Mapped[int | None] = mapped_column(BigInteger)
+    outside_passes: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
 
 class ServiceDay(Base):

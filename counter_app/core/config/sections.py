@@ -94,10 +94,25 @@ class WhenFull(StrEnum):
     WAIT_OUTSIDE = "wait_outside"  # the ticket waits outside until called in
 
 
+class FillOrder(StrEnum):
+    """In which order the outside line goes into the hall (core/hall.py's ``fill``)."""
+
+    STRICT = "strict"  # nobody passes the head of the outside line
+    FIT = "fit"  # a smaller ticket that fits may pass a head that does not, max_pass times
+
+
 class CapacitySettings(_Section):
     limit: int = Field(default=20, ge=1, le=10_000)
     # Not strict: the file says "refuse", and strict mode takes only a WhenFull itself.
     when_full: WhenFull = Field(default=WhenFull.REFUSE, strict=False)
+    fill: FillOrder = Field(default=FillOrder.STRICT, strict=False)
+    # How many tickets may pass the head of the outside line before it is let in ("fit").
+    max_pass: int = Field(default=3, ge=1, le=100)
+
+    @property
+    def passes_allowed(self) -> int:
+        """Tickets that may pass a head that does not fit: 0 in strict order."""
+        return self.max_pass if self.fill == FillOrder.FIT else 0
 
 
 class DatabaseSettings(_Section):

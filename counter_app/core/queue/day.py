@@ -17,7 +17,7 @@ from sqlalchemy import select, text
 from counter_app.core import clock as clocks
 from counter_app.core import texts
 from counter_app.core.config import WhenFull
-from counter_app.core.hall import Entry, admission, has_room
+from counter_app.core.hall import Entry, admission, fill
 from counter_app.core.model import OPEN, EventKind, Reason, Refused, TicketState
 from counter_app.core.queue.base import QueueBase, Transaction, lock_hall
 from counter_app.storage.changes import CHANNEL
@@ -69,6 +69,10 @@ class DayAndHall(QueueBase):
         """Whether a group arriving now comes straight in (True) or joins the outside
         line (False); Refused when neither is allowed (the rule is core/hall.py's)."""
         capacity = self.config.capacity
+        if capacity.passes_allowed:
+            # In "fit" order the arrival may pass a head that does not fit, as one of
+            # those already outside could: settle the line first, then ask the same rule.
+            self._admit_outside(tx)
         inside, outside, _ = self._occupancy(tx.session, tx.today)
         where = admission(
             inside,
@@ -77,6 +81,18 @@ class DayAndHall(QueueBase):
             capacity.limit,
             wait_outside=capacity.when_full == WhenFull.WAIT_OUTSIDE,
         )
+        if where is Entry.OUTSIDE and outside and capacity.passes_allowed:
+            line = [row.group_size for row in self._outside_line(tx)]
+            passed = fill(
+                inside,
+                [*line, group],
+                capacity.limit,
+                max_pass=capacity.passes_allowed,
+                passed=tx.hall.outside_passes,
+            )
+            if len(line) in passed.admitted:
+                tx.hall.outside_passes = passed.passes
+                return True
         if where is Entry.REFUSED:
             raise Refused(
                 Reason.HALL_FULL,
@@ -84,23 +100,44 @@ class DayAndHall(QueueBase):
             )
         return where is Entry.INSIDE
 
+    def _outside_line(self, tx: Transaction) -> list[TicketRow]:
+        """Today's outside line, head first; the hall row's pass count is made to count
+        against its head (a new head, after the old one left the line, starts at 0)."""
+        line = list(
+            tx.session.scalars(
+                select(TicketRow)
+                .where(TicketRow.day == tx.today, TicketRow.state == TicketState.OUTSIDE)
+                .order_by(TicketRow.queue_seq)
+            )
+        )
+        head = line[0].id if line else None
+        if tx.hall.outside_head != head:
+            tx.hall.outside_head, tx.hall.outside_passes = head, 0
+        return line
+
     def _admit_outside(self, tx: Transaction) -> None:
-        """Let waiting-outside tickets in, strictly in order, as far as the room allows."""
+        """Let waiting-outside tickets in as far as the room and the fill order allow
+        (core/hall.py's fill: strict, or "fit" with at most max_pass past the head)."""
         inside, outside, _ = self._occupancy(tx.session, tx.today)
         if not outside:
+            tx.hall.outside_head, tx.hall.outside_passes = None, 0
             return
-        limit = self.config.capacity.limit
-        line = tx.session.scalars(
-            select(TicketRow)
-            .where(TicketRow.day == tx.today, TicketRow.state == TicketState.OUTSIDE)
-            .order_by(TicketRow.queue_seq)
+        capacity = self.config.capacity
+        line = self._outside_line(tx)
+        let_in = fill(
+            inside,
+            [row.group_size for row in line],
+            capacity.limit,
+            max_pass=capacity.passes_allowed,
+            passed=tx.hall.outside_passes,
         )
-        for row in line:
-            if not has_room(inside, row.group_size, limit):
-                break  # nobody overtakes the head of the outside line
-            inside += row.group_size
-            row.admitted_at = tx.now
-            self._move(tx, row, TicketState.WAITING, EventKind.ADMITTED)
+        for i in let_in.admitted:
+            line[i].admitted_at = tx.now
+            self._move(tx, line[i], TicketState.WAITING, EventKind.ADMITTED)
+        gone = set(let_in.admitted)
+        left = [row for i, row in enumerate(line) if i not in gone]
+        tx.hall.outside_head = left[0].id if left else None
+        tx.hall.outside_passes = let_in.passes
 
     def expire_stale(self) -> None:
         """Run the day change now (the first operation of a day does it anyway)."""

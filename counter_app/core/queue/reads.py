@@ -143,6 +143,12 @@ class Reads(QueueBase):
         cfg = self.config
         version = int(s.scalar(select(Hall.version).where(Hall.id == 1)) or 0)
         inside, outside, outside_persons = self._occupancy(s, today)
+        head = s.execute(  # the head of the outside line: the hall waits for it (hall_state)
+            select(TicketRow.prefix, TicketRow.number, TicketRow.group_size)
+            .where(TicketRow.day == today, TicketRow.state == TicketState.OUTSIDE)
+            .order_by(TicketRow.queue_seq)
+            .limit(1)
+        ).first()
         issued = dict(
             s.execute(
                 select(ServiceDay.prefix, ServiceDay.last_number).where(ServiceDay.day == today)
@@ -180,6 +186,8 @@ class Reads(QueueBase):
             occupancy=inside,
             outside=outside,
             outside_persons=outside_persons,
+            head_code=format_code(head.prefix, head.number) if head else None,
+            head_group=int(head.group_size) if head else None,
             open_now=self.is_open(now),
             services=tuple(
                 ServiceStatus(
