@@ -115,7 +115,13 @@ def test_come_in_becomes_waiting_inside_after_a_while(
     shows(client, late.qr, "waiting: Menunggu di ruang tunggu")
 
 
-def test_english_for_browsers_that_prefer_it(
+def html_lang(html: str) -> str:
+    m = re.search(r'<html lang="(\w+)">', html)
+    assert m, html
+    return m.group(1)
+
+
+def test_indonesian_whatever_the_browser_prefers_english_when_chosen(
     office: Callable[..., tuple[Queue, TestClient]],
 ) -> None:
     services = [
@@ -129,41 +135,106 @@ def test_english_for_browsers_that_prefer_it(
     ]
     desk, client = office(services=services, counters=[{"number": 1, "services": ["A", "B"]}])
     t = desk.issue("A")
-    english = page(client, t.qr, **{"accept-language": "en-GB,en;q=0.9,id;q=0.5"})
-    assert '<html lang="en">' in english
-    assert "Waiting in the hall" in english
-    assert '<p class="service">Document pickup</p>' in english
-    assert "Pengambilan" not in english
+    # Many Indonesian phones say en-US: the page is the office's language all the same.
+    for browser in ("en-US,en;q=0.9", "en", "id-ID,id;q=0.9,en;q=0.8", "*"):
+        indonesian = page(client, t.qr, **{"accept-language": browser})
+        assert html_lang(indonesian) == "id", browser
+        assert "Menunggu di ruang tunggu" in indonesian
+        assert '<p class="service">Pengambilan Dokumen</p>' in indonesian
+        # English one tap away, in its own language
+        assert '<a href="?lang=en" lang="en">English</a>' in indonesian
+    assert "set-cookie" not in client.get(f"/t/{t.qr}").headers  # nothing chosen, nothing kept
+
+    # The visitor taps "English": the page is English and the choice is kept.
+    chosen = client.get(f"/t/{t.qr}?lang=en", headers={"accept-language": "id"})
+    assert html_lang(chosen.text) == "en"
+    assert "Waiting in the hall" in chosen.text
+    assert '<p class="service">Document pickup</p>' in chosen.text
+    assert "Pengambilan" not in chosen.text
+    assert '<a href="?lang=id" lang="id">Bahasa Indonesia</a>' in chosen.text
+    english = page(client, t.qr)  # the client sends the cookie back, as a browser does
+    assert html_lang(english) == "en" and "Waiting in the hall" in english
     legalisir = desk.issue("B")
-    assert '<p class="service">Legalisir</p>' in page(
-        client, legalisir.qr, **{"accept-language": "en"}
-    )
-    indonesian = page(client, t.qr, **{"accept-language": "id-ID,id;q=0.9,en;q=0.8"})
-    assert '<html lang="id">' in indonesian
-    assert "Menunggu di ruang tunggu" in indonesian
-    assert '<p class="service">Pengambilan Dokumen</p>' in indonesian
-    asked = client.get(f"/t/{t.qr}?lang=en", headers={"accept-language": "id"}).text
-    assert "Waiting in the hall" in asked
+    assert '<p class="service">Legalisir</p>' in page(client, legalisir.qr)
+    assert html_lang(client.get("/").text) == "en"  # the board remembers it too
+    # and the event stream and polling of the page follow the page's language
+    assert '/state?lang=en"' in english and '/events?lang=en"' in english
+
+    # Back to Indonesian, one tap again
+    back = client.get(f"/t/{t.qr}?lang=id")
+    assert html_lang(back.text) == "id"
+    assert client.cookies.get("lang") == "id"
+    assert html_lang(page(client, t.qr)) == "id"
+
+
+def test_the_language_cookie(office: Callable[..., tuple[Queue, TestClient]]) -> None:
+    desk, client = office()
+    t = desk.issue("A")
+    response = client.get(f"/t/{t.qr}?lang=en")
+    cookie = response.headers["set-cookie"]
+    attributes = {part.strip().split("=")[0].lower() for part in cookie.split(";")[1:]}
+    assert cookie.startswith("lang=en;"), cookie
+    assert attributes == {"max-age", "path", "samesite", "httponly"}, cookie
+    assert "Max-Age=31536000" in cookie and "Path=/" in cookie
+    assert "samesite=lax" in cookie.lower()
+    # over https (a proxy in front) the cookie goes back only over https
+    secure = TestClient(client.app, base_url="https://antrean.example")
+    assert "secure" in secure.get(f"/t/{t.qr}?lang=en").headers["set-cookie"].lower()
+    # the board, the plain pages too; an unknown language sets nothing
+    assert client.get("/?lang=id").headers["set-cookie"].startswith("lang=id;")
+    assert client.get("/t/forged?lang=en").headers["set-cookie"].startswith("lang=en;")
+    for junk in ("EN", "en ", "fr", "en-US", "id;", "x" * 5000, ""):
+        assert "set-cookie" not in client.get("/", params={"lang": junk}).headers, junk
 
 
 @pytest.mark.parametrize(
-    ("header", "lang"),
+    "cookie",
+    ["fr", "EN", "en-US", "", "x" * 3000, "en,en", "%65n", "id\x00", "e n"],
+)
+def test_a_bad_language_cookie_gets_indonesian_and_no_error(
+    office: Callable[..., tuple[Queue, TestClient]], cookie: str
+) -> None:
+    desk, client = office()
+    t = desk.issue("A")
+    raw = {"cookie": f"lang={cookie}; other=1"}
+    for path in (f"/t/{t.qr}", "/", "/t/forged"):
+        response = client.get(path, headers=raw)
+        assert response.status_code in (200, 404), response.text
+        assert html_lang(response.text) == "id", (path, cookie)
+        assert "set-cookie" not in response.headers
+    assert client.get(f"/t/{t.qr}/state", headers=raw).status_code == 200
+
+
+def test_a_page_not_found_offers_the_other_language(
+    office: Callable[..., tuple[Queue, TestClient]],
+) -> None:
+    _desk, client = office()
+    forged = client.get("/t/forged", headers={"accept-language": "en-US"})
+    assert forged.status_code == 404
+    assert html_lang(forged.text) == "id" and "Tiket tidak dikenali" in forged.text
+    assert '<a href="?lang=en" lang="en">English</a>' in forged.text
+    english = client.get("/t/forged?lang=en")
+    assert html_lang(english.text) == "en"
+    assert '<a href="?lang=id" lang="id">Bahasa Indonesia</a>' in english.text
+
+
+@pytest.mark.parametrize(
+    ("asked", "remembered", "lang"),
     [
-        (None, "id"),
-        ("", "id"),
-        ("en", "en"),
-        ("en-US,en;q=0.9", "en"),
-        ("fr-FR,fr;q=0.9,en;q=0.8", "en"),
-        ("id,en;q=0.9", "id"),
-        ("en;q=0.5,id;q=0.8", "id"),
-        ("in-ID", "id"),
-        ("de,fr", "id"),
-        ("en;q=garbage", "id"),
-        ("EN-us", "en"),
+        (None, None, "id"),
+        ("en", None, "en"),
+        ("id", "en", "id"),  # asking now wins over the choice before
+        (None, "en", "en"),
+        (None, "id", "id"),
+        ("fr", "en", "en"),  # junk asked: the choice before
+        ("EN", None, "id"),
+        (" en", None, "id"),
+        ("en-US", "EN", "id"),
+        ("", "", "id"),
     ],
 )
-def test_language_choice(header: str | None, lang: str) -> None:
-    assert pick_language(header) == lang
+def test_language_choice(asked: str | None, remembered: str | None, lang: str) -> None:
+    assert pick_language(asked, remembered) == lang
 
 
 def test_forged_altered_and_other_day_payloads_get_one_plain_page(

@@ -38,7 +38,7 @@ from counter_app.core.tokens import check_payload
 from counter_app.web.guard import address_key
 from counter_app.web.hub import Hub, Listener, Offline, Update
 from counter_app.web.views import board_view, ticket_view
-from counter_app.web.words import WORDS, pick_language, word
+from counter_app.web.words import LANG_COOKIE, LANG_COOKIE_MAX_AGE, WORDS, pick_language, word
 
 log = logging.getLogger(__name__)
 
@@ -96,9 +96,24 @@ class Pages:
     # --- helpers ------------------------------------------------------------------------
 
     def lang(self, request: Request) -> str:
-        return pick_language(
-            request.headers.get("accept-language"), request.query_params.get("lang")
-        )
+        return pick_language(request.query_params.get("lang"), request.cookies.get(LANG_COOKIE))
+
+    def remember_language(self, request: Request, response: Response) -> Response:
+        """A page asked for in a language (``?lang=``, the pages' own language links)
+        remembers it for the visitor's next visits. Only the language: a link from anywhere
+        may set it, and it changes nothing else."""
+        asked = request.query_params.get("lang")
+        if asked in WORDS:
+            response.set_cookie(
+                LANG_COOKIE,
+                asked,
+                max_age=LANG_COOKIE_MAX_AGE,
+                path="/",
+                secure=request.url.scheme == "https",
+                httponly=True,  # the script never reads it: the server renders every word
+                samesite="lax",
+            )
+        return response
 
     def html(self, name: str, status: int = 200, **context: Any) -> HTMLResponse:
         return HTMLResponse(self.env.get_template(name).render(**context), status_code=status)
@@ -125,6 +140,7 @@ class Pages:
             title=word(lang, f"{what}_title"),
             text=word(lang, f"{what}_text"),
             refresh=refresh,
+            other=_other_lang(lang),
         )
 
     def ticket_code(self, payload: str) -> str | None:
@@ -166,6 +182,12 @@ class Pages:
     # --- routes -------------------------------------------------------------------------
 
     async def board(self, request: Request) -> Response:
+        return self.remember_language(request, await self._board(request))
+
+    async def ticket(self, request: Request) -> Response:
+        return self.remember_language(request, await self._ticket(request))
+
+    async def _board(self, request: Request) -> Response:
         lang = self.lang(request)
         if not self.allowed(request, PAGE_LIMIT, "page"):
             return self.limited(lang)
@@ -176,7 +198,7 @@ class Pages:
         view = board_view(self.cfg, update.snapshot.status, lang, offline=update.offline)
         return self.live_page("board.html", view, lang, root="", here=".")
 
-    async def ticket(self, request: Request) -> Response:
+    async def _ticket(self, request: Request) -> Response:
         lang = self.lang(request)
         if not self.allowed(request, PAGE_LIMIT, "page"):
             return self.limited(lang)
