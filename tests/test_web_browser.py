@@ -278,3 +278,83 @@ def test_the_page_says_offline_while_the_database_is_gone_and_recovers(
     finally:
         allow_connections(True)
         admin.dispose()
+
+
+# Where the sound-and-vibration switch is, in the page's own coordinates at the top of the
+# page (nothing scrolled): a visitor who never scrolls must still see it and tap it.
+SWITCH_RECT = """
+window.scrollTo(0, 0);
+var button = document.getElementById("sound");
+if (!button) { return null; }
+var r = button.getBoundingClientRect();
+var style = getComputedStyle(button);
+return {top: r.top, bottom: r.bottom, height: r.height, scrollY: window.scrollY,
+        screen: window.innerHeight, page: document.documentElement.scrollHeight,
+        visible: style.display !== "none" && style.visibility !== "hidden"
+                 && r.height > 0 && r.width > 0};
+"""
+
+
+def switch_on_first_screen(browser: WebDriver, state: str) -> None:
+    """The alert switch of a page in ``state`` lies whole within the first 844 px."""
+
+    def measured(b: WebDriver) -> dict[str, Any] | None:
+        if b.find_element(By.TAG_NAME, "body").get_attribute("data-state") != state:
+            return None
+        rect: dict[str, Any] | None = b.execute_script(SWITCH_RECT)
+        return rect if rect and rect["visible"] else None
+
+    wait_until(browser, f"the alert switch shown on {state}", measured)
+    rect = measured(browser)
+    assert rect is not None and rect["scrollY"] == 0 and rect["screen"] == PHONE["height"]
+    assert rect["top"] >= 0 and rect["bottom"] <= PHONE["height"], (state, rect)
+
+
+def test_the_alert_switch_is_on_the_first_screen_in_every_state_that_may_alert(
+    phone: Phone, sqlite_url: str, tmp_path: Path
+) -> None:
+    config = write_config(
+        tmp_path / "config.toml", sqlite_url, capacity=WAIT_OUTSIDE, web={"public_url": PUBLIC_URL}
+    )
+    first = issue(config)
+    ours = issue(config)
+    assert (first["state"], ours["state"]) == ("waiting", "outside")
+    with web_server(config) as base:
+        browser = phone()
+        for lang in ("id", "en"):  # English has the longer words
+            browser.get(base + page_path(ours, PUBLIC_URL) + f"?lang={lang}")
+            switch_on_first_screen(browser, "outside")  # the longest explanation
+            browser.get(base + page_path(first, PUBLIC_URL) + f"?lang={lang}")
+            switch_on_first_screen(browser, "waiting")
+
+        cli(config, "call", "1")
+        cli(config, "done", "1")  # room: ours is let in
+        browser = phone()
+        browser.get(base + page_path(ours, PUBLIC_URL))
+        switch_on_first_screen(browser, "come_in")
+        browser.find_element(By.ID, "sound").click()
+        wait_for_text(browser, "#sound", WORDS["id"]["sound_ready"])
+        cli(config, "call", "1")
+        wait_until(browser, "the call alert", alert_covers_the_screen)
+        dismiss_alert(browser)
+        switch_on_first_screen(browser, "called")
+        # the live update drew the switch again, still on
+        wait_for_text(browser, "#sound", WORDS["id"]["sound_ready"])
+        assert not browser.find_element(By.ID, "sound").is_enabled()
+        cli(config, "recall", "1")
+        wait_until(browser, "the recall alert", alert_covers_the_screen)
+        dismiss_alert(browser)
+        switch_on_first_screen(browser, "called")
+        # After a reload, too (the page drawn by the server, not by a live update).
+        browser.refresh()
+        switch_on_first_screen(browser, "called")
+
+        cli(config, "done", "1")
+        wait_until(
+            browser,
+            "no switch once served: nothing left to alert about",
+            lambda b: (
+                b.find_element(By.TAG_NAME, "body").get_attribute("data-state") == "done"
+                and not shown(b, "#sound")
+            ),
+        )

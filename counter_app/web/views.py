@@ -19,6 +19,9 @@ from counter_app.web.words import word
 # like everyone else (the alert has long been given).
 COME_IN_FOR = timedelta(minutes=15)
 ALERT_STATES = ("come_in", "called")
+# The states in which the page may still alert (a call, a recall, "come in"): they offer the
+# sound-and-vibration switch, on the first screen.
+MAY_ALERT = ("outside", "come_in", "waiting", "called")
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +52,7 @@ class TicketView:
     minutes: str | None
     alert: str | None  # changes whenever the visitor must act: "called:2:0" ...
     alert_text: str | None
+    may_alert: bool  # the page offers the sound-and-vibration switch
     hall: Hall
     counters: tuple[CounterLine, ...]
     updated: str
@@ -150,6 +154,7 @@ def ticket_view(cfg: Config, snap: Snapshot, code: str, lang: str, *, offline: b
         minutes=minutes,
         alert=alert,
         alert_text=alert_text,
+        may_alert=state in MAY_ALERT,
         hall=_hall(status, lang),
         counters=_counters(cfg, status, lang),
         updated=_updated(status, lang),

@@ -38,11 +38,20 @@
     }
   }
 
+  function showSoundOn() {
+    var sound = document.getElementById("sound");
+    if (sound && chime) {
+      sound.textContent = sound.getAttribute("data-ready");
+      sound.disabled = true;
+    }
+  }
+
   function apply(data) {
     if (!data) { return; }
     if (data.reload) { window.location.reload(); return; }
     if (typeof data.html === "string") {
       live.innerHTML = data.html;
+      showSoundOn();
     } else if (data.offline) {
       showOffline(true);
     }
@@ -90,19 +99,19 @@
   if (alertOk) {
     alertOk.addEventListener("click", function () { document.getElementById("alert").hidden = true; });
   }
-  var sound = document.getElementById("sound");
-  if (sound) {
-    sound.addEventListener("click", function () {
-      // Browsers play sound and vibrate only after a tap: this tap unlocks both.
-      chime = chime || new Audio(live.getAttribute("data-chime"));
-      chime.volume = 1.0;
-      var p = chime.play();
-      if (p && p.catch) { p.catch(function () {}); }
-      if (navigator.vibrate) { try { navigator.vibrate(200); } catch (e) { /* not allowed */ } }
-      sound.textContent = sound.getAttribute("data-ready");
-      sound.disabled = true;
-    });
-  }
+  // The sound switch is part of the live content (it goes when nothing is left to alert
+  // about), so each update draws it again: listen on the container, and draw it switched
+  // on again once the visitor has tapped it.
+  live.addEventListener("click", function (e) {
+    if (!e.target || e.target.id !== "sound") { return; }
+    // Browsers play sound and vibrate only after a tap: this tap unlocks both.
+    chime = chime || new Audio(live.getAttribute("data-chime"));
+    chime.volume = 1.0;
+    var p = chime.play();
+    if (p && p.catch) { p.catch(function () {}); }
+    if (navigator.vibrate) { try { navigator.vibrate(200); } catch (err) { /* not allowed */ } }
+    showSoundOn();
+  });
 
   if (window.EventSource) { listen(); } else { poll(); }
 }());
