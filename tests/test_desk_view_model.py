@@ -228,3 +228,16 @@ def test_nothing_selected_nothing_to_do() -> None:
 )  # fmt: skip
 def test_the_printer_light(state: PrinterState, level: str, words: vm.PrinterWords) -> None:
     assert vm.printer_light(state) == vm.PrinterLight(level, words, state.reason)
+
+
+def test_places_free_but_the_head_outside_does_not_fit_hangs_the_blocked_banner() -> None:
+    st = status(
+        occupancy=1, limit=4, when_full="wait_outside", outside=1, head_code="A-003", head_group=4
+    )
+    view = vm.capacity_view(st)
+    assert view.banner == vm.Banner.BLOCKED and view.gauge is None
+    assert (view.free, view.head_code, view.head_group) == (3, "A-003", 4)
+    fits = vm.capacity_view(replace(st, head_group=3))
+    assert fits.banner == vm.Banner.OUTSIDE  # it will go in: nothing blocks the hall
+    full = vm.capacity_view(replace(st, occupancy=4))
+    assert full.banner == vm.Banner.OUTSIDE and full.gauge == vm.Gauge.FULL

@@ -207,6 +207,23 @@ def test_hall_full_wait_outside_mode(
     assert not window.ui.hallFullLabel.isHidden()
 
 
+def test_places_free_behind_a_group_that_does_not_fit_says_so_not_full(
+    make_desk: Callable[..., tuple[Office, DeskWindow]], qtbot: QtBot
+) -> None:
+    office, window = make_desk(capacity={"limit": 4, "when_full": "wait_outside"})
+    office.queue.issue("A", printing=False)
+    office.queue.issue("A", group=4, printing=False)  # A-002 waits outside
+    window.refresh()
+
+    def blocked() -> None:
+        banner = window.ui.hallFullLabel
+        assert "3 tempat kosong, menunggu rombongan A-002 (4 orang)" in banner.text()
+        assert "PENUH" not in banner.text().upper()
+        assert banner.property("level") == "blocked" and not banner.isHidden()
+
+    qtbot.waitUntil(blocked)
+
+
 def test_the_gauge_turns_amber_then_red(
     make_desk: Callable[..., tuple[Office, DeskWindow]], qtbot: QtBot
 ) -> None:

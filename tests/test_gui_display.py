@@ -281,6 +281,39 @@ def _assert_equal(actual: object, expected: object) -> None:
     assert actual == expected
 
 
+def test_board_says_blocked_not_full_when_the_head_outside_does_not_fit() -> None:
+    blocked = _status([], occupancy=1, limit=4, head_code="A-003", head_group=4)
+    board = make_board(blocked, make_config())
+    assert not board.hall_full
+    assert board.blocked == "3 tempat kosong, menunggu rombongan A-003 (4 orang)"
+    english = make_board(blocked, make_config(office={"language": "en"}))
+    assert english.blocked == "3 places free, waiting for group A-003 (4 persons)"
+    assert make_board(_status([], occupancy=1, limit=4), make_config()).blocked is None
+    full = make_board(
+        _status([], occupancy=4, limit=4, head_code="A-003", head_group=4), make_config()
+    )
+    assert full.hall_full and full.blocked is None
+
+
+def test_display_says_blocked_not_full(
+    sqlite_url: str,
+    tmp_path: Path,
+    qtbot: QtBot,
+    make_display: Callable[..., DisplayWindow],
+) -> None:
+    config, _station, queue = _setup(
+        tmp_path, sqlite_url, capacity={"limit": 4, "when_full": "wait_outside"}
+    )
+    queue.issue("A", printing=False)
+    queue.issue("A", group=4, printing=False)  # A-002 waits outside: 3 places free
+    view = make_display(queue, config).view
+
+    def blocked() -> None:
+        assert view.occupancy.text() == "3 tempat kosong, menunggu rombongan A-002 (4 orang)"
+
+    qtbot.waitUntil(blocked, timeout=SHOW_WITHIN_MS)
+
+
 @pytest.mark.slow
 def test_wait_outside_admission_shows_silakan_masuk_and_is_announced(
     sqlite_url: str,

@@ -76,6 +76,7 @@ def test_the_desk_menu_opens_the_days_report(qtbot: QtBot, office: Office) -> No
     hall = window.hall_label.text()
     assert "4 dari 4 orang" in hall and "09:04" in hall and "19 menit" in hall
     assert "Batas jaga jarak tidak terlampaui" in hall
+    assert "Tempat kosong, menunggu rombongan di luar: 0 menit." in hall  # never blocked
     charts = window.charts.findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly)
     assert [type(c).__name__ for c in charts] == ["QChartView", "QChartView"]
 

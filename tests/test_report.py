@@ -200,3 +200,29 @@ def test_p90_is_the_nearest_rank() -> None:
     assert p90(list(range(1, 12))) == 10
     assert p90([5]) == 5
     assert p90([]) is None
+
+
+def test_blocked_minutes_are_not_full_minutes(
+    make_queue: Callable[..., Queue], clock: FakeClock
+) -> None:
+    """09:00 A-001 (1) comes in, A-002 (4) waits outside: 3 places free, blocked; 09:10
+    A-001 done: A-002 comes in, full; 09:25 A-002 done: empty."""
+    q = make_queue(capacity={"limit": 4, "when_full": "wait_outside"})
+    start = clock.moment
+    q.issue("A")
+    q.issue("A", group=4)
+    clock.moment = start + timedelta(minutes=10)
+    q.call_next(1)
+    q.done(1)
+    clock.moment = start + timedelta(minutes=25)
+    q.call_next(1)
+    q.done(1)
+    report = daily_report(q, DAY)
+    assert (report.blocked_minutes, report.full_minutes) == (10, 15)
+    assert DayReport.from_json(report.as_json()) == report
+    rows = list(csv.DictReader(io.StringIO(report.to_csv())))
+    assert list(rows[0])[-2:] == ["full_minutes", "blocked_minutes"]  # the old ones first
+    assert {(r["full_minutes"], r["blocked_minutes"]) for r in rows} == {("15.0", "10.0")}
+    stored = report.as_json()
+    del stored["blocked_minutes"]  # a report stored before the figure existed
+    assert DayReport.from_json(stored).blocked_minutes == 0

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from conftest import FakeClock
 
 from counter_app.core.queue import Queue
@@ -39,3 +41,14 @@ def test_the_hall_line_names_the_peak_and_its_time(queue: Queue, clock: FakeCloc
     assert report.peak_at is not None
     assert line.peak_time == report.peak_at.strftime("%H:%M")
     assert ticket.group == 2
+
+
+def test_the_hall_line_carries_the_minutes_blocked_with_places_free(
+    make_queue: Callable[..., Queue], clock: FakeClock
+) -> None:
+    q = make_queue(capacity={"limit": 4, "when_full": "wait_outside"})
+    q.issue("A")
+    q.issue("A", group=4)  # waits outside with 3 places free
+    clock.advance(minutes=7)
+    line = hall_line(daily_report(q))
+    assert line.blocked_minutes == 7 and line.full_minutes == 0

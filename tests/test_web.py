@@ -425,3 +425,19 @@ def test_a_stuck_database_still_gets_an_answer_in_bounded_time(
         c.rollback()
     locker.dispose()
     shows(client, stranger, "waiting: Menunggu di ruang tunggu")
+
+
+def test_the_hall_line_says_blocked_not_full_when_the_group_first_outside_does_not_fit(
+    office: Callable[..., tuple[Queue, TestClient]],
+) -> None:
+    desk, client = office(capacity={"limit": 4, "when_full": "wait_outside"})
+    desk.issue("A")
+    group = desk.issue("A", group=4)  # A-002 waits outside: 3 places free
+    blocked = "3 tempat kosong, menunggu rombongan A-002 (4 orang)"
+    wait_for(lambda: blocked in page(client, group.qr), timeout=10)
+    html = page(client, group.qr)
+    assert '<section class="hall">' in html  # not styled as a full hall
+    assert "Di ruang tunggu: 1 dari 4 orang" in html
+    wait_for(lambda: blocked in client.get("/").text, timeout=10)
+    english = client.get("/?lang=en").text
+    assert "3 places free, waiting for group A-002 (4 persons)" in english

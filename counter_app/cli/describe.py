@@ -57,7 +57,7 @@ def describe_report(r: DayReport) -> str:
     columns = [
         c
         for c in CSV_COLUMNS
-        if c not in ("day", "peak_occupancy", "capacity_limit", "full_minutes")
+        if c not in ("day", "peak_occupancy", "capacity_limit", "full_minutes", "blocked_minutes")
     ]
     rows = [{**row, "name": row["name"] or "*"} for row in r.csv_rows()]
     widths = {c: max(len(c), *(len(row[c]) for row in rows)) for c in columns}

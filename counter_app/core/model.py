@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
 
+from counter_app.core import words
 from counter_app.core.hall import HallState, hall_state, is_full, places_free
 
 
@@ -218,6 +219,19 @@ class Status:
     @property
     def places_free(self) -> int:
         return places_free(self.occupancy, self.limit)
+
+    def blocked_text(self, lang: str) -> str | None:
+        """When BLOCKED, what every screen says instead of "full", in the same words:
+        "3 tempat kosong, menunggu rombongan A-003 (4 orang)"; None otherwise."""
+        if self.hall_state is not HallState.BLOCKED:
+            return None
+        return words.text(
+            "hall.blocked",
+            lang,
+            free=self.places_free,
+            code=self.head_code,
+            persons=self.head_group,
+        )
 
     def as_json(self) -> dict[str, object]:
         return {

@@ -26,7 +26,9 @@ Definitions (all times office-local, durations in minutes rounded to 0.01):
   (each event's from/to state, times the ticket's group). **Peak** is its highest value;
   **full minutes** is the time the hall was full (core/hall.py's ``is_full``: no room for
   one more person), up to the end of the day (the day change's ``expired`` events,
-  written the next morning, count at midnight).
+  written the next morning, count at midnight). **Blocked minutes** is the time places
+  were free but the group first in the outside line did not fit in them (core/hall.py's
+  ``hall_state`` BLOCKED); the outside line is replayed in the order tickets joined it.
 - **arrivals per hour**: issued tickets by the local hour of issue.
 """
 
@@ -49,7 +51,7 @@ from zoneinfo import ZoneInfo
 
 from counter_app.core.config import Config
 from counter_app.core.files import replace_file
-from counter_app.core.hall import is_full, over_limit
+from counter_app.core.hall import HallState, hall_state, over_limit
 from counter_app.core.model import INSIDE, EventKind, LoggedEvent, Purge, TicketState
 from counter_app.core.queue import Queue
 
@@ -70,6 +72,7 @@ CSV_COLUMNS = (
     "peak_occupancy",
     "capacity_limit",
     "full_minutes",
+    "blocked_minutes",  # added last, so a reader of the older columns still finds them
 )
 #: How a ticket's visit ended, by the event that ended it: the report's outcome columns.
 #: Keyed by str, as LoggedEvent.kind is: a kind this version does not know ends nothing.
@@ -133,6 +136,7 @@ class DayReport:
     counters: tuple[CounterLine, ...]
     arrivals: tuple[int, ...]  # every service, per local hour
     occupancy: tuple[tuple[datetime, int], ...] = field(default=())  # office-local steps
+    blocked_minutes: float = 0.0  # places free, but the group first outside did not fit
 
     @property
     def limit_held(self) -> bool:
@@ -150,6 +154,7 @@ class DayReport:
             "peak_occupancy": self.peak_occupancy,
             "peak_at": self.peak_at.isoformat() if self.peak_at else None,
             "full_minutes": self.full_minutes,
+            "blocked_minutes": self.blocked_minutes,
             "issued_outside": self.issued_outside,
             "limit_held": self.limit_held,
             "total": figures(self.total),
@@ -191,6 +196,8 @@ class DayReport:
             ),
             arrivals=tuple(data["arrivals"]),
             occupancy=tuple((datetime.fromisoformat(a), int(n)) for a, n in data["occupancy"]),
+            # a report stored before the figure existed: nothing was counted as blocked
+            blocked_minutes=float(data.get("blocked_minutes", 0.0)),
         )
 
     # --- CSV --------------------------------------------------------------------------------
@@ -203,6 +210,7 @@ class DayReport:
             "peak_occupancy": str(self.peak_occupancy),
             "capacity_limit": str(self.limit),
             "full_minutes": _number(self.full_minutes),
+            "blocked_minutes": _number(self.blocked_minutes),
         }
         rows = [
             {**hall, "service": s.prefix, "counter": "", "name": s.name, **_csv(s.figures)}
@@ -335,8 +343,10 @@ def compute(
     occupancy = peak = 0
     peak_at: datetime | None = None
     steps: list[tuple[datetime, int]] = [(start.astimezone(zone), 0)]
-    full_since: datetime | None = None
-    full = timedelta()
+    since: dict[HallState, datetime] = {}  # when the hall became FULL / BLOCKED
+    hall_time = {HallState.FULL: timedelta(), HallState.BLOCKED: timedelta()}
+    state = HallState.ROOM
+    outside_line: dict[int, int] = {}  # the outside line, in the order tickets joined it: groups
     outside = 0
 
     for e in events:
@@ -381,14 +391,21 @@ def compute(
             steps.append((local, occupancy))
             if occupancy > peak:
                 peak, peak_at = occupancy, local
-            full_now = is_full(occupancy, limit)  # core/hall.py: what the desk showed
-            if full_now and full_since is None:
-                full_since = at
-            elif not full_now and full_since is not None:
-                full += at - full_since
-                full_since = None
-    if full_since is not None and end > full_since:
-        full += end - full_since
+        if e.to_state == TicketState.OUTSIDE:
+            outside_line.setdefault(e.ticket_id, e.group)
+        elif e.from_state == TicketState.OUTSIDE:
+            outside_line.pop(e.ticket_id, None)
+        head = next(iter(outside_line.values()), None)
+        now_state = hall_state(occupancy, limit, head)  # core/hall.py: what the desk showed
+        if now_state != state:
+            if state in since:
+                hall_time[state] += at - since.pop(state)
+            if now_state in hall_time:
+                since[now_state] = at
+            state = now_state
+    for was, started in since.items():
+        if end > started:
+            hall_time[was] += end - started
 
     still_open: dict[str, int] = defaultdict(int)
     for track in tickets.values():
@@ -410,7 +427,8 @@ def compute(
         limit=limit,
         peak_occupancy=peak,
         peak_at=peak_at,
-        full_minutes=round(full.total_seconds() / 60, 2),
+        full_minutes=round(hall_time[HallState.FULL].total_seconds() / 60, 2),
+        blocked_minutes=round(hall_time[HallState.BLOCKED].total_seconds() / 60, 2),
         issued_outside=outside,
         total=total.figures(still_open=sum(still_open.values())),
         services=tuple(

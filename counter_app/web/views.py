@@ -38,6 +38,8 @@ class Hall:
     full: bool
     text: str
     outside_text: str | None
+    # places free, but the group first outside needs more: said where "full" would be
+    blocked_text: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,6 +100,7 @@ def _hall(status: Status, lang: str) -> Hall:
         full=status.hall_full,
         text=word(lang, "hall", occupancy=status.occupancy, limit=status.limit),
         outside_text=word(lang, "hall_outside", n=outside) if outside else None,
+        blocked_text=status.blocked_text(lang),
     )
 
 

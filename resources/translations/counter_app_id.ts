@@ -450,6 +450,14 @@
         <translation>Nomor baru belum dapat diambil</translation>
     </message>
     <message>
+        <source>{free} places free, waiting for group {code} ({persons} persons)</source>
+        <translation>{free} tempat kosong, menunggu rombongan {code} ({persons} orang)</translation>
+    </message>
+    <message>
+        <source>That group goes in first once enough places are free</source>
+        <translation>Rombongan itu masuk lebih dulu begitu tempatnya cukup</translation>
+    </message>
+    <message>
         <source>New tickets wait outside until called in</source>
         <translation>Nomor baru menunggu di luar sampai dipersilakan masuk</translation>
     </message>
@@ -710,6 +718,10 @@
     <message>
         <source>Full for {minutes} minutes; {outside} ticket(s) waited outside.</source>
         <translation>Penuh selama {minutes} menit; {outside} tiket menunggu di luar.</translation>
+    </message>
+    <message>
+        <source>Places free, waiting for a group outside: {minutes} minutes.</source>
+        <translation>Tempat kosong, menunggu rombongan di luar: {minutes} menit.</translation>
     </message>
     <message>
         <source>Charts are not available in this installation.</source>

@@ -57,6 +57,7 @@ WORDS: dict[str, str] = {
     "clock.hours": "{n} h",
     "clock.minutes": "{n} min",
     "clock.seconds": "{n} s",
+    "hall.blocked": "{free} places free, waiting for group {code} ({persons} persons)",
     "refusal.hall_full": (
         "The waiting hall is full ({occupancy}/{limit} persons). Please wait a moment."
     ),

@@ -59,6 +59,7 @@ WORDS: dict[str, str] = {
     "clock.hours": "{n} jam",
     "clock.minutes": "{n} menit",
     "clock.seconds": "{n} detik",
+    "hall.blocked": "{free} tempat kosong, menunggu rombongan {code} ({persons} orang)",
     "refusal.hall_full": "Ruang tunggu penuh ({occupancy}/{limit} orang). Silakan tunggu sebentar.",
     "refusal.quota_reached": "Kuota harian layanan {service} sudah habis ({quota} nomor).",
     "refusal.suspended": "Layanan {service} ditutup sementara: {notice}",

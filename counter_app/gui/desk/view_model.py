@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from counter_app.core.config import Config, WhenFull
-from counter_app.core.hall import places_free
+from counter_app.core.hall import HallState, places_free
 from counter_app.core.model import OPEN, ServiceStatus, Status, Ticket, TicketState
 from counter_app.printing.job import PrinterState
 
@@ -127,6 +127,7 @@ class Banner(StrEnum):
     """The notice over the hall (its ``level`` style property): no tickets, or they wait."""
 
     FULL = "full"  # no tickets until visitors leave
+    BLOCKED = "blocked"  # places free, but the group first outside needs more
     OUTSIDE = "outside"  # new tickets wait outside until called in
 
 
@@ -142,6 +143,8 @@ class CapacityView:
     outside: int  # tickets waiting outside
     outside_persons: int
     banner: Banner | None
+    head_code: str | None = None  # the group first outside, which the hall waits for
+    head_group: int | None = None
 
     @property
     def value_text(self) -> str:
@@ -164,6 +167,8 @@ def capacity_view(status: Status) -> CapacityView:
     wait_outside = status.when_full == WhenFull.WAIT_OUTSIDE
     if status.hall_full and not wait_outside:
         banner: Banner | None = Banner.FULL
+    elif status.hall_state is HallState.BLOCKED:  # not "full": say whom the hall waits for
+        banner = Banner.BLOCKED
     elif new_tickets_wait_outside(status):
         banner = Banner.OUTSIDE
     else:
@@ -179,6 +184,8 @@ def capacity_view(status: Status) -> CapacityView:
         outside=status.outside,
         outside_persons=status.outside_persons,
         banner=banner,
+        head_code=status.head_code,
+        head_group=status.head_group,
     )
 
 

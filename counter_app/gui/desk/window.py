@@ -437,6 +437,12 @@ class DeskWindow(QueueWindow):
             banner = self._banner(
                 self.tr("WAITING HALL FULL"), self.tr("No tickets until visitors leave")
             )
+        elif view.banner == vm.Banner.BLOCKED:
+            title = self.tr("{free} places free, waiting for group {code} ({persons} persons)")
+            banner = self._banner(
+                title.format(free=view.free, code=view.head_code, persons=view.head_group),
+                self.tr("That group goes in first once enough places are free"),
+            )
         elif view.banner == vm.Banner.OUTSIDE:
             banner = self._banner(
                 self.tr("Waiting hall full"), self.tr("New tickets wait outside until called in")

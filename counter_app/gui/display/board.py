@@ -79,6 +79,8 @@ class Board:
     wait_outside: bool
     outside: int
     notices: tuple[str, ...]
+    # places free but the group first outside needs more: said instead of "full"
+    blocked: str | None = None
 
 
 def counter_name(config: Config, number: int | None) -> str:
@@ -150,4 +152,5 @@ def make_board(status: Status, config: Config, *, recent: int | None = None) -> 
         wait_outside=status.when_full == WhenFull.WAIT_OUTSIDE,
         outside=status.outside,
         notices=tuple(notices),
+        blocked=status.blocked_text(config.office.language),
     )

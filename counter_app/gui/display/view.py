@@ -431,12 +431,14 @@ class DisplayView(QWidget):
             label.set_text(admitted)
             if not self._admit_flash.active:
                 admit_tile.set_fill(c.tile if admitted else c.panel)
-        self.occupancy.set_text(
-            w["full"] + f"  {board.occupancy} / {board.limit}"
-            if board.hall_full
-            else w["occupancy"].format(inside=board.occupancy, limit=board.limit)
-        )
-        self.occupancy.set_colour(c.highlight if board.hall_full else c.foreground)
+        if board.hall_full:
+            hall = w["full"] + f"  {board.occupancy} / {board.limit}"
+        elif board.blocked:  # not "full": places are free, the group first outside waits
+            hall = board.blocked
+        else:
+            hall = w["occupancy"].format(inside=board.occupancy, limit=board.limit)
+        self.occupancy.set_text(hall)
+        self.occupancy.set_colour(c.highlight if board.hall_full or board.blocked else c.foreground)
         self.bar.set_value(board.occupancy, board.limit)
         if board.wait_outside:
             self.waiting.set_text(

@@ -40,6 +40,7 @@ class HallLine:
     limit_held: bool
     full_minutes: float
     outside: int
+    blocked_minutes: float = 0.0  # places free, but the group first outside did not fit
 
 
 def hall_line(report: DayReport) -> HallLine:
@@ -51,4 +52,5 @@ def hall_line(report: DayReport) -> HallLine:
         limit_held=report.limit_held,
         full_minutes=report.full_minutes,
         outside=report.issued_outside,
+        blocked_minutes=report.blocked_minutes,
     )

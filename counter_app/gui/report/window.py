@@ -171,7 +171,9 @@ class ReportWindow(QMainWindow):
         full = self.tr("Full for {minutes} minutes; {outside} ticket(s) waited outside.").format(
             minutes=QLocale().toString(float(line.full_minutes), "f", 0), outside=line.outside
         )
-        return f"{peak} {held} {full}"
+        blocked = self.tr("Places free, waiting for a group outside: {minutes} minutes.")
+        blocked = blocked.format(minutes=QLocale().toString(float(line.blocked_minutes), "f", 0))
+        return f"{peak} {held} {full} {blocked}"
 
     def _draw_charts(self, report: DayReport) -> None:
         while self.charts_layout.count():

@@ -110,8 +110,8 @@ QLabel#outsideLabel {{ font-size: 15px; color: #43536a; }}
 QLabel#outsideLabel[level="busy"] {{ color: #7a4d00; font-weight: 700; }}
 QLabel#hallFullLabel {{ border-radius: 8px; padding: 8px; }}
 QLabel#hallFullLabel[level="full"] {{ background: {RED}; color: #ffffff; }}
-QLabel#hallFullLabel[level="outside"] {{ background: #fff3d6; color: #6e4600;
-    border: 1px solid #f1d58f; }}
+QLabel#hallFullLabel[level="outside"], QLabel#hallFullLabel[level="blocked"] {{
+    background: #fff3d6; color: #6e4600; border: 1px solid #f1d58f; }}
 QLabel#previewImage {{ color: {GREY}; font-size: 15px; }}
 QLabel#previewCaption {{ font-size: 14px; color: #43536a; }}
 QLabel#failedLabel {{ color: {RED}; font-weight: 700; }}
