@@ -111,7 +111,9 @@ def test_reprint_and_outside_on_paper() -> None:
     lines = [line.strip() for line in decoded.lines]
     assert lines[0] == "CETAK ULANG"
     assert "PRIORITAS" in lines
-    assert "Harap tunggu di luar sampai" in lines
+    assert "Harap tunggu di luar sampai dipanggil masuk" in " ".join(lines)
+    assert "Di depan Anda: 4 nomor (0 orang)" in lines  # its place at the door
+    assert "Segera dilayani" not in lines
     assert "GS B 1" in decoded.commands  # white on black
 
 

@@ -109,7 +109,7 @@ def test_outside_priority_group_reprint() -> None:
     result = layout(ticket, reprint=True)
     texts = result.texts()
     joined = " ".join(t.strip() for t in texts)
-    assert "Harap tunggu di luar sampai nomor Anda dipanggil masuk" in joined
+    assert "Harap tunggu di luar sampai dipanggil masuk" in joined
     assert "Untuk 3 orang" in joined
     banner = next(b for b in result.blocks if isinstance(b, Text))
     assert banner.text.strip() == "CETAK ULANG" and banner.invert
@@ -119,7 +119,7 @@ def test_outside_priority_group_reprint() -> None:
 
 
 def test_english() -> None:
-    ticket = make_ticket(state=TicketState.OUTSIDE, priority=True)
+    ticket = make_ticket(state=TicketState.OUTSIDE, priority=True, ahead_persons=6)
     joined = " ".join(t.strip() for t in layout(ticket, language="en", reprint=True).texts())
     for expected in (
         "REPRINT",
@@ -127,10 +127,21 @@ def test_english() -> None:
         "PRIORITY",
         "Valid today only",
         "Please wait outside until your number is called in",
-        "Numbers ahead of you: 4",
+        "Ahead of you: 4 numbers (6 persons)",
         "Estimated wait ± 20 min",
     ):
         assert expected in joined, expected
+
+
+def test_a_ticket_that_must_wait_outside_never_says_served_soon() -> None:
+    first = make_ticket(state=TicketState.OUTSIDE, ahead=0, estimated_minutes=0)
+    joined = " ".join(t.strip() for t in layout(first).texts())
+    assert "Anda yang berikutnya masuk" in joined
+    assert "Segera dilayani" not in joined and "di depan Anda:" not in joined
+    later = make_ticket(state=TicketState.OUTSIDE, ahead=2, ahead_persons=5, estimated_minutes=0)
+    joined = " ".join(t.strip() for t in layout(later).texts())
+    assert "Di depan Anda: 2 nomor (5 orang)" in joined
+    assert "Segera dilayani" not in joined
 
 
 def test_no_estimate_says_soon() -> None:

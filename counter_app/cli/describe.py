@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from counter_app.core import texts
+from counter_app.core import texts, words
 from counter_app.core.config import Config, WhenFull
 from counter_app.core.model import Status, Ticket, Verification
 from counter_app.core.report import CSV_COLUMNS, DayReport
@@ -21,7 +21,15 @@ def describe_ticket(t: Ticket, cfg: Config) -> str:
         lines.append(f"  {t.group} {'orang' if lang == 'id' else 'persons'}")
     if t.priority:
         lines.append("  PRIORITAS" if lang == "id" else "  PRIORITY")
-    if t.state in ("waiting", "outside"):
+    if t.state == "outside":  # the door first: the tickets before it outside go in first
+        if t.ahead:
+            door = words.text("ticket.ahead_outside", lang, n=t.ahead, persons=t.ahead_persons)
+        else:
+            door = words.text("ticket.next_in", lang)
+        lines.append(
+            f"  {door}" + (f", ± {t.estimated_minutes} min" if t.estimated_minutes else "")
+        )
+    elif t.state == "waiting":
         ahead = "nomor di depan" if lang == "id" else "numbers ahead"
         lines.append(f"  {t.ahead} {ahead}, ± {t.estimated_minutes} min")
     lines.append(f"  QR {t.qr}")

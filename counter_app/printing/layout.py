@@ -232,13 +232,22 @@ def build_layout(
         b.text(texts.format_time(moment))
     b.add(Rule())
     if ticket.state is TicketState.OUTSIDE:
+        # What the visitor waits for first is the door: the tickets before them outside
+        # (every service's) go in first. Never "served soon" on a ticket that must wait.
         b.text(texts.word(lang, "outside"), bold=True)
         b.add(Feed(1))
-    b.text(texts.word(lang, "ahead", n=ticket.ahead))
-    if ticket.estimated_minutes > 0:
-        b.text(texts.word(lang, "wait", n=ticket.estimated_minutes))
+        if ticket.ahead:
+            b.text(texts.word(lang, "ahead_outside", n=ticket.ahead, persons=ticket.ahead_persons))
+        else:
+            b.text(texts.word(lang, "next_in"))
+        if ticket.estimated_minutes > 0:
+            b.text(texts.word(lang, "wait", n=ticket.estimated_minutes))
     else:
-        b.text(texts.word(lang, "wait_none"))
+        b.text(texts.word(lang, "ahead", n=ticket.ahead))
+        if ticket.estimated_minutes > 0:
+            b.text(texts.word(lang, "wait", n=ticket.estimated_minutes))
+        else:
+            b.text(texts.word(lang, "wait_none"))
     b.add(qr_block(ticket.qr, dots))
     if is_link(ticket.qr):  # a phone's camera opens the live page: say so under the code
         b.text(texts.word(lang, "live"))

@@ -26,7 +26,8 @@ __all__ = [
 #: the keys printed on the paper; every other key is a printer message
 _TICKET = frozenset(
     {
-        "title", "ahead", "wait", "wait_none", "outside", "priority", "group",
+        "title", "ahead", "ahead_outside", "next_in", "wait", "wait_none", "outside",
+        "priority", "group",
         "valid_today", "live", "reprint", "test", "test_service",
     }
 )  # fmt: skip

@@ -133,7 +133,15 @@ def ticket_view(cfg: Config, snap: Snapshot, code: str, lang: str, *, offline: b
     state = state_of(ticket, status.now)
     counter = counter_label(cfg, ticket.counter, lang)
     ahead = minutes = alert = alert_text = None
-    if state in ("outside", "come_in", "waiting"):
+    if state == "outside":  # the door first: the tickets before it outside go in first
+        ahead = (
+            word(lang, "ahead_outside", n=ticket.ahead, persons=ticket.ahead_persons)
+            if ticket.ahead
+            else word(lang, "next_in")
+        )
+        if ticket.estimated_minutes:  # never "soon" while they may not come in
+            minutes = word(lang, "minutes", m=ticket.estimated_minutes)
+    elif state in ("come_in", "waiting"):
         ahead = word(lang, "ahead", n=ticket.ahead) if ticket.ahead else word(lang, "ahead_none")
         minutes = (
             word(lang, "minutes", m=ticket.estimated_minutes)

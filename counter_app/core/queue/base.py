@@ -300,7 +300,8 @@ class QueueBase:
         return sum(spans) / len(spans)
 
     def _ahead(self, session: Session, row: TicketRow) -> int:
-        """Tickets of the same line that will be called before this one."""
+        """Tickets of the same line that will be called before this one (an outside
+        ticket's line: everyone inside, then those before it outside)."""
         same_line = (TicketRow.day == row.day) & (TicketRow.service == row.service)
         waiting = TicketRow.state == TicketState.WAITING
         if row.state == TicketState.OUTSIDE:
@@ -316,6 +317,18 @@ class QueueBase:
             return 0
         return int(session.scalar(select(func.count()).where(same_line & before)) or 0)
 
+    def _door_ahead(self, session: Session, row: TicketRow) -> tuple[int, int]:
+        """An outside ticket's place at the door: the tickets of every service before it
+        in the outside line, and their persons. They go in first (core/hall.py)."""
+        count, persons = session.execute(
+            select(func.count(), func.coalesce(func.sum(TicketRow.group_size), 0)).where(
+                TicketRow.day == row.day,
+                TicketRow.state == TicketState.OUTSIDE,
+                TicketRow.queue_seq < row.queue_seq,
+            )
+        ).one()
+        return int(count or 0), int(persons or 0)
+
     def _ticket(
         self,
         session: Session,
@@ -323,11 +336,17 @@ class QueueBase:
         *,
         estimate: bool = False,
         ahead: int | None = None,
+        door: tuple[int, int] | None = None,
         averages: dict[str, float] | None = None,
     ) -> Ticket:
         """The plain value of a row; with ``estimate``, its place in line and the wait.
-        ``ahead`` and ``averages`` let a caller that reads many tickets count them once."""
+        ``ahead`` (in its service's line), ``door`` (outside: tickets and persons before
+        it at the door) and ``averages`` let a caller that reads many tickets count once.
+
+        The wait is the service line's; what an outside ticket shows as ahead of it is
+        its place at the door, as that is what the visitor waits for first."""
         minutes = 0
+        shown, persons = 0, 0
         if estimate and row.state in (TicketState.OUTSIDE, TicketState.WAITING):
             service = self.config.service(row.service)
             if ahead is None:
@@ -338,8 +357,9 @@ class QueueBase:
                 if service.prefix not in averages:
                     averages[service.prefix] = self._average_minutes(session, row.day, service)
                 minutes = math.ceil(ahead * averages[service.prefix] / counters)
-        else:
-            ahead = 0
+            shown = ahead
+            if row.state == TicketState.OUTSIDE:
+                shown, persons = door if door is not None else self._door_ahead(session, row)
         code = format_code(row.prefix, row.number)
         qr = make_payload(self.config.tickets.secret, row.day, code)
         if self.config.web.public_url:  # a phone's camera opens the visitor's live page
@@ -363,7 +383,8 @@ class QueueBase:
             print_attempts=row.print_attempts,
             print_error=row.print_error,
             qr=qr,
-            ahead=ahead or 0,
+            ahead=shown,
             estimated_minutes=minutes,
             admitted_at=self.local(row.admitted_at) if row.admitted_at else None,
+            ahead_persons=persons,
         )

@@ -7,6 +7,7 @@ from bisect import bisect_left
 from collections.abc import Collection
 from contextlib import AbstractContextManager
 from datetime import date, datetime
+from itertools import accumulate
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -112,28 +113,36 @@ class Reads(QueueBase):
         # the outside line after everyone inside.
         waiting: dict[str, list[tuple[bool, int]]] = {}
         outside: dict[str, list[int]] = {}
+        door: list[tuple[int, int]] = []  # the whole outside line: (queue_seq, persons)
         for r in rows:
             if r.state == TicketState.WAITING:
                 waiting.setdefault(r.service, []).append((not r.priority, r.queue_seq))
             elif r.state == TicketState.OUTSIDE:
                 outside.setdefault(r.service, []).append(r.queue_seq)
+                door.append((r.queue_seq, r.group_size))
         for keys in waiting.values():
             keys.sort()
         for seqs in outside.values():
             seqs.sort()
+        door.sort()
+        door_seqs = [seq for seq, _ in door]
+        door_persons = list(accumulate((persons for _, persons in door), initial=0))
         averages: dict[str, float] = {}
         found: dict[str, Ticket] = {}
         for r in rows:
             if (r.prefix, r.number) not in wanted:
                 continue
             line = waiting.get(r.service, [])
+            at_door: tuple[int, int] | None = None
             if r.state == TicketState.WAITING:
                 ahead = bisect_left(line, (not r.priority, r.queue_seq))
             elif r.state == TicketState.OUTSIDE:
                 ahead = len(line) + bisect_left(outside.get(r.service, []), r.queue_seq)
+                place = bisect_left(door_seqs, r.queue_seq)
+                at_door = (place, door_persons[place])
             else:
                 ahead = 0
-            ticket = self._ticket(s, r, estimate=True, ahead=ahead, averages=averages)
+            ticket = self._ticket(s, r, estimate=True, ahead=ahead, door=at_door, averages=averages)
             found[ticket.code] = ticket
         return found
 
