@@ -148,7 +148,7 @@ class DisplayWindow(QWidget):
             name="display",
             run=run,
             watcher=self.watcher,
-            job=lambda: self.reader.read,
+            job=self._read_job,
             loaded=self._on_loaded,
             failed=self._on_failed,
             online=self._on_online,
@@ -233,6 +233,9 @@ class DisplayWindow(QWidget):
     @property
     def offline(self) -> bool:
         return self.view.is_offline
+
+    def _read_job(self) -> Callable[[], Snapshot]:
+        return self.reader.read
 
     def _on_loaded(self, snapshot: Snapshot) -> None:
         self._read_ok = True

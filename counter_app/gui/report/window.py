@@ -8,6 +8,7 @@ shows them. Today's report follows the queue as stations change it.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from datetime import date
 from functools import partial
 from pathlib import Path
@@ -107,10 +108,10 @@ class ReportWindow(QMainWindow):
             name="report",
             run=ctx.read,
             watcher=ctx.watcher,
-            job=lambda: partial(daily_report, self.queue, self.day()),
+            job=self._read_job,
             loaded=self._loaded,
             failed=self._failed,
-            follows_changes=lambda: self.day() == self.queue.today(),  # a past day is done
+            follows_changes=self._is_today,  # a past day is done
         )
         self.follower.start()
         self.table.setFocus()
@@ -127,6 +128,12 @@ class ReportWindow(QMainWindow):
 
     def apply_config(self, _config: Config) -> None:
         self.refresh()  # the report reads the queue's own configuration
+
+    def _read_job(self) -> Callable[[], DayReport]:
+        return partial(daily_report, self.queue, self.day())
+
+    def _is_today(self) -> bool:
+        return self.day() == self.queue.today()
 
     @Slot()
     def refresh(self) -> None:

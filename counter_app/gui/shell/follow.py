@@ -11,9 +11,11 @@ what a failure means to the window; the windows say it their own way.
 from __future__ import annotations
 
 import contextlib
+import inspect
 import logging
+import weakref
 from collections.abc import Callable
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QObject, QTimer, Slot
 
@@ -24,6 +26,22 @@ log = logging.getLogger(__name__)
 
 #: runs ``fn`` off the GUI thread and hands ``callback(result, error)`` back on it
 Run = Callable[[Callable[[], Any], Callback, str], None]
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+class _Weak(Generic[F]):
+    """A callback held without keeping its object alive: ``get()`` is None once it has
+    gone. A plain function is held as it is."""
+
+    def __init__(self, fn: F) -> None:
+        self._ref: Callable[[], F | None]
+        if inspect.ismethod(fn):
+            self._ref = weakref.WeakMethod(fn)  # type: ignore[assignment]
+        else:
+            self._ref = lambda: fn
+
+    def get(self) -> F | None:
+        return self._ref()
 
 
 class QueueFollower(QObject):
@@ -45,8 +63,9 @@ class QueueFollower(QObject):
         super().__init__(parent)
         self.name = name
         self._run, self._watcher = run, watcher
-        self._job, self._loaded, self._failed = job, loaded, failed
-        self._online, self._follows_changes = online, follows_changes
+        self._job, self._loaded, self._failed = _Weak(job), _Weak(loaded), _Weak(failed)
+        self._online = None if online is None else _Weak(online)
+        self._follows_changes = None if follows_changes is None else _Weak(follows_changes)
         self._reading = self._again = False
         self._following = False
         self._poll = QTimer(self)
@@ -95,8 +114,11 @@ class QueueFollower(QObject):
         if self._reading:
             self._again = True
             return
+        job = self._job.get()
+        if job is None:  # the window has gone
+            return
         self._reading = True
-        self._run(self._job(), self._done, f"load {self.name}")
+        self._run(job(), self._done, f"load {self.name}")
 
     def _done(self, data: Any, error: BaseException | None) -> None:
         self._reading = False
@@ -104,9 +126,13 @@ class QueueFollower(QObject):
             return
         if error is None:
             self._retry.stop()
-            self._loaded(data)
+            loaded = self._loaded.get()
+            if loaded is not None:
+                loaded(data)
         else:
-            self._failed(error)
+            failed = self._failed.get()
+            if failed is not None:
+                failed(error)
             if self._retry_ms is not None and self._following:
                 self._retry.start()
         if self._again:
@@ -115,14 +141,16 @@ class QueueFollower(QObject):
 
     @Slot(int)
     def _changed(self, _version: int) -> None:
-        if self._follows_changes is None or self._follows_changes():
+        wanted = None if self._follows_changes is None else self._follows_changes.get()
+        if wanted is None or wanted():
             self.request()
 
     @Slot(bool, str)
     def _watcher_online(self, online: bool, reason: str) -> None:
         if not self._following:
             return
-        if self._online is not None:
-            self._online(online, reason)
+        said = None if self._online is None else self._online.get()
+        if said is not None:
+            said(online, reason)
         if online:
             self.request()  # what changed while the database was away

@@ -5,6 +5,7 @@ clock, the menus and error handling."""
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QDate, QDateTime, QLocale, QTime, QTimer, Slot
@@ -50,7 +51,7 @@ class QueueWindow(QMainWindow):
             name=self.kind,
             run=ctx.read,
             watcher=ctx.watcher,
-            job=lambda: self.load,
+            job=self._read_job,
             loaded=self._loaded,
             failed=self.handle_error,
             online=self._watcher_online,
@@ -88,6 +89,9 @@ class QueueWindow(QMainWindow):
 
     def show_loaded(self, data: Any) -> None:
         raise NotImplementedError
+
+    def _read_job(self) -> Callable[[], Any]:
+        return self.load
 
     @Slot()
     def refresh(self) -> None:
