@@ -10,14 +10,15 @@ from pathlib import Path
 
 import pytest
 from conftest import FakeClock
-from guikit import Office, open_office, station_look
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QWidget
+from guikit import SCREEN, USABLE, Office, open_office, station_look
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtWidgets import QApplication, QStyle, QWidget
 from pytestqt.qtbot import QtBot
 from test_report import DAY, EXPECTED_COUNTERS, EXPECTED_SERVICES, EXPECTED_TOTAL, play_the_day
 
 from counter_app.core.report import figures_from_csv
 from counter_app.gui.desk.window import DeskWindow
+from counter_app.gui.report import window as report_window
 from counter_app.gui.report.model import ISSUED, NAME, SERVED, WAIT_MEDIAN
 from counter_app.gui.report.window import ReportWindow
 
@@ -102,3 +103,30 @@ def test_export_writes_the_csv_the_command_line_writes(
     assert {int(r["counter"]): figures_from_csv(r) for r in rows if r["counter"]} == (
         EXPECTED_COUNTERS
     )
+
+
+def test_the_window_opens_big_enough_for_its_headers_and_charts(
+    qtbot: QtBot, office: Office, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    laptop = QRect(0, 0, SCREEN[0], SCREEN[1] - 40)  # a 1366 x 768 screen minus the taskbar
+    monkeypatch.setattr(report_window, "available_area", lambda _widget: laptop)
+    window = open_from_the_desk(qtbot, office)
+    qtbot.waitExposed(window)
+    assert window.width() >= 1100 and window.height() >= USABLE[1] - 2, window.size()
+    assert window.width() <= USABLE[0] and window.height() <= USABLE[1], window.size()
+    header = window.table.horizontalHeader()
+    margin = 2 * header.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin)
+    for section in range(header.count()):
+        text = str(window.model.headerData(section, Qt.Orientation.Horizontal))
+        needed = header.fontMetrics().horizontalAdvance(text) + margin
+        assert header.sectionSize(section) >= needed, (text, header.sectionSize(section), needed)
+    assert header.length() <= window.table.viewport().width()  # no column out of sight
+    for chart in window.charts.findChildren(QWidget):
+        if type(chart).__name__ == "QChartView":
+            assert chart.height() >= chart.minimumHeight()
+
+
+def test_the_window_stays_within_a_small_screen(qtbot: QtBot, office: Office) -> None:
+    window = open_from_the_desk(qtbot, office)
+    area = window.screen().availableGeometry()
+    assert window.width() <= area.width() and window.height() <= area.height()

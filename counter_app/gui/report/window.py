@@ -13,8 +13,8 @@ from datetime import date
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QLocale, Slot
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtCore import QDate, QLocale, QRect, QSize, Slot
+from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import (
     QDateEdit,
     QFileDialog,
@@ -40,6 +40,18 @@ from counter_app.gui.shell.follow import QueueFollower
 from counter_app.gui.shell.worker import report_unhandled
 
 log = logging.getLogger(__name__)
+
+#: the size the report wants at first: the table's nine columns uncut and both charts with
+#: their legends (a 565 x 424 window cut both)
+FIRST_SIZE = QSize(1180, 760)
+#: what the window's title bar takes from the available height (resize() sizes the inside)
+TITLE_BAR = 30
+
+
+def available_area(widget: QWidget) -> QRect:
+    """The room on the window's screen, without the taskbar (a test replaces this)."""
+    screen = widget.screen() or QGuiApplication.primaryScreen()
+    return screen.availableGeometry()
 
 
 class ReportWindow(QMainWindow):
@@ -115,7 +127,16 @@ class ReportWindow(QMainWindow):
         )
         self.follower.start()
         self.table.setFocus()
+        self.resize(self.first_size())
         self.refresh()
+
+    def first_size(self) -> QSize:
+        """Wide enough for every column's header and the two charts, within the screen."""
+        header = self.table.horizontalHeader()
+        columns = sum(header.sectionSizeHint(i) for i in range(header.count()))
+        wanted = FIRST_SIZE.expandedTo(QSize(columns + 80, 0))
+        area = available_area(self).size()
+        return wanted.boundedTo(QSize(area.width(), area.height() - TITLE_BAR))
 
     # --- loading ----------------------------------------------------------------------
 
