@@ -43,7 +43,7 @@ SERVICES = [
     {"prefix": p, "name": n, "daily_quota": 9999}
     for p, n in (
         ("A", "Pengambilan Dokumen"),
-        ("B", "Legalisir"),
+        ("B", "Legalisasi"),
         ("D", "Akta Kelahiran"),
         ("E", "Pindah Datang"),
     )

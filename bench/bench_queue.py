@@ -35,7 +35,7 @@ CONFIG: dict[str, Any] = {
     "tickets": {"secret": "bench-secret-0123456789"},
     "services": [
         {"prefix": "A", "name": "Pengambilan Dokumen", "daily_quota": 9999},
-        {"prefix": "B", "name": "Legalisir", "daily_quota": 9999},
+        {"prefix": "B", "name": "Legalisasi", "daily_quota": 9999},
     ],
     "counters": [{"number": n, "services": ["A", "B"]} for n in (1, 2, 3, 4)],
     "printer": {"kind": "none"},

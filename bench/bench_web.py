@@ -60,7 +60,7 @@ CONFIG: dict[str, Any] = {
     "tickets": {"secret": SECRET},
     "services": [
         {"prefix": "A", "name": "Pengambilan Dokumen", "daily_quota": 9999, "average_minutes": 4},
-        {"prefix": "B", "name": "Legalisir", "daily_quota": 9999, "average_minutes": 3},
+        {"prefix": "B", "name": "Legalisasi", "daily_quota": 9999, "average_minutes": 3},
     ],
     "counters": [
         {"number": 1, "name": "Loket 1", "services": ["A", "B"]},

@@ -112,7 +112,7 @@ voice = {sound}
 """
 SERVICE_NAMES = {
     "A": "Pengambilan Dokumen",
-    "B": "Legalisir",
+    "B": "Legalisasi",
     "D": "Akta Kelahiran",
     "E": "Pindah Datang",
 }

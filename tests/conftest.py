@@ -193,7 +193,7 @@ BASE_CONFIG: dict[str, Any] = {
     "tickets": {"secret": SECRET},
     "services": [
         {"prefix": "A", "name": "Pengambilan Dokumen", "daily_quota": 150, "average_minutes": 4},
-        {"prefix": "B", "name": "Legalisir", "daily_quota": 100, "average_minutes": 3},
+        {"prefix": "B", "name": "Legalisasi", "daily_quota": 100, "average_minutes": 3},
         {
             "prefix": "C",
             "name": "Perekaman KTP-el",

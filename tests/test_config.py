@@ -41,7 +41,7 @@ daily_quota = 150
 
 [[services]]
 prefix = "B"
-name = "Legalisir"
+name = "Legalisasi"
 daily_quota = 100
 
 [[counters]]
@@ -239,12 +239,12 @@ def test_a_service_is_named_in_the_language_asked_or_the_offices() -> None:
                 "name_en": "Document pickup",
                 "daily_quota": 1,
             },
-            {"prefix": "B", "name": "Legalisir", "daily_quota": 1},
+            {"prefix": "B", "name": "Legalisasi", "daily_quota": 1},
         ]
     )
     assert cfg.service_name("A") == "Pengambilan Dokumen"  # the office speaks Indonesian
     assert cfg.service_name("A", "en") == "Document pickup"
-    assert cfg.service_name("B", "en") == "Legalisir"  # no English name: the one it has
+    assert cfg.service_name("B", "en") == "Legalisasi"  # no English name: the one it has
     assert cfg.service_name("Z") == "Z"  # not configured: its prefix
     english = cfg.model_copy(update={"office": cfg.office.model_copy(update={"language": "en"})})
     assert english.service_name("A") == "Document pickup"
@@ -327,3 +327,18 @@ def test_database_urls_that_would_fail_later_are_refused_now(
     assert "database.url" in str(exc.value)
     path.write_text(GOOD, encoding="utf-8")
     assert config_mod.load(path, "postgresql://u@h/db")[0].database_url == "postgresql://u@h/db"
+
+
+def test_the_offices_online_channel_and_whatsapp_are_optional_and_checked() -> None:
+    assert make_config().office.online is None and make_config().office.whatsapp is None
+    cfg = make_config(
+        office={"online": "https://daring.example.go.id", "whatsapp": "0816 1234-5678"}
+    )
+    assert cfg.office.online == "https://daring.example.go.id"
+    assert cfg.office.whatsapp == "0816 1234-5678"
+    with pytest.raises(ConfigError, match=r"office\.online"):
+        make_config(office={"online": "daring.example.go.id"})
+    with pytest.raises(ConfigError, match=r"office\.whatsapp"):
+        make_config(office={"whatsapp": "WA kantor"})
+    sample = tomllib.loads(Path("resources/config/sample.toml").read_text(encoding="utf-8"))
+    assert "online" not in sample["office"]  # commented out: nobody's real address

@@ -111,7 +111,7 @@ def test_a_counter_the_queue_does_not_know_shows_nothing_done() -> None:
 
 
 def test_the_waiting_row_names_the_service() -> None:
-    assert vm.waiting_row_name(CONFIG, "B") == "B   Legalisir"
+    assert vm.waiting_row_name(CONFIG, "B") == "B   Legalisasi"
 
 
 # --- the last calls ------------------------------------------------------------------------
@@ -168,7 +168,7 @@ def test_a_ticket_is_transferred_to_any_other_service_not_suspended() -> None:
     config = make_config(
         services=[
             {"prefix": "A", "name": "Dokumen", "daily_quota": 10},
-            {"prefix": "B", "name": "Legalisir", "daily_quota": 10, "suspended": "Libur"},
+            {"prefix": "B", "name": "Legalisasi", "daily_quota": 10, "suspended": "Libur"},
             {"prefix": "C", "name": "Konsultasi", "daily_quota": 10},
         ],
         counters=[{"number": 1, "services": ["A", "B", "C"]}],
@@ -182,7 +182,7 @@ def test_a_no_show_is_offered_with_when_and_where_it_was_called() -> None:
     unknown = ticket("B-003", TicketState.NO_SHOW, counter=9)
     assert vm.return_choices(CONFIG, [gone, unknown]) == [
         ("A-002", f"A-002  Pengambilan Dokumen  ·  {NOW:%H:%M}  Loket 1"),
-        ("B-003", "B-003  Legalisir  ·  ?  "),
+        ("B-003", "B-003  Legalisasi  ·  ?  "),
     ]
 
 

@@ -207,7 +207,7 @@ def test_a_missing_display_module_is_told_not_raised(
 
 
 def test_the_choice_dialog_picks_with_the_keyboard(qtbot: QtBot) -> None:
-    choices = [("A", "A  Pengambilan Dokumen"), ("B", "B  Legalisir")]
+    choices = [("A", "A  Pengambilan Dokumen"), ("B", "B  Legalisasi")]
     dialog = dialogs.ChoiceDialog(None, "Pindahkan A-001", "Ke antrean:", choices)
     qtbot.addWidget(dialog)
     assert dialog.chosen() == "A"  # the first, ready for Enter

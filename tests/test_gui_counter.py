@@ -187,7 +187,7 @@ def test_transfer_sends_the_current_ticket_to_another_line(
     ticket = office.queue.ticket("A-001")
     assert (ticket.state, ticket.service) == (TicketState.WAITING, "B")
     assert offered == [["B"]]  # not its own line, not the suspended C
-    assert "A-001 dipindahkan ke Legalisir" in panel.messages.text()
+    assert "A-001 dipindahkan ke Legalisasi" in panel.messages.text()
     assert current(panel) == "—"
 
 

@@ -134,7 +134,7 @@ def test_quota_used_up_disables_the_button_and_says_why(
 ) -> None:
     services = [
         {"prefix": "A", "name": "Pengambilan Dokumen", "daily_quota": 2},
-        {"prefix": "B", "name": "Legalisir", "daily_quota": 5},
+        {"prefix": "B", "name": "Legalisasi", "daily_quota": 5},
     ]
     office, window = make_desk(services=services, counters=[])
     allow_next_press(window)

@@ -170,7 +170,7 @@ def _status(calls: list[tuple[int, str, str, int | None, int]], **kw: Any) -> St
         "open_now": True,
         "services": (
             ServiceStatus("A", "Pengambilan Dokumen", 4, 1, 30, 150, None),
-            ServiceStatus("B", "Legalisir", 3, 1, 10, 100, None),
+            ServiceStatus("B", "Legalisasi", 3, 1, 10, 100, None),
             ServiceStatus("C", "Perekaman KTP-el", 0, 0, 0, 0, "Blangko habis"),
         ),
         "counters": (

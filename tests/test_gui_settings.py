@@ -303,7 +303,7 @@ def test_saving_keeps_the_comments_and_applies_at_once(station: tuple, warnings:
     dialog = open_with(desk, ctx, PIN)
     assert dialog is not None
     dialog.fields["capacity.limit"].editor.setText("2")  # type: ignore[union-attr]
-    dialog.fields["services[2].suspended"].editor.setText("Legalisir ditutup hari ini")  # type: ignore[union-attr]
+    dialog.fields["services[2].suspended"].editor.setText("Legalisasi ditutup hari ini")  # type: ignore[union-attr]
     dialog.fields["services[3].suspended"].editor.setText("")  # type: ignore[union-attr]
     dialog.fields["services[3].daily_quota"].editor.setText("30")  # type: ignore[union-attr]
     dialog.save_button.click()
@@ -315,7 +315,7 @@ def test_saving_keeps_the_comments_and_applies_at_once(station: tuple, warnings:
     assert {line.split("#")[0].strip() for line in changed} == {
         "limit = 20",
         "limit = 2",
-        'suspended = "Legalisir ditutup hari ini"',
+        'suspended = "Legalisasi ditutup hari ini"',
         'suspended = "Perekaman KTP-el dihentikan sementara"',
         "daily_quota = 0",
         "daily_quota = 30",

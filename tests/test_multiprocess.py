@@ -30,7 +30,7 @@ SECTIONS: dict[str, Any] = {
     "capacity": {"limit": LIMIT, "when_full": "wait_outside"},
     "services": [
         {"prefix": "A", "name": "Ambil", "daily_quota": 70},
-        {"prefix": "B", "name": "Legalisir", "daily_quota": 40},
+        {"prefix": "B", "name": "Legalisasi", "daily_quota": 40},
     ],
     "counters": [
         {"number": n, "services": ["A", "B"] if n % 2 else ["B", "A"]} for n in (1, 2, 3, 4)

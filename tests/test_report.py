@@ -139,7 +139,7 @@ def test_the_report_matches_the_day_worked_out_by_hand(day_queue: Queue) -> None
     # the occupancy steps replay the hall: the last is the one person still waiting
     assert max(n for _at, n in report.occupancy) == 4
     assert report.occupancy[-1][1] == 1
-    assert [s.name for s in report.services][:2] == ["Pengambilan Dokumen", "Legalisir"]
+    assert [s.name for s in report.services][:2] == ["Pengambilan Dokumen", "Legalisasi"]
 
 
 def test_the_day_change_closes_the_open_ticket_as_cancelled(

@@ -31,7 +31,7 @@ def test_changes_keep_every_comment_and_load(sample: Path) -> None:
     settings.set("capacity.limit", 25)
     settings.set("services[1].daily_quota", 120)
     settings.set("services[3].suspended", None)  # C resumes
-    settings.set("services[2].suspended", "Legalisir ditutup hari ini")
+    settings.set("services[2].suspended", "Legalisasi ditutup hari ini")
     settings.set("office.opening_hours", "08:00-15:00")
     settings.set("display.ticker", "Harap bawa KTP asli")
     cfg = settings.save()
@@ -43,7 +43,7 @@ def test_changes_keep_every_comment_and_load(sample: Path) -> None:
     loaded = config_mod.load_config(sample)
     assert loaded == cfg
     assert loaded.capacity.limit == 25
-    assert [s.suspended for s in loaded.services] == [None, "Legalisir ditutup hari ini", None]
+    assert [s.suspended for s in loaded.services] == [None, "Legalisasi ditutup hari ini", None]
     assert loaded.office.opening_hours == "08:00-15:00"
     assert not list(sample.parent.glob("*.tmp"))
 

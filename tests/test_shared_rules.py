@@ -33,7 +33,7 @@ def test_rules_saved_on_one_station_reach_another(
         other_station.issue("C")
     services = [
         {"prefix": "A", "name": "Pengambilan Dokumen", "daily_quota": 2},
-        {"prefix": "B", "name": "Legalisir", "daily_quota": 100, "suspended": "Tutup"},
+        {"prefix": "B", "name": "Legalisasi", "daily_quota": 100, "suspended": "Tutup"},
         {"prefix": "C", "name": "Perekaman KTP-el", "daily_quota": 10},
     ]
     desk.use_config(make_config(services=services, capacity={"limit": 3}))
@@ -105,7 +105,7 @@ def test_the_shared_rules_decide_even_before_a_station_first_writes(
     desk.publish_rules()  # B open, as the desk's file says
     services = [
         {"prefix": "A", "name": "Pengambilan Dokumen", "daily_quota": 150},
-        {"prefix": "B", "name": "Legalisir", "daily_quota": 100, "suspended": "Tutup"},
+        {"prefix": "B", "name": "Legalisasi", "daily_quota": 100, "suspended": "Tutup"},
     ]
     other = write_config(
         tmp_path / "other.toml", db_url, services=services, counters=[], office={"station": "x"}

@@ -132,7 +132,7 @@ def test_indonesian_whatever_the_browser_prefers_english_when_chosen(
             "name_en": "Document pickup",
             "daily_quota": 150,
         },
-        {"prefix": "B", "name": "Legalisir", "daily_quota": 100},  # no English name
+        {"prefix": "B", "name": "Legalisasi", "daily_quota": 100},  # no English name
     ]
     desk, client = office(services=services, counters=[{"number": 1, "services": ["A", "B"]}])
     t = desk.issue("A")
@@ -156,7 +156,7 @@ def test_indonesian_whatever_the_browser_prefers_english_when_chosen(
     english = page(client, t.qr)  # the client sends the cookie back, as a browser does
     assert html_lang(english) == "en" and "Waiting in the hall" in english
     legalisir = desk.issue("B")
-    assert '<p class="service">Legalisir</p>' in page(client, legalisir.qr)
+    assert '<p class="service">Legalisasi</p>' in page(client, legalisir.qr)
     assert html_lang(client.get("/").text) == "en"  # the board remembers it too
     # and the event stream and polling of the page follow the page's language
     assert '/state?lang=en"' in english and '/events?lang=en"' in english

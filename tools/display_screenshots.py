@@ -53,7 +53,7 @@ def office_config(db_url: str, *, wait_outside: bool = False) -> Config:
         "tickets": {"secret": "screenshot-secret-0123456789"},
         "services": [
             {"prefix": "A", "name": "Pengambilan Dokumen", "daily_quota": 150},
-            {"prefix": "B", "name": "Legalisir", "daily_quota": 100},
+            {"prefix": "B", "name": "Legalisasi", "daily_quota": 100},
             {
                 "prefix": "C",
                 "name": "Perekaman KTP-el",

@@ -52,7 +52,7 @@ START = datetime(2026, 11, 30, 1, 41, tzinfo=UTC)  # 09:41 WITA
 SERVICES: list[dict[str, Any]] = [
     {"prefix": "A", "name": "Pengambilan Dokumen", "name_en": "Document pickup",
      "daily_quota": 150, "average_minutes": 4},
-    {"prefix": "B", "name": "Legalisir", "name_en": "Legalisation",
+    {"prefix": "B", "name": "Legalisasi", "name_en": "Legalisation",
      "daily_quota": 100, "average_minutes": 3},
     {"prefix": "C", "name": "Perekaman KTP-el", "name_en": "e-KTP recording",
      "daily_quota": 60, "average_minutes": 10},
