@@ -33,6 +33,8 @@ from counter_app.core.config.errors import invalid
 PREFIX_RE = re.compile(r"^[A-Z]{1,2}$")
 HOURS_RE = re.compile(r"^(\d{2}):(\d{2})-(\d{2}):(\d{2})$")
 COLOUR_RE = re.compile(r"^#[0-9a-fA-F]{6}$")
+ONLINE_RE = re.compile(r"^https?://[^\s/$.?#][^\s]*$")
+WHATSAPP_RE = re.compile(r"^\+?[0-9]{8,15}$")  # 0816..., 62816... or +62816...
 MAX_GROUP = 4
 
 
@@ -47,6 +49,28 @@ class OfficeSettings(_Section):
     opening_hours: str | None = None
     language: Literal["id", "en"] = "id"
     station: str = Field(default_factory=socket.gethostname)
+    # where a visitor goes when a service is suspended: the desk names both
+    online: str | None = None  # the office's online applications, an http(s) address
+    whatsapp: str | None = None  # the office's WhatsApp number
+
+    @field_validator("online")
+    @classmethod
+    def _web_address(cls, value: str | None) -> str | None:
+        if value is None:
+            return None
+        if not ONLINE_RE.match(value.strip()):
+            raise invalid("online_form", value=repr(value))
+        return value.strip()
+
+    @field_validator("whatsapp")
+    @classmethod
+    def _phone_number(cls, value: str | None) -> str | None:
+        if value is None:
+            return None
+        digits = re.sub(r"[\s-]", "", value)
+        if not WHATSAPP_RE.match(digits):
+            raise invalid("whatsapp_form", value=repr(value))
+        return value.strip()
 
     @field_validator("timezone")
     @classmethod

@@ -31,6 +31,8 @@ WORDS: dict[str, str] = {
         "unknown time zone {value} (use an IANA name such as Asia/Makassar)"
     ),
     "config.hours_form": "{value} is not of the form HH:MM-HH:MM",
+    "config.online_form": "{value} is not a web address (https://...)",
+    "config.whatsapp_form": "{value} is not a phone number (for example 0816 1234 5678)",
     "config.hours_range": "{value} is not a valid time range",
     "config.hours_order": "{value}: opening must be before closing",
     "config.printer_needs": "kind = {kind} needs {keys}",

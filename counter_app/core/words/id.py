@@ -33,6 +33,8 @@ WORDS: dict[str, str] = {
     "config.service_twice": "sebuah layanan tercantum dua kali",
     "config.unknown_time_zone": "zona waktu {value} tidak dikenal (contoh: Asia/Makassar)",
     "config.hours_form": "{value} tidak berformat JJ:MM-JJ:MM",
+    "config.online_form": "{value} bukan alamat web (https://...)",
+    "config.whatsapp_form": "{value} bukan nomor telepon (contoh: 0816 1234 5678)",
     "config.hours_range": "{value} bukan rentang jam yang sah",
     "config.hours_order": "{value}: jam buka harus sebelum jam tutup",
     "config.printer_needs": "printer jenis {kind} memerlukan: {keys}",
