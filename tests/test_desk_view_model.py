@@ -241,3 +241,10 @@ def test_places_free_but_the_head_outside_does_not_fit_hangs_the_blocked_banner(
     assert fits.banner == vm.Banner.OUTSIDE  # it will go in: nothing blocks the hall
     full = vm.capacity_view(replace(st, occupancy=4))
     assert full.banner == vm.Banner.OUTSIDE and full.gauge == vm.Gauge.FULL
+
+
+def test_a_suspended_service_shows_no_quota_line() -> None:
+    assert not vm.service_view(status(), service(suspended="Sistem mati"), CONFIG).shows_quota
+    assert vm.service_view(status(), service(), CONFIG).shows_quota
+    used_up = replace(service(), issued=150)
+    assert vm.service_view(status(), used_up, CONFIG).shows_quota  # "0 of 150 left" says why

@@ -152,8 +152,38 @@ def test_a_suspended_service_says_its_notice(desk: tuple[Office, DeskWindow]) ->
     _office, window = desk
     button = window.service_buttons["C"]
     assert not button.isEnabled()
-    assert "Perekaman KTP-el dihentikan sementara" in button.reason_label.text()
-    assert not window.issue_commands["C"].is_enabled()
+    # the reason once, not "Ditutup sementara: … dihentikan sementara"; no "0 of 0 left"
+    assert button.reason_label.text() == "Perekaman KTP-el dihentikan sementara"
+    assert button.quota_label.text() == ""
+
+
+ELSEWHERE = {"online": "https://daring.example.go.id", "whatsapp": "0816 1234 5678"}
+
+
+@pytest.mark.parametrize("press", ["F3", "click"])
+def test_pressing_a_suspended_service_says_where_to_go_instead(
+    make_desk: Callable[..., tuple[Office, DeskWindow]], qtbot: QtBot, press: str
+) -> None:
+    office, window = make_desk(office=ELSEWHERE)
+    allow_next_press(window)
+    if press == "F3":
+        qtbot.keyClick(window, Qt.Key.Key_F3)
+    else:
+        qtbot.mouseClick(window.service_buttons["C"], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "dihentikan" in window.messages.text())
+    assert window.messages.text() == (
+        "Perekaman KTP-el dihentikan sementara · Pendaftaran daring: "
+        "https://daring.example.go.id · WhatsApp 0816 1234 5678"
+    )
+    assert office.codes() == []  # still nothing issued
+
+
+def test_without_channels_a_suspended_service_says_its_reason(
+    desk: tuple[Office, DeskWindow], qtbot: QtBot
+) -> None:
+    _office, window = desk
+    qtbot.keyClick(window, Qt.Key.Key_F3)
+    qtbot.waitUntil(lambda: window.messages.text() == "Perekaman KTP-el dihentikan sementara")
 
 
 def test_outside_opening_hours_nothing_can_be_issued(

@@ -354,6 +354,18 @@
         <translation>Pengunjung prioritas</translation>
     </message>
     <message>
+        <source>Online applications: {address}</source>
+        <translation>Pendaftaran daring: {address}</translation>
+    </message>
+    <message>
+        <source>WhatsApp {number}</source>
+        <translation>WhatsApp {number}</translation>
+    </message>
+    <message>
+        <source>This service is suspended.</source>
+        <translation>Layanan ini ditutup sementara.</translation>
+    </message>
+    <message>
         <source>Issuing the ticket... please wait.</source>
         <translation>Sedang mengambil nomor... mohon tunggu.</translation>
     </message>
@@ -410,10 +422,6 @@
         <translation>Kuota, penangguhan layanan, batas dan mode ruang tunggu, serta jam layanan adalah yang tersimpan di basis data, untuk semua stasiun; berkas PC ini tidak lagi menentukannya. Ubah di Pengaturan.</translation>
     </message>
     <message>
-        <source>Suspended: {notice}</source>
-        <translation>Ditutup sementara: {notice}</translation>
-    </message>
-    <message>
         <source>Closed: opening hours {hours}</source>
         <translation>Tutup: jam layanan {hours}</translation>
     </message>
@@ -432,6 +440,10 @@
     <message>
         <source>{left} of {quota} left · {waiting} waiting</source>
         <translation>Sisa kuota {left} dari {quota} · {waiting} menunggu</translation>
+    </message>
+    <message>
+        <source>Suspended</source>
+        <translation>Ditutup sementara</translation>
     </message>
     <message>
         <source>{free} places free · outside: {tickets} tickets ({persons} persons)</source>

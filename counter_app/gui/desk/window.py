@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from functools import partial
 
-from PySide6.QtCore import QItemSelection, Qt, QTimer, Slot
-from PySide6.QtGui import QCloseEvent, QImage
+from PySide6.QtCore import QEvent, QItemSelection, QObject, Qt, QTimer, Slot
+from PySide6.QtGui import QCloseEvent, QImage, QMouseEvent
 from PySide6.QtWidgets import QButtonGroup, QHeaderView, QLabel, QMenu, QPushButton
 
 from counter_app.core.config import MAX_GROUP
@@ -74,6 +74,7 @@ class DeskWindow(QueueWindow):
         menu = self.menuBar().addMenu(self.tr("&Tickets"))
         self.service_buttons: dict[str, ServiceButton] = {}
         self.issue_commands: dict[str, Command] = {}
+        self.service_views: dict[str, vm.ServiceView] = {}
         self._build_service_buttons(menu)
         menu.addSeparator()
         self._build_options(menu)
@@ -138,6 +139,7 @@ class DeskWindow(QueueWindow):
                 menu=menu,
             )
             button.clicked.connect(command.action.trigger)
+            button.installEventFilter(self)  # a click on a suspended service says why
             button.show_state(
                 self.config.service_name(svc.prefix), "", low=False, reason=self.tr("Loading...")
             )
@@ -208,7 +210,24 @@ class DeskWindow(QueueWindow):
 
     # --- issuing ---------------------------------------------------------------------------
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """A disabled button ignores clicks; a suspended service's still says where to go."""
+        if (
+            isinstance(watched, ServiceButton)
+            and not watched.isEnabled()
+            and event.type() == QEvent.Type.MouseButtonRelease
+            and isinstance(event, QMouseEvent)
+            and event.button() == Qt.MouseButton.LeftButton
+            and watched.rect().contains(event.position().toPoint())
+        ):
+            self.issue(watched.prefix)
+        return super().eventFilter(watched, event)
+
     def issue(self, prefix: str) -> None:
+        view = self.service_views.get(prefix)
+        if view is not None and view.refusal == vm.Refusal.SUSPENDED:
+            self.messages.show("warning", self.suspended_text(view))
+            return
         button = self.service_buttons.get(prefix)
         if button is None or not button.isEnabled() or not self.guard.begin():
             return
@@ -220,6 +239,19 @@ class DeskWindow(QueueWindow):
             self._issued,
             name=f"issue {prefix}",
         )
+
+    def suspended_text(self, view: vm.ServiceView) -> str:
+        """The suspension's reason once, then where the visitor can go instead."""
+        office = self.config.office
+        elsewhere = []
+        if office.online:
+            elsewhere.append(
+                self.tr("Online applications: {address}").format(address=office.online)
+            )
+        if office.whatsapp:
+            elsewhere.append(self.tr("WhatsApp {number}").format(number=office.whatsapp))
+        reason = view.notice or self.tr("This service is suspended.")
+        return " · ".join([reason, *elsewhere])
 
     def _say_busy(self) -> None:
         if self.guard.busy:
@@ -396,28 +428,35 @@ class DeskWindow(QueueWindow):
     def _refusal_text(self, view: vm.ServiceView) -> str | None:
         if view.refusal is None:
             return None
+        if view.refusal == vm.Refusal.SUSPENDED:  # its reason alone: "Suspended: …" said it twice
+            return view.notice or self.tr("Suspended")
         return {
-            vm.Refusal.SUSPENDED: self.tr("Suspended: {notice}"),
             vm.Refusal.CLOSED: self.tr("Closed: opening hours {hours}"),
             vm.Refusal.QUOTA_USED_UP: self.tr("Quota used up ({quota} numbers today)"),
             vm.Refusal.HALL_FULL: self.tr("Waiting hall full"),
-        }[view.refusal].format(
-            notice=view.notice, hours=self.config.office.opening_hours, quota=view.quota
-        )
+        }[view.refusal].format(hours=self.config.office.opening_hours, quota=view.quota)
 
     def _show_service(self, status: Status, svc: ServiceStatus) -> None:
         button = self.service_buttons.get(svc.prefix)
         if button is None:
             return
         view = vm.service_view(status, svc, self.config)
-        quota = self.tr("{left} of {quota} left · {waiting} waiting").format(
-            left=view.left, quota=view.quota, waiting=view.waiting
+        quota = (
+            self.tr("{left} of {quota} left · {waiting} waiting").format(
+                left=view.left, quota=view.quota, waiting=view.waiting
+            )
+            if view.shows_quota
+            else ""
         )
         note = self.tr("New tickets wait outside") if view.waits_outside else None
         button.show_state(
             view.name, quota, low=view.low, reason=self._refusal_text(view), note=note
         )
-        self.issue_commands[svc.prefix].set_enabled(view.can_issue)
+        self.service_views[svc.prefix] = view
+        # F key of a suspended service: live, so it says where to go instead
+        self.issue_commands[svc.prefix].set_enabled(
+            view.can_issue or view.refusal == vm.Refusal.SUSPENDED
+        )
 
     def _show_capacity(self, status: Status) -> None:
         ui, view = self.ui, vm.capacity_view(status)

@@ -41,10 +41,10 @@ from counter_app.gui.shell.worker import report_unhandled
 
 log = logging.getLogger(__name__)
 
-#: the size the report wants at first: the table's nine columns uncut and both charts with
-#: their legends (a 565 x 424 window cut both)
+# the size the report wants at first: the table's nine columns uncut and both charts with
+# their legends (a 565 x 424 window cut both)
 FIRST_SIZE = QSize(1180, 760)
-#: what the window's title bar takes from the available height (resize() sizes the inside)
+# what the window's title bar takes from the available height (resize() sizes the inside)
 TITLE_BAR = 30
 
 
