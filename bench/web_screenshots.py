@@ -125,7 +125,7 @@ def ticket_pages(camera: Camera, tmp: Path) -> None:
 
     with web_server(config_path) as base, camera.phone() as browser:
         browser.get(page(base, qr["A-006"]))
-        wait_for_text(browser, ".state h1", "Tunggu di luar dulu")
+        wait_for_text(browser, ".state h1", "Silakan menunggu di luar")
         camera.save(browser, "phone-outside.png")
 
         browser.get(page(base, qr["A-004"]))

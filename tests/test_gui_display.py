@@ -244,7 +244,7 @@ def test_display_follows_issue_call_and_recall_from_another_process(
 
     def two_waiting() -> None:
         assert view.waiting.text() == "Menunggu dipanggil: 2"
-        assert view.occupancy.text() == "Di dalam ruangan: 2 / 20"
+        assert view.occupancy.text() == "Di ruang tunggu: 2 / 20"
 
     qtbot.waitUntil(two_waiting, timeout=SHOW_WITHIN_MS)
 
@@ -331,7 +331,7 @@ def test_wait_outside_admission_shows_silakan_masuk_and_is_announced(
     started = _started(window)
     assert view.admit_card.isVisible()
     assert view.waiting.text() == "Menunggu: 2   •   Di luar: 1"
-    assert view.occupancy.text() == "RUANGAN PENUH  2 / 2"
+    assert view.occupancy.text() == "RUANG TUNGGU PENUH  2 / 2"
 
     station("call", "1")
     station("done", "1")  # A-001 leaves: A-003 may come in

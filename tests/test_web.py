@@ -78,7 +78,7 @@ def test_each_state_in_plain_indonesian(
     assert second.state == "outside"
     shows(client, first.qr, "waiting: Menunggu di ruang tunggu")
     html = page(client, second.qr)
-    assert headline(html) == "outside: Tunggu di luar dulu"
+    assert headline(html) == "outside: Silakan menunggu di luar"
     assert "Anda yang berikutnya masuk" in html  # first at the door: nobody outside before it
     assert "sebentar lagi" not in html  # never "soon" while they may not come in
     assert "Di ruang tunggu: 1 dari 1 orang" in html

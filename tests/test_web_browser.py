@@ -108,7 +108,7 @@ def test_a_ticket_waiting_outside_is_let_in_called_and_served_live(
         browser.get(base + page_path(ours, PUBLIC_URL))
         assert browser.execute_script("return [innerWidth, innerHeight]") == [390, 844]
         wait_for_text(browser, ".number .code", ours["code"])
-        wait_for_text(browser, ".state h1", "Tunggu di luar dulu")
+        wait_for_text(browser, ".state h1", "Silakan menunggu di luar")
         assert browser.find_element(By.TAG_NAME, "body").get_attribute("data-state") == "outside"
         assert not shown(browser, "#alert")
         assert browser.execute_script("return document.documentElement.scrollWidth") <= 390

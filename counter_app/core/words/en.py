@@ -80,9 +80,11 @@ WORDS: dict[str, str] = {
     "refusal.not_served_here": "{counter} does not serve {service}.",
     "verify.ok": "Valid ticket: {code}, {state}.",
     "verify.malformed": "Not a ticket QR code of this office, or damaged.",
-    "verify.bad_signature": "Signature does not match: forged or altered ticket.",
+    "verify.bad_signature": (
+        "QR code not valid: this ticket was not issued by this office, or its data changed."
+    ),
     "verify.other_day": "Ticket of {day}; valid on that day only.",
-    "verify.unknown_ticket": "Signature is valid but {code} is not in today's queue.",
+    "verify.unknown_ticket": "The QR code is valid, but {code} is not in today's queue.",
     "verify.finished": "Ticket {code} is already finished ({state}).",
     "state.outside": "waiting outside",
     "state.waiting": "waiting",

@@ -80,9 +80,11 @@ WORDS: dict[str, str] = {
     "refusal.not_served_here": "{counter} tidak melayani {service}.",
     "verify.ok": "Tiket sah: {code}, {state}.",
     "verify.malformed": "Bukan QR tiket antrean ini, atau rusak.",
-    "verify.bad_signature": "Tanda tangan tidak cocok: tiket palsu atau telah diubah.",
+    "verify.bad_signature": (
+        "Kode QR tidak sah: tiket ini tidak dikeluarkan oleh kantor ini atau datanya berubah."
+    ),
     "verify.other_day": "Tiket tanggal {day}, hanya berlaku pada hari itu.",
-    "verify.unknown_ticket": "Tanda tangan sah, tetapi nomor {code} tidak ada di antrean hari ini.",
+    "verify.unknown_ticket": "Kode QR sah, tetapi nomor {code} tidak ada di antrean hari ini.",
     "verify.finished": "Tiket {code} sudah selesai ({state}).",
     "state.outside": "menunggu di luar",
     "state.waiting": "menunggu",
@@ -114,7 +116,7 @@ WORDS: dict[str, str] = {
     "printer.paper_near_end": "Kertas hampir habis",
     "printer.paper_out": "Kertas habis: pasang gulungan kertas baru",
     "printer.cover_open": "Tutup printer terbuka",
-    "printer.offline": "Printer offline",
+    "printer.offline": "Printer tidak siap",
     "printer.printer_error": "Printer melaporkan kesalahan (matikan lalu nyalakan kembali)",
     "printer.no_answer": "Printer tidak menjawab dalam {s} detik",
     "printer.unrecognised": "Jawaban printer tidak dikenali (periksa kabel dan pengaturan printer)",
@@ -159,7 +161,7 @@ WORDS: dict[str, str] = {
     "web.ticket_title": "Antrean {code}",
     "web.board_title": "Antrean {office}",
     "web.your_number": "Nomor antrean Anda",
-    "web.state_outside": "Tunggu di luar dulu",
+    "web.state_outside": "Silakan menunggu di luar",
     "web.detail_outside": (
         "Ruang tunggu sedang penuh. Anda boleh menunggu di luar gedung; halaman ini akan "
         "memberi tahu Anda begitu Anda boleh masuk."
@@ -199,7 +201,7 @@ WORDS: dict[str, str] = {
     "web.line_waiting": "{n} menunggu",
     "web.line_left": "sisa kuota {n}",
     "web.line_full": "kuota hari ini habis",
-    "web.closed": "Di luar jam pelayanan",
+    "web.closed": "Di luar jam layanan",
     "web.updated": "Diperbarui {time}",
     "web.offline": (
         "Tidak tersambung ke server antrean. Data di bawah mungkin sudah lama; halaman ini "
@@ -234,14 +236,14 @@ WORDS: dict[str, str] = {
     "display.recent_title": "PANGGILAN TERAKHIR",
     "display.admit_title": "SILAKAN MASUK",
     "display.hall_title": "RUANG TUNGGU",
-    "display.occupancy": "Di dalam ruangan: {inside} / {limit}",
-    "display.full": "RUANGAN PENUH",
+    "display.occupancy": "Di ruang tunggu: {inside} / {limit}",
+    "display.full": "RUANG TUNGGU PENUH",
     "display.waiting": "Menunggu dipanggil: {n}",
     "display.outside": "Menunggu di luar: {n}",
     "display.waiting_outside": "Menunggu: {n}   •   Di luar: {outside}",
     "display.closed": "Di luar jam layanan ({hours})",
     "display.offline": "Koneksi ke server terputus — mencoba lagi…",
-    "display.offline_title": "OFFLINE",
+    "display.offline_title": "TERPUTUS",
     "display.no_sound": "suara tidak tersedia",
     "display.subtitle": "Antrean Layanan Kependudukan",
     "display.window_title": "{office} — Antrean",
@@ -249,7 +251,7 @@ WORDS: dict[str, str] = {
     "poster.headline": "Pantau antrean dari ponsel Anda",
     "poster.detail": (
         "Arahkan kamera ponsel ke kode QR dan buka tautannya: nomor yang sedang dipanggil di "
-        "setiap loket tampil di ponsel Anda, tanpa perlu menunggu di dalam ruangan."
+        "setiap loket tampil di ponsel Anda, tanpa perlu menunggu di ruang tunggu."
     ),
     "poster.wifi": "Sambungkan ponsel ke Wi-Fi kantor terlebih dahulu.",
     "voice.nomor_antrean": "nomor antrean",
