@@ -97,6 +97,11 @@ class ServiceView:
     def can_issue(self) -> bool:
         return self.refusal is None
 
+    @property
+    def shows_quota(self) -> bool:
+        """A suspended service issues nothing today: no "0 of 0 left" under its name."""
+        return self.refusal != Refusal.SUSPENDED
+
 
 def service_view(status: Status, svc: ServiceStatus, config: Config) -> ServiceView:
     why = refusal(status, svc)
@@ -107,11 +112,6 @@ def service_view(status: Status, svc: ServiceStatus, config: Config) -> ServiceV
         quota=svc.quota,
         waiting=svc.waiting + svc.outside,
         low=quota_low(svc),
-    @property
-    def shows_quota(self) -> bool:
-        """A suspended service issues nothing today: no "0 of 0 left" under its name."""
-        return self.refusal != Refusal.SUSPENDED
-
         refusal=why,
         notice=svc.suspended or "",
         waits_outside=why is None and new_tickets_wait_outside(status),
