@@ -128,7 +128,7 @@ def test_the_quota_line_stands_out_when_few_numbers_are_left(
 
 
 @pytest.mark.parametrize(
-    ("count", "columns", "rows", "height"), [(1, 2, 1, 112), (4, 2, 2, 112), (5, 3, 2, 112),
+    ("count", "columns", "rows", "height"), [(1, 2, 1, 112), (4, 2, 2, 84), (5, 3, 2, 84),
                                              (7, 3, 3, 84), (9, 3, 3, 84)]
 )  # fmt: skip
 def test_nine_services_fit_the_grid(count: int, columns: int, rows: int, height: int) -> None:

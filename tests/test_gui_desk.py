@@ -411,6 +411,40 @@ def test_fits_a_1366x768_screen(desk: tuple[Office, DeskWindow]) -> None:
     assert window.width() <= USABLE[0] and window.height() <= USABLE[1]
 
 
+def test_the_recent_tickets_show_six_rows_at_1366x768(
+    desk: tuple[Office, DeskWindow], qtbot: QtBot
+) -> None:
+    office, window = desk
+    for _ in range(8):
+        office.queue.issue("A")
+    window.refresh()
+    qtbot.waitUntil(lambda: len(window.recent_model.rows) == 8)
+    window.resize(*USABLE)
+    table = window.ui.recentTable
+
+    def rows_in_sight() -> int:
+        seen = table.viewport().rect()
+        return sum(
+            1
+            for row in range(8)
+            if seen.contains(table.visualRect(window.recent_model.index(row, 0)))
+        )
+
+    def six_in_sight() -> None:
+        assert rows_in_sight() >= 6, f"{rows_in_sight()} rows in sight"
+
+    qtbot.waitUntil(six_in_sight, timeout=2000)
+
+
+def test_nine_services_still_fit_a_1366x768_screen(
+    make_desk: Callable[..., tuple[Office, DeskWindow]],
+) -> None:
+    nine = [{"prefix": p, "name": f"Layanan {p}", "daily_quota": 10} for p in "ABCDEFGHI"]
+    _office, window = make_desk(services=nine)
+    hint = window.minimumSizeHint()
+    assert hint.width() <= USABLE[0] and hint.height() <= USABLE[1], hint
+
+
 def test_speaks_english_when_configured(
     tmp_path: Path, sqlite_url: str, qtbot: QtBot, qapp: QApplication
 ) -> None:

@@ -38,7 +38,8 @@ class ServiceGrid:
 def service_grid(count: int) -> ServiceGrid:
     columns = 2 if count <= 4 else 3
     rows = -(-count // columns)
-    return ServiceGrid(columns, rows, 112 if rows <= 2 else 84)
+    # one row of big buttons; two or three rows of 84 px leave the recent tickets six rows
+    return ServiceGrid(columns, rows, 112 if rows == 1 else 84)
 
 
 def service_key(index: int) -> str:

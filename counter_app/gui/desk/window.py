@@ -39,6 +39,8 @@ log = logging.getLogger(__name__)
 
 RECENT_ROWS = 15
 PRINTER_CHECK_MS = 10_000
+RECENT_ROWS_SHOWN = 6  # tickets in sight under "Last tickets issued" at 1366 x 768
+RECENT_ROW_HEIGHT = 26
 BUSY_AFTER_MS = 300  # an issue taking longer than this says so
 
 
@@ -186,7 +188,16 @@ class DeskWindow(QueueWindow):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(SERVICE, QHeaderView.ResizeMode.Stretch)
         header.setHighlightSections(False)
-        table.verticalHeader().setDefaultSectionSize(28)
+        table.verticalHeader().setDefaultSectionSize(RECENT_ROW_HEIGHT)
+        # room for the last few tickets even on a 768-pixel screen (the services give way)
+        table.ensurePolished()
+        header.ensurePolished()
+        if vm.service_grid(len(self.config.services)).rows <= 2:  # a third row needs them
+            table.setMinimumHeight(
+                header.sizeHint().height()
+                + RECENT_ROWS_SHOWN * RECENT_ROW_HEIGHT
+                + 2 * table.frameWidth()
+            )
         table.selectionModel().selectionChanged.connect(self._selection_changed)
         for button in (self.ui.reprintButton, self.ui.cancelButton):
             button.setFocusPolicy(Qt.FocusPolicy.TabFocus)

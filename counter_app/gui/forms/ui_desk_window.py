@@ -216,8 +216,8 @@ class Ui_DeskWindow(object):
 
         self.leftColumn.addWidget(self.recentBox)
 
-        self.leftColumn.setStretch(0, 3)
-        self.leftColumn.setStretch(2, 2)
+        self.leftColumn.setStretch(0, 1)
+        self.leftColumn.setStretch(2, 1)
 
         self.bodyLayout.addLayout(self.leftColumn)
 
