@@ -125,3 +125,47 @@ def test_entry_point_runs_as_a_module(cfg_path: Path) -> None:
     )
     assert proc.returncode == 0, proc.stderr
     assert json.loads(proc.stdout)["code"] == "B-001"
+
+
+@pytest.mark.parametrize(
+    ("language", "hall", "service", "printed"),
+    [
+        (
+            "id",
+            "ruang tunggu 1/3, 0 di luar (0 orang)",
+            "menunggu 1, di luar 0, diambil 1/150",
+            "cetak: tidak dicetak",
+        ),
+        (
+            "en",
+            "hall 1/3, 0 outside (0 persons)",
+            "waiting 1, outside 0, issued 1/150",
+            "print: off",
+        ),
+    ],
+)
+def test_the_plain_text_speaks_the_office_language(
+    tmp_path: Path,
+    db_url: str,
+    capsys: pytest.CaptureFixture[str],
+    language: str,
+    hall: str,
+    service: str,
+    printed: str,
+) -> None:
+    cfg = write_config(
+        tmp_path / "office.toml",
+        db_url,
+        office={"language": language},
+        capacity={"limit": 3, "when_full": "wait_outside"},
+    )
+    assert main(["--config", str(cfg), "issue", "A", "--no-print"]) == 0
+    ticket = capsys.readouterr().out
+    assert f"  {printed}" in ticket.splitlines()
+    assert main(["--config", str(cfg), "status"]) == 0
+    status = capsys.readouterr().out
+    assert hall in status.splitlines()[0]
+    assert f"  A Pengambilan Dokumen: {service}, " in status
+    english = ("hall ", "waiting ", "outside ", "print: ", "served ", "no-show ")
+    if language == "id":
+        assert not [w for w in english if w in ticket + status], ticket + status

@@ -26,37 +26,53 @@ def describe_ticket(t: Ticket, cfg: Config) -> str:
             door = words.text("ticket.ahead_outside", lang, n=t.ahead, persons=t.ahead_persons)
         else:
             door = words.text("ticket.next_in", lang)
-        lines.append(
-            f"  {door}" + (f", ± {t.estimated_minutes} min" if t.estimated_minutes else "")
-        )
+        minutes = words.text("cli.minutes", lang, n=t.estimated_minutes)
+        lines.append(f"  {door}" + (f", {minutes}" if t.estimated_minutes else ""))
     elif t.state == "waiting":
-        ahead = "nomor di depan" if lang == "id" else "numbers ahead"
-        lines.append(f"  {t.ahead} {ahead}, ± {t.estimated_minutes} min")
+        ahead = words.text("cli.ahead", lang, n=t.ahead)
+        lines.append(f"  {ahead}, {words.text('cli.minutes', lang, n=t.estimated_minutes)}")
     lines.append(f"  QR {t.qr}")
-    lines.append(f"  print: {t.print_status}" + (f" ({t.print_error})" if t.print_error else ""))
+    printed = words.text(
+        "cli.print", lang, status=words.text(f"cli.print.{t.print_status.value}", lang)
+    )
+    lines.append(f"  {printed}" + (f" ({t.print_error})" if t.print_error else ""))
     return "\n".join(lines)
 
 
-def describe_status(st: Status) -> str:
+def describe_status(st: Status, lang: str = "en") -> str:
     mode = (
         ""
         if st.when_full == WhenFull.REFUSE
-        else f", {st.outside} outside ({st.outside_persons} persons)"
+        else ", " + words.text("cli.hall_outside", lang, n=st.outside, persons=st.outside_persons)
     )
-    lines = [
-        f"{st.day}  hall {st.occupancy}/{st.limit}{mode}" + ("" if st.open_now else "  [closed]")
-    ]
+    hall = words.text("cli.hall", lang, occupancy=st.occupancy, limit=st.limit)
+    closed = "" if st.open_now else f"  [{words.text('cli.closed', lang)}]"
+    lines = [f"{st.day}  {hall}{mode}{closed}"]
     for s in st.services:
         notice = f"  [{s.suspended}]" if s.suspended else ""
-        lines.append(
-            f"  {s.prefix} {s.name}: waiting {s.waiting}, outside {s.outside}, "
-            f"issued {s.issued}/{s.quota}, left {s.quota_left}{notice}"
+        line = words.text(
+            "cli.service",
+            lang,
+            prefix=s.prefix,
+            name=s.name,
+            waiting=s.waiting,
+            outside=s.outside,
+            issued=s.issued,
+            quota=s.quota,
+            left=s.quota_left,
         )
+        lines.append(f"  {line}{notice}")
     for c in st.counters:
         current = c.current.code if c.current else "-"
-        lines.append(
-            f"  {c.name}: {current}  (served {c.served_today}, no-show {c.no_shows_today})"
+        line = words.text(
+            "cli.counter",
+            lang,
+            name=c.name,
+            current=current,
+            served=c.served_today,
+            no_shows=c.no_shows_today,
         )
+        lines.append(f"  {line}")
     return "\n".join(lines)
 
 

@@ -65,7 +65,7 @@ def cancel(args: argparse.Namespace, cfg: Config) -> int:
 
 def status(args: argparse.Namespace, cfg: Config) -> int:
     st = open_queue(cfg).status()
-    emit(args, st.as_json(), describe_status(st))
+    emit(args, st.as_json(), describe_status(st, cfg.office.language))
     return EXIT_OK
 
 

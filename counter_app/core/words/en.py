@@ -59,6 +59,21 @@ WORDS: dict[str, str] = {
     "clock.hours": "{n} h",
     "clock.minutes": "{n} min",
     "clock.seconds": "{n} s",
+    "cli.hall": "hall {occupancy}/{limit}",
+    "cli.hall_outside": "{n} outside ({persons} persons)",
+    "cli.closed": "closed",
+    "cli.service": (
+        "{prefix} {name}: waiting {waiting}, outside {outside}, issued {issued}/{quota}, "
+        "left {left}"
+    ),
+    "cli.counter": "{name}: {current}  (served {served}, no-show {no_shows})",
+    "cli.ahead": "{n} numbers ahead",
+    "cli.minutes": "± {n} min",
+    "cli.print": "print: {status}",
+    "cli.print.pending": "pending",
+    "cli.print.printed": "printed",
+    "cli.print.failed": "failed",
+    "cli.print.off": "off",
     "hall.blocked": "{free} places free, waiting for group {code} ({persons} persons)",
     "refusal.hall_full": (
         "The waiting hall is full ({occupancy}/{limit} persons). Please wait a moment."

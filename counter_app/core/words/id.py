@@ -61,6 +61,21 @@ WORDS: dict[str, str] = {
     "clock.hours": "{n} jam",
     "clock.minutes": "{n} menit",
     "clock.seconds": "{n} detik",
+    "cli.hall": "ruang tunggu {occupancy}/{limit}",
+    "cli.hall_outside": "{n} di luar ({persons} orang)",
+    "cli.closed": "tutup",
+    "cli.service": (
+        "{prefix} {name}: menunggu {waiting}, di luar {outside}, diambil {issued}/{quota}, "
+        "sisa {left}"
+    ),
+    "cli.counter": "{name}: {current}  (dilayani {served}, tidak hadir {no_shows})",
+    "cli.ahead": "{n} nomor di depan",
+    "cli.minutes": "± {n} menit",
+    "cli.print": "cetak: {status}",
+    "cli.print.pending": "belum tercetak",
+    "cli.print.printed": "tercetak",
+    "cli.print.failed": "gagal",
+    "cli.print.off": "tidak dicetak",
     "hall.blocked": "{free} tempat kosong, menunggu rombongan {code} ({persons} orang)",
     "refusal.hall_full": "Ruang tunggu penuh ({occupancy}/{limit} orang). Silakan tunggu sebentar.",
     "refusal.quota_reached": "Kuota harian layanan {service} sudah habis ({quota} nomor).",
