@@ -17,6 +17,7 @@ from pytestqt.qtbot import QtBot
 
 from counter_app.gui.desk.window import DeskWindow
 from counter_app.gui.shell import i18n
+from counter_app.gui.shell.dialogs import ChoiceDialog
 from counter_app.gui.shell.queue_window import QueueWindow
 from tools import i18n_build
 
@@ -109,3 +110,12 @@ def test_a_translation_rewritten_in_place_under_a_running_window_does_not_crash_
         [sys.executable, "-c", child], capture_output=True, text=True, timeout=60
     )
     assert (result.returncode, result.stdout.split()) == (0, ["Nomor", "Layanan"]), result.stderr
+
+
+def test_the_transfer_and_return_choice_says_what_it_does_in_indonesian(
+    indonesian: None, qtbot: QtBot
+) -> None:
+    """No English 'OK' beside 'Batal' in the transfer and return dialogs."""
+    dialog = ChoiceDialog(None, "Pindahkan A-001", "?", [("B", "B  Legalisasi")])
+    qtbot.addWidget(dialog)
+    assert (dialog.ui.okButton.text(), dialog.ui.cancelButton.text()) == ("Pilih", "Batal")

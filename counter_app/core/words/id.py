@@ -79,7 +79,7 @@ WORDS: dict[str, str] = {
     "hall.blocked": "{free} tempat kosong, menunggu rombongan {code} ({persons} orang)",
     "refusal.hall_full": "Ruang tunggu penuh ({occupancy}/{limit} orang). Silakan tunggu sebentar.",
     "refusal.quota_reached": "Kuota harian layanan {service} sudah habis ({quota} nomor).",
-    "refusal.suspended": "Layanan {service} ditutup sementara: {notice}",
+    "refusal.suspended": "Layanan {service} tidak tersedia: {notice}",
     "refusal.closed": "Di luar jam layanan ({hours}).",
     "refusal.nothing_to_call": "Tidak ada antrean untuk {counter}.",
     "refusal.no_current": "{counter} belum memanggil nomor.",
