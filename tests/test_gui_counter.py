@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import SECRET
+from conftest import SECRET, FakeClock
 from guikit import USABLE, Office, open_office, show_active, station_look, timed_wait
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
@@ -19,6 +19,7 @@ from counter_app.core.model import TicketState
 from counter_app.core.queue import Queue
 from counter_app.core.tokens import make_payload
 from counter_app.gui.counter.panel import KEYS, CounterPanel
+from counter_app.gui.counter.view_model import NO_SHOW_WAIT_S
 from counter_app.gui.shell import dialogs
 
 URL = "http://192.168.1.10:8080"  # [web] public_url: the QR holds URL/t/PAYLOAD
@@ -76,9 +77,10 @@ def current(panel: CounterPanel) -> str:
 
 
 def test_call_recall_done_and_no_show_with_the_keys(
-    counter: tuple[Office, CounterPanel], qtbot: QtBot
+    counter: tuple[Office, CounterPanel], qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     office, panel = counter
+    monkeypatch.setattr(dialogs, "question", lambda *a, **k: True)  # a no-show just after a call
     assert current(panel) == "—" and panel.ui.currentCode.property("idle") == "true"
     assert not panel.commands["recall"].is_enabled()
     qtbot.keyClick(panel, F5)
@@ -199,6 +201,7 @@ def test_return_puts_a_no_show_back_in_line(
     qtbot.keyClick(panel, Qt.Key.Key_R, CTRL)
     assert "belum ada nomor yang ditandai tidak hadir" in panel.messages.text()
     qtbot.keyClick(panel, F5)
+    monkeypatch.setattr(dialogs, "question", lambda *a, **k: True)  # just called: asked
     qtbot.keyClick(panel, F8)
     offered: list[Any] = []
     monkeypatch.setattr(
@@ -361,3 +364,36 @@ def test_an_unknown_counter_is_refused(tmp_path: Path, sqlite_url: str) -> None:
             CounterPanel(office.ctx, 9)
     finally:
         office.close()
+
+
+def test_a_no_show_just_after_a_call_or_recall_is_asked_first(
+    make_panel: Callable[..., tuple[Office, CounterPanel]],
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    clock = FakeClock()
+    office, panel = make_panel(clock=clock)
+    office.queue.issue("A", printing=False)
+    panel.refresh()
+    asked: list[str] = []
+    answer = {"yes": False}
+    monkeypatch.setattr(
+        dialogs, "question", lambda _p, _t, text, **k: asked.append(text) or answer["yes"]
+    )
+    qtbot.keyClick(panel, F5)
+    qtbot.waitUntil(lambda: current(panel) == "A-001")
+    clock.moment += timedelta(seconds=20)
+    qtbot.keyClick(panel, F8)
+    assert asked and "20 detik" in asked[-1]
+    assert office.queue.ticket("A-001").state == TicketState.CALLED  # "Wait": still called
+    clock.moment += timedelta(seconds=NO_SHOW_WAIT_S)
+    qtbot.keyClick(panel, F6)  # called again: the wait starts over
+    qtbot.waitUntil(lambda: office.queue.ticket("A-001").recalls == 1)
+    clock.moment += timedelta(seconds=5)
+    qtbot.keyClick(panel, F8)
+    assert len(asked) == 2 and "5 detik" in asked[-1]
+    assert office.queue.ticket("A-001").state == TicketState.CALLED
+    clock.moment += timedelta(seconds=NO_SHOW_WAIT_S)
+    qtbot.keyClick(panel, F8)  # a minute on: no question
+    qtbot.waitUntil(lambda: office.queue.ticket("A-001").state == TicketState.NO_SHOW)
+    assert len(asked) == 2

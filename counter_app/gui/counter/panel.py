@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from datetime import datetime
 from functools import partial
 
 from PySide6.QtCore import Qt, Slot
@@ -59,6 +60,7 @@ class CounterPanel(QueueWindow):
         self.ui.setupUi(self)
         self.guard = PressGuard()
         self.current: Ticket | None = None
+        self.last_call: tuple[str, datetime] | None = None  # this counter's last call: code, when
         self.counter_status: CounterStatus | None = None
         self.scanned: Verification | None = None
         self.setWindowTitle(self.tr("{counter} - counter-app").format(counter=counter.label))
@@ -211,13 +213,25 @@ class CounterPanel(QueueWindow):
 
     # --- actions -------------------------------------------------------------------------------
 
-    def _act(self, name: str, fn: Callable[[], Ticket], done_text: Callable[[Ticket], str]) -> None:
+    def _act(
+        self,
+        name: str,
+        fn: Callable[[], Ticket],
+        done_text: Callable[[Ticket], str],
+        *,
+        calls: bool = False,
+    ) -> None:
+        """``calls``: the action calls the visitor (call next, recall)."""
         if not self.guard.begin():
             return
-        self.ctx.call(self.ctx.actions, fn, partial(self._acted, done_text), name=name)
+        self.ctx.call(self.ctx.actions, fn, partial(self._acted, done_text, calls), name=name)
 
     def _acted(
-        self, done_text: Callable[[Ticket], str], ticket: Ticket | None, error: BaseException | None
+        self,
+        done_text: Callable[[Ticket], str],
+        calls: bool,
+        ticket: Ticket | None,
+        error: BaseException | None,
     ) -> None:
         self.guard.end()
         if self.closed:
@@ -225,6 +239,8 @@ class CounterPanel(QueueWindow):
         if error is not None:
             self.handle_error(error, acting=True)
         elif ticket is not None:
+            if calls:  # by the queue's clock; a recall leaves the ticket's called_at as it was
+                self.last_call = (ticket.code, self.queue.clock.now())
             self.messages.show("info", done_text(ticket))
         self.refresh()
 
@@ -235,6 +251,7 @@ class CounterPanel(QueueWindow):
             lambda t: self.tr("{code} called to {counter}.").format(
                 code=t.code, counter=self.counter.label
             ),
+            calls=True,
         )
 
     def recall(self) -> None:
@@ -242,6 +259,24 @@ class CounterPanel(QueueWindow):
             "recall",
             lambda: self.queue.recall(self.counter.number),
             lambda t: self.tr("{code} called again.").format(code=t.code),
+            calls=True,
+        )
+
+    def _last_call(self, ticket: Ticket) -> datetime | None:
+        mine = self.last_call[1] if self.last_call and self.last_call[0] == ticket.code else None
+        return max((t for t in (ticket.called_at, mine) if t is not None), default=None)
+
+    def confirm_no_show(self, ticket: Ticket, seconds: int) -> bool:
+        """Asked when the visitor was called moments ago (a test replaces this)."""
+        return dialogs.question(
+            self,
+            self.tr("No-show for {code}?").format(code=ticket.code),
+            self.tr(
+                "{code} was called {seconds} seconds ago and may still be on the way. "
+                "Mark it as not come anyway?"
+            ).format(code=ticket.code, seconds=seconds),
+            yes=self.tr("Mark as no-show"),
+            no=self.tr("Wait"),
         )
 
     def done(self) -> None:
@@ -252,6 +287,11 @@ class CounterPanel(QueueWindow):
         )
 
     def no_show(self) -> None:
+        ticket = self.current
+        if ticket is not None:
+            seconds = vm.no_show_too_soon(self._last_call(ticket), self.queue.clock.now())
+            if seconds is not None and not self.confirm_no_show(ticket, seconds):
+                return
         self._act(
             "no-show",
             lambda: self.queue.no_show(self.counter.number),

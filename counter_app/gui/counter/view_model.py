@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from enum import StrEnum
 
 from counter_app.core import texts
@@ -29,6 +30,17 @@ HISTORY = 6  # calls at this counter listed under its figures
 NB_HYPHEN = "\u2011"  # keeps "A-004" on one line
 #: The actions about the visitor at the counter: they need one there.
 SERVING_COMMANDS = ("recall", "done", "no_show", "transfer")
+#: A no-show this soon after the visitor was called (or called again) is asked first:
+#: someone called a moment ago may still be on the way from the hall.
+NO_SHOW_WAIT_S = 60
+
+
+def no_show_too_soon(last_call: datetime | None, now: datetime) -> int | None:
+    """Seconds since the visitor was last called, when a no-show now is too soon; else None."""
+    if last_call is None:
+        return None
+    since = (now - last_call).total_seconds()
+    return max(0, int(since)) if since < NO_SHOW_WAIT_S else None
 
 
 # --- the lines and the figures ---------------------------------------------------------------
