@@ -56,7 +56,7 @@
     </message>
     <message>
         <source>OK</source>
-        <translation>OK</translation>
+        <translation>Pilih</translation>
     </message>
 </context>
 <context>
@@ -203,22 +203,6 @@
         <translation>{code} dipanggil ulang.</translation>
     </message>
     <message>
-        <source>No-show for {code}?</source>
-        <translation>Tandai {code} tidak hadir?</translation>
-    </message>
-    <message>
-        <source>{code} was called {seconds} seconds ago and may still be on the way. Mark it as not come anyway?</source>
-        <translation>{code} dipanggil {seconds} detik yang lalu dan mungkin masih dalam perjalanan. Tetap tandai tidak hadir?</translation>
-    </message>
-    <message>
-        <source>Mark as no-show</source>
-        <translation>Tandai tidak hadir</translation>
-    </message>
-    <message>
-        <source>Wait</source>
-        <translation>Tunggu</translation>
-    </message>
-    <message>
         <source>{code} served.</source>
         <translation>{code} selesai dilayani.</translation>
     </message>
@@ -307,7 +291,7 @@
     </message>
     <message>
         <source>Services - press the button or its F key</source>
-        <translation>Layanan - klik tombolnya atau tekan tombol F</translation>
+        <translation>Layanan — pilih tombol atau tekan F1–F9</translation>
     </message>
     <message>
         <source>Persons on this ticket:</source>
@@ -319,7 +303,7 @@
     </message>
     <message>
         <source>Last tickets issued</source>
-        <translation>Nomor antrean terakhir</translation>
+        <translation>Nomor Antrean yang Baru Diambil</translation>
     </message>
     <message>
         <source>Reprint</source>
@@ -339,7 +323,7 @@
     </message>
     <message>
         <source>Last ticket</source>
-        <translation>Tiket Terakhir</translation>
+        <translation>Nomor Antrean Terakhir</translation>
     </message>
     <message>
         <source>No ticket issued yet</source>
@@ -403,7 +387,7 @@
     </message>
     <message>
         <source>{code} was not printed: {error}. Select it under Last tickets issued and press Reprint, or cancel it.</source>
-        <translation>{code} gagal dicetak: {error}. Pilih nomornya di daftar Nomor antrean terakhir lalu tekan Cetak Ulang, atau batalkan.</translation>
+        <translation>{code} gagal dicetak: {error}. Pilih nomornya di daftar Nomor Antrean yang Baru Diambil lalu tekan Cetak Ulang, atau batalkan.</translation>
     </message>
     <message>
         <source>Printing off</source>
@@ -745,7 +729,7 @@
     </message>
     <message>
         <source>Full for {minutes} minutes; {outside} ticket(s) waited outside.</source>
-        <translation>Penuh selama {minutes} menit; {outside} tiket menunggu di luar.</translation>
+        <translation>Penuh selama {minutes} menit; {outside} nomor menunggu di luar.</translation>
     </message>
     <message>
         <source>Places free, waiting for a group outside: {minutes} minutes.</source>
@@ -1129,7 +1113,7 @@
     </message>
     <message>
         <source>Tickets</source>
-        <translation>Tiket</translation>
+        <translation>Nomor antrean</translation>
     </message>
     <message>
         <source>Persons inside</source>
