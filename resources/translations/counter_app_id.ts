@@ -203,6 +203,22 @@
         <translation>{code} dipanggil ulang.</translation>
     </message>
     <message>
+        <source>No-show for {code}?</source>
+        <translation>Tandai {code} tidak hadir?</translation>
+    </message>
+    <message>
+        <source>{code} was called {seconds} seconds ago and may still be on the way. Mark it as not come anyway?</source>
+        <translation>{code} dipanggil {seconds} detik yang lalu dan mungkin masih dalam perjalanan. Tetap tandai tidak hadir?</translation>
+    </message>
+    <message>
+        <source>Mark as no-show</source>
+        <translation>Tandai tidak hadir</translation>
+    </message>
+    <message>
+        <source>Wait</source>
+        <translation>Tunggu</translation>
+    </message>
+    <message>
         <source>{code} served.</source>
         <translation>{code} selesai dilayani.</translation>
     </message>
