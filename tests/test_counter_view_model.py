@@ -126,8 +126,8 @@ def test_the_last_calls_here_newest_first_with_recalls_starred() -> None:
         call(5, "A-004", EventKind.CALLED),
     )
     got = vm.history(status(calls=calls), 1)
-    hyphen = vm.NB_HYPHEN
-    assert got.items == (f"A{hyphen}004 02:59*", f"A{hyphen}004 02:55")
+    hyphen, space = vm.NB_HYPHEN, vm.NBSP  # each call stays on one line
+    assert got.items == (f"A{hyphen}004{space}02:59*", f"A{hyphen}004{space}02:55")
     assert got.recalled
 
 

@@ -100,7 +100,7 @@ def test_call_recall_done_and_no_show_with_the_keys(
     assert office.queue.ticket("A-002").state == TicketState.NO_SHOW
     assert panel.ui.noShowValue.text() == "1"
     assert "Kembalikan ke Antrean [Ctrl+R]" in panel.messages.text()
-    assert "A\u2011001" in panel.ui.historyLabel.text()  # non-breaking hyphen
+    assert "A\u2011001\u00a0" in panel.ui.historyLabel.text()  # breaks only between calls
 
 
 def test_the_buttons_do_the_same_as_the_keys(
@@ -397,3 +397,29 @@ def test_a_no_show_just_after_a_call_or_recall_is_asked_first(
     qtbot.keyClick(panel, F8)  # a minute on: no question
     qtbot.waitUntil(lambda: office.queue.ticket("A-001").state == TicketState.NO_SHOW)
     assert len(asked) == 2
+
+
+def test_at_1366x768_the_scan_hint_fits_its_field(
+    counter: tuple[Office, CounterPanel], qtbot: QtBot
+) -> None:
+    _office, panel = counter
+    panel.resize(*USABLE)
+    edit = panel.ui.scanEdit
+
+    def fits() -> None:
+        hint = edit.placeholderText()
+        room = edit.width() - edit.height() - 12  # the clear button is about square
+        assert hint and edit.fontMetrics().horizontalAdvance(hint) <= room, (hint, room)
+
+    qtbot.waitUntil(fits)
+    assert "Enter" in edit.placeholderText()
+
+
+def test_the_called_again_note_never_breaks_in_two(
+    counter: tuple[Office, CounterPanel], qtbot: QtBot
+) -> None:
+    _office, panel = counter
+    qtbot.keyClick(panel, F5)
+    qtbot.keyClick(panel, F6)
+    qtbot.waitUntil(lambda: "dipanggil\u00a0ulang)" in panel.ui.historyLabel.text())
+    assert "(*\u00a0dipanggil\u00a0ulang)" in panel.ui.historyLabel.text()

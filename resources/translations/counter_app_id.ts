@@ -143,6 +143,10 @@
         <translation>{counter} - counter-app</translation>
     </message>
     <message>
+        <source>Scan the QR or type the number, then Enter</source>
+        <translation>Pindai QR atau ketik nomor, lalu Enter</translation>
+    </message>
+    <message>
         <source>&amp;Counter</source>
         <translation>&amp;Loket</translation>
     </message>

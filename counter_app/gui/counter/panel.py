@@ -9,7 +9,7 @@ from collections.abc import Callable
 from datetime import datetime
 from functools import partial
 
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import QEvent, QObject, Qt, Slot
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton
 
@@ -39,6 +39,7 @@ KEYS = {
 }
 #: Enter is Return on the main keyboard and Enter on the keypad: both work
 _EXTRA_KEYS = {"call_ticket": ["Ctrl+Return"]}
+HINT_PADDING = 8  # pixels either side of the scan field's hint
 _COMMAND_KEYS = (
     Qt.KeyboardModifier.ControlModifier
     | Qt.KeyboardModifier.AltModifier
@@ -90,13 +91,32 @@ class CounterPanel(QueueWindow):
         ui.checkButton.clicked.connect(self.check_scan)
         ui.scanEdit.returnPressed.connect(self.check_scan)
         ui.scanEdit.textEdited.connect(self._scan_edited)
+        self._scan_hints = (  # the form's full hint, and a short one for a narrow field
+            ui.scanEdit.placeholderText(),
+            self.tr("Scan the QR or type the number, then Enter"),
+        )
+        ui.scanEdit.installEventFilter(self)  # resized: the hint that fits
         ui.scanResult.setMinimumHeight(34)
         ui.onlineLight.setProperty("light", "off")
         self.finish_setup(ui.messageBar, ui.onlineLight, ui.onlineLabel, ui.clockLabel)
         self._show_current(None)
         self._show_scan(None)
         ui.scanEdit.setFocus()
+        self._fit_scan_hint()
         self.refresh()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.ui.scanEdit and event.type() == QEvent.Type.Resize:
+            self._fit_scan_hint()
+        return super().eventFilter(watched, event)
+
+    def _fit_scan_hint(self) -> None:
+        """The full hint where it fits, else the short one: never a hint cut in half."""
+        edit = self.ui.scanEdit
+        room = edit.width() - edit.height() - 2 * HINT_PADDING  # less the clear button
+        full, short = self._scan_hints
+        fits = edit.fontMetrics().horizontalAdvance(full) <= room
+        edit.setPlaceholderText(full if fits else short)
 
     def _build_commands(self) -> None:
         ui = self.ui
@@ -175,8 +195,8 @@ class CounterPanel(QueueWindow):
             self.ui.historyLabel.setText(self.tr("No calls at this counter yet today."))
             return
         text = self.tr("Last calls here: {calls}").format(calls=" · ".join(calls.items))
-        if calls.recalled:
-            text += "  " + self.tr("(* called again)")
+        if calls.recalled:  # the note stays whole: the line breaks only between calls
+            text += " · " + self.tr("(* called again)").replace(" ", vm.NBSP)
         self.ui.historyLabel.setText(text)
 
     def _show_current(self, ticket: Ticket | None) -> None:

@@ -28,6 +28,7 @@ from counter_app.core.model import (
 
 HISTORY = 6  # calls at this counter listed under its figures
 NB_HYPHEN = "\u2011"  # keeps "A-004" on one line
+NBSP = "\u00a0"  # keeps "A-004 09:12*" on one line
 #: The actions about the visitor at the counter: they need one there.
 SERVING_COMMANDS = ("recall", "done", "no_show", "transfer")
 #: A no-show this soon after the visitor was called (or called again) is asked first:
@@ -111,7 +112,7 @@ def history(status: Status, number: int) -> History:
     shown = calls[:HISTORY]
     return History(
         items=tuple(
-            f"{c.code.replace('-', NB_HYPHEN)} {c.at:%H:%M}"
+            f"{c.code.replace('-', NB_HYPHEN)}{NBSP}{c.at:%H:%M}"
             + ("*" if c.kind == EventKind.RECALLED else "")
             for c in shown
         ),
