@@ -166,6 +166,10 @@ def test_the_plain_text_speaks_the_office_language(
     status = capsys.readouterr().out
     assert hall in status.splitlines()[0]
     assert f"  A Pengambilan Dokumen: {service}, " in status
-    english = ("hall ", "waiting ", "outside ", "print: ", "served ", "no-show ")
+    qr = next(line.split()[1] for line in ticket.splitlines() if line.startswith("  QR "))
+    assert main(["--config", str(cfg), "verify", qr]) == 0
+    verdict = capsys.readouterr().out
+    assert verdict.startswith("SAH  " if language == "id" else "OK  "), verdict
+    english = ("hall ", "waiting ", "outside ", "print: ", "served ", "no-show ", "OK ")
     if language == "id":
-        assert not [w for w in english if w in ticket + status], ticket + status
+        assert not [w for w in english if w in ticket + status + verdict], ticket + status

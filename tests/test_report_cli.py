@@ -41,8 +41,9 @@ def test_report_prints_the_table_and_writes_the_csv(office: Path, tmp_path: Path
         "service", "counter", "name", "issued", "served", "no_show", "cancelled", "open",
         "wait_median_min", "wait_p90_min", "service_median_min",
     ]  # fmt: skip
-    assert "peak 4/4 at 09:04 (limit held), full 19 min, 1 waited outside" in proc.stdout
-    assert "arrivals per hour: 09:6 10:1" in proc.stdout
+    hall = "puncak 4/4 pukul 09:04 (batas terjaga), penuh 19 menit, 1 menunggu di luar"
+    assert hall in proc.stdout
+    assert "kedatangan per jam: 09:6 10:1" in proc.stdout
     with out.open(encoding="utf-8", newline="") as fh:
         rows = list(csv.DictReader(fh))
     assert {r["service"]: figures_from_csv(r) for r in rows if r["service"]} == EXPECTED_SERVICES

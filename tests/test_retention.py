@@ -86,7 +86,7 @@ def test_purge_from_the_command_line(tmp_path: Path, db_url: str) -> None:
     assert proc.returncode == 0, proc.stderr
     assert "purged 1 tickets" in proc.stdout
     proc = cli("--config", str(path), "report", "--date", clock.moment.date().isoformat())
-    assert proc.returncode == 0 and "arrivals per hour: 09:1" in proc.stdout
+    assert proc.returncode == 0 and "kedatangan per jam: 09:1" in proc.stdout
     assert "--keep-days" in one_line(
         cli("--config", str(path), "db", "purge", "--keep-days", "0"), 2
     )

@@ -76,7 +76,7 @@ def describe_status(st: Status, lang: str = "en") -> str:
     return "\n".join(lines)
 
 
-def describe_report(r: DayReport) -> str:
+def describe_report(r: DayReport, lang: str = "en") -> str:
     """The CSV's rows as an aligned table, then the hall and the arrivals per hour."""
     columns = [
         c
@@ -89,16 +89,23 @@ def describe_report(r: DayReport) -> str:
     lines.append("  ".join(c.ljust(widths[c]) for c in columns).rstrip())
     for row in rows:
         lines.append("  ".join(row[c].ljust(widths[c]) for c in columns).rstrip())
-    peak = f" at {r.peak_at:%H:%M}" if r.peak_at else ""
-    held = "held" if r.limit_held else "EXCEEDED"
-    lines.append(
-        f"hall: peak {r.peak_occupancy}/{r.limit}{peak} (limit {held}), "
-        f"full {r.full_minutes:g} min, {r.issued_outside} waited outside"
+    peak = words.text("cli.report_at", lang, time=f"{r.peak_at:%H:%M}") if r.peak_at else ""
+    held = words.text("cli.limit_held" if r.limit_held else "cli.limit_exceeded", lang)
+    hall = words.text(
+        "cli.report_hall",
+        lang,
+        peak=r.peak_occupancy,
+        limit=r.limit,
+        at=peak,
+        held=held,
+        full=f"{r.full_minutes:g}",
+        outside=r.issued_outside,
     )
+    lines.append(hall)
     hours = [f"{h:02d}:{n}" for h, n in enumerate(r.arrivals) if n]
-    lines.append("arrivals per hour: " + (" ".join(hours) or "-"))
+    lines.append(words.text("cli.arrivals", lang, hours=" ".join(hours) or "-"))
     return "\n".join(lines)
 
 
-def describe_verification(v: Verification) -> str:
-    return ("OK  " if v.ok else "INVALID  ") + v.message
+def describe_verification(v: Verification, lang: str = "en") -> str:
+    return f"{words.text('cli.valid' if v.ok else 'cli.invalid', lang)}  {v.message}"

@@ -73,8 +73,8 @@ def verify(args: argparse.Namespace, cfg: Config) -> int:
     """A payload that cannot be one of ours is refused before the database is opened."""
     malformed = malformed_payload(args.payload, cfg.office.language)
     if malformed is not None:
-        emit(args, malformed.as_json(), describe_verification(malformed))
+        emit(args, malformed.as_json(), describe_verification(malformed, cfg.office.language))
         return EXIT_REFUSED
     v = open_queue(cfg).verify(args.payload)
-    emit(args, v.as_json(), describe_verification(v))
+    emit(args, v.as_json(), describe_verification(v, cfg.office.language))
     return EXIT_OK if v.ok else EXIT_REFUSED

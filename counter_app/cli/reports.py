@@ -36,5 +36,5 @@ def report(args: argparse.Namespace, cfg: Config) -> int:
     result = daily_report(open_queue(cfg), day)
     if args.csv is not None:
         save_csv(result, args.csv)  # whole or not at all; an OSError names the file
-    emit(args, result.as_json(), describe_report(result))
+    emit(args, result.as_json(), describe_report(result, cfg.office.language))
     return EXIT_OK

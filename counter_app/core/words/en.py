@@ -74,6 +74,15 @@ WORDS: dict[str, str] = {
     "cli.print.printed": "printed",
     "cli.print.failed": "failed",
     "cli.print.off": "off",
+    "cli.report_hall": (
+        "hall: peak {peak}/{limit}{at} (limit {held}), full {full} min, {outside} waited outside"
+    ),
+    "cli.report_at": " at {time}",
+    "cli.limit_held": "held",
+    "cli.limit_exceeded": "EXCEEDED",
+    "cli.arrivals": "arrivals per hour: {hours}",
+    "cli.valid": "OK",
+    "cli.invalid": "INVALID",
     "hall.blocked": "{free} places free, waiting for group {code} ({persons} persons)",
     "refusal.hall_full": (
         "The waiting hall is full ({occupancy}/{limit} persons). Please wait a moment."

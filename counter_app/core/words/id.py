@@ -76,6 +76,16 @@ WORDS: dict[str, str] = {
     "cli.print.printed": "tercetak",
     "cli.print.failed": "gagal",
     "cli.print.off": "tidak dicetak",
+    "cli.report_hall": (
+        "ruang tunggu: puncak {peak}/{limit}{at} (batas {held}), penuh {full} menit, "
+        "{outside} menunggu di luar"
+    ),
+    "cli.report_at": " pukul {time}",
+    "cli.limit_held": "terjaga",
+    "cli.limit_exceeded": "TERLAMPAUI",
+    "cli.arrivals": "kedatangan per jam: {hours}",
+    "cli.valid": "SAH",
+    "cli.invalid": "TIDAK SAH",
     "hall.blocked": "{free} tempat kosong, menunggu rombongan {code} ({persons} orang)",
     "refusal.hall_full": "Ruang tunggu penuh ({occupancy}/{limit} orang). Silakan tunggu sebentar.",
     "refusal.quota_reached": "Kuota harian layanan {service} sudah habis ({quota} nomor).",
