@@ -43,6 +43,7 @@ class Desk:
     ) -> None:
         self.queue = queue
         self.printer = printer
+        printer.now = queue.clock.now  # preview files named by the queue's day and time
         self.on_print = on_print
         self._spooler: Spooler | None = (
             printer.spooler(on_result=self._spooled) if background and printer.enabled else None

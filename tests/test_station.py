@@ -10,10 +10,11 @@ from __future__ import annotations
 import json
 import threading
 import time
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
-from conftest import make_config, write_config
+from conftest import FakeClock, make_config, write_config
 from fakeprinter import FakePrinter, decode
 
 from counter_app.cli import main
@@ -158,3 +159,16 @@ def test_preview_printer_writes_png_and_bytes(
     assert json.loads(capsys.readouterr().out)["print_status"] == "printed"
     names = sorted(p.suffix for p in folder.iterdir())
     assert names == [".bin", ".png"]
+
+
+def test_preview_files_are_named_by_the_office_day_near_midnight(
+    queue: Queue, clock: FakeClock, tmp_path: Path
+) -> None:
+    clock.moment = datetime(2026, 12, 3, 16, 0, 30, tzinfo=UTC)  # 00:00:30 on 4 Dec in WITA
+    cfg = make_config(printer={"kind": "preview", "folder": str(tmp_path / "previews")})
+    queue.config = cfg
+    desk = Desk.from_config(queue, cfg, background=False)
+    ticket = desk.issue("A")
+    assert ticket.day == date(2026, 12, 4)
+    names = sorted(p.name for p in (tmp_path / "previews").iterdir())
+    assert [n[: len("A-001-20261204-000030")] for n in names] == ["A-001-20261204-000030"] * 2

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
@@ -67,6 +68,7 @@ class PrintJob:
     cut: bool = True
     png_path: Path | None = None
     bin_path: Path | None = None
+    made_at: datetime | None = None  # in the office's time zone: names the preview files
 
     def __repr__(self) -> str:
         return (

@@ -10,7 +10,7 @@ spooler.submit(job)                  # off the caller's thread; or printer.print
 from __future__ import annotations
 
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import UTC, datetime, tzinfo
 from zoneinfo import ZoneInfo
 
@@ -58,6 +58,7 @@ class TicketPrinter:
         # from the desk while the spooler prints would wait unanswered in the backlog
         # and read as "no answer". Checks and jobs therefore take turns.
         self._io_lock = threading.Lock()
+        self.now: Callable[[], datetime] = lambda: datetime.now(UTC)  # a test sets a clock
 
     @classmethod
     def from_config(cls, config: Config) -> TicketPrinter:
@@ -140,6 +141,7 @@ class TicketPrinter:
             copies=self.settings.copies,
             qr_native=out.qr_native,
             cut=out.cut,
+            made_at=self.now().astimezone(self.tz),  # the office's day, not the PC's or UTC's
         )
 
     def test_job(self) -> PrintJob:

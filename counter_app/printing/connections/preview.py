@@ -47,7 +47,8 @@ class PreviewConnection(Connection):
 
     def send(self, job: PrintJob) -> str | None:
         folder = preview_folder(self.settings)
-        stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")[:-3]
+        made_at = job.made_at or datetime.now().astimezone()
+        stamp = made_at.strftime("%Y%m%d-%H%M%S-%f")[:-3]  # the office-local day and time
         base = f"{re.sub(r'[^A-Za-z0-9-]', '_', job.code)}-{stamp}"
         if job.reprint:
             base += "-reprint"
