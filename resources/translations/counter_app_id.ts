@@ -487,7 +487,7 @@
     </message>
     <message>
         <source>That group goes in first once enough places are free</source>
-        <translation>Rombongan itu masuk lebih dulu begitu tempatnya cukup</translation>
+        <translation>Rombongan tersebut masuk lebih dahulu setelah tempatnya cukup</translation>
     </message>
     <message>
         <source>New tickets wait outside until called in</source>

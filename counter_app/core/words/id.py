@@ -189,7 +189,7 @@ WORDS: dict[str, str] = {
     "web.state_outside": "Silakan menunggu di luar",
     "web.detail_outside": (
         "Ruang tunggu sedang penuh. Anda boleh menunggu di luar gedung; halaman ini akan "
-        "memberi tahu Anda begitu Anda boleh masuk."
+        "memberi tahu Anda saat Anda boleh masuk."
     ),
     "web.state_come_in": "Silakan masuk sekarang",
     "web.detail_come_in": (
