@@ -240,7 +240,7 @@ def test_a_valid_scan_can_be_called_here(
 @pytest.mark.parametrize(
     ("payload", "words"),
     [
-        (lambda q: make_payload("someone-elses-secret-1234567", q.today(), "A-002"), "palsu"),
+        (lambda q: make_payload("someone-elses-secret-1234567", q.today(), "A-002"), "tidak sah"),
         (lambda q: make_payload(SECRET, q.today() - timedelta(days=1), "A-002"), "hanya berlaku"),
         (lambda q: q.ticket("A-001").qr, "sudah selesai"),
         (lambda q: "HELLO WORLD", "Bukan QR tiket"),
@@ -302,7 +302,7 @@ def test_a_scanned_link_is_checked_and_called_like_the_bare_code(
     link = printing.ticket("B-001").qr
     assert link.startswith(f"{URL}/t/CQ1:")
     scan(qtbot, panel, link.replace("B-001", "B-002"))  # a forged link first
-    assert panel.ui.scanResult.property("level") == "bad" and "palsu" in panel.ui.scanResult.text()
+    assert panel.ui.scanResult.property("level") == "bad" and "tidak sah" in panel.ui.scanResult.text()
     assert not panel.commands["call_ticket"].is_enabled()
     scan(qtbot, panel, link + "?from=wa")  # typed over the selected first scan
     assert panel.ui.scanEdit.text() == link + "?from=wa"  # the whole link fits the field

@@ -69,7 +69,7 @@ def test_decode_status(r1: int, r2: int | None, r4: int | None, code: str, level
         ("normal", "ok", "Printer siap"),
         ("near_end", "paper_near_end", "Kertas hampir habis"),
         ("paper_out", "paper_out", "Kertas habis"),
-        ("offline", "offline", "offline"),
+        ("offline", "offline", "Printer tidak siap"),
         ("cover_open", "cover_open", "Tutup printer terbuka"),
         ("silent", "no_answer", "tidak menjawab dalam 0.3 detik"),
     ],
