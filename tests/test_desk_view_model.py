@@ -40,6 +40,9 @@ def status(
         services=(service(),),
         counters=(),
     )
+    if "outside_groups" not in changes:  # the line the queue's Status would carry with it
+        head = changes.get("head_group") or 2
+        changes["outside_groups"] = (head,) * int(changes.get("outside", 0))  # type: ignore[call-overload]
     return replace(st, **changes)  # type: ignore[arg-type]
 
 
@@ -105,9 +108,41 @@ def test_a_full_hall_that_lets_visitors_wait_outside_still_issues() -> None:
 
 
 def test_new_tickets_wait_outside_while_others_wait_there_even_with_room() -> None:
-    st = status(occupancy=3, when_full="wait_outside", outside=1, outside_persons=2)
+    st = status(
+        occupancy=3, when_full="wait_outside", outside=1, outside_persons=2, outside_groups=(2,)
+    )
     assert vm.service_view(st, service(), CONFIG).waits_outside
-    assert not vm.service_view(replace(st, outside=0), service(), CONFIG).waits_outside
+    empty = replace(st, outside=0, outside_persons=0, outside_groups=())
+    assert not vm.service_view(empty, service(), CONFIG).waits_outside
+
+
+def blocked(**changes: object) -> Status:
+    """Issue 18's hall: 1 of 4 inside, a group of 4 first outside, "fit" order, 3 passes."""
+    st = status(
+        occupancy=1, limit=4, when_full="wait_outside", outside=1, outside_persons=4,
+        head_code="A-003", head_group=4, outside_groups=(4,), max_pass=3,
+    )  # fmt: skip
+    return replace(st, **changes)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("st", "group", "waits"),
+    [
+        (blocked(), 1, False),  # fits the 3 free places: goes in past the group of 4
+        (blocked(), 3, False),
+        (blocked(), 4, True),  # does not fit: behind the head
+        (blocked(head_passed=2), 1, False),  # the third and last pass
+        (blocked(head_passed=3), 1, True),  # passes used up: the head goes in first
+        (blocked(max_pass=0), 1, True),  # strict order: nobody passes the head
+        (blocked(occupancy=4), 1, True),  # no place free at all
+    ],
+)
+def test_in_fit_order_the_hint_asks_the_queue_rule_for_the_chosen_group(
+    st: Status, group: int, waits: bool
+) -> None:
+    """The desk's "new tickets wait outside" is core/hall.py's arrival, per group size."""
+    view = vm.service_view(st, service(), CONFIG, group=group)
+    assert view.can_issue and view.waits_outside == waits
 
 
 def test_a_refused_service_has_no_note_about_waiting_outside() -> None:

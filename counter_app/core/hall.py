@@ -140,3 +140,38 @@ def fill(
         admitted.append(fits)
         passes += 1
     return Fill(tuple(admitted), passes if left else 0)
+
+
+@dataclass(frozen=True, slots=True)
+class Arrival:
+    """Where a group arriving now goes, and the passes counted against the head after."""
+
+    entry: Entry
+    passes: int
+
+
+def arrival(
+    occupancy: int,
+    line: Sequence[int],
+    group: int,
+    limit: int,
+    *,
+    wait_outside: bool,
+    max_pass: int = 0,
+    passed: int = 0,
+) -> Arrival:
+    """Where a group arriving now goes: the question the queue asks when it issues a ticket
+    (or puts a no-show back), and the desk before, so the two never disagree.
+
+    ``line`` is the outside line's groups, head first, already let in as far as ``fill``
+    allows (every write ends with it). With nobody outside, or in strict order, it is
+    ``admission``'s answer; in "fit" order a group that would wait outside goes straight
+    in when ``fill`` of the line with it at the end lets it in, past a head that does not
+    fit, as one more pass (``passes``). A refused group stays refused.
+    """
+    where = admission(occupancy, len(line), group, limit, wait_outside=wait_outside)
+    if where is Entry.OUTSIDE and line and max_pass:
+        let_in = fill(occupancy, [*line, group], limit, max_pass=max_pass, passed=passed)
+        if len(line) in let_in.admitted:
+            return Arrival(Entry.INSIDE, let_in.passes)
+    return Arrival(where, passed)

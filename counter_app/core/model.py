@@ -204,6 +204,12 @@ class Status:
     calls: tuple[Call, ...] = field(default=())  # newest first
     head_code: str | None = None  # the ticket first in the outside line, and its group
     head_group: int | None = None
+    # What the desk needs to ask core/hall.py's arrival() as the queue will: the outside
+    # line's groups (head first), the passes the "fit" order allows (0: strict) and those
+    # already counted against the head.
+    outside_groups: tuple[int, ...] = ()
+    max_pass: int = 0
+    head_passed: int = 0
 
     @property
     def hall_full(self) -> bool:

@@ -17,7 +17,7 @@ from sqlalchemy import select, text
 from counter_app.core import clock as clocks
 from counter_app.core import texts
 from counter_app.core.config import WhenFull
-from counter_app.core.hall import Entry, admission, fill
+from counter_app.core.hall import Entry, arrival, fill
 from counter_app.core.model import OPEN, EventKind, Reason, Refused, TicketState
 from counter_app.core.queue.base import QueueBase, Transaction, lock_hall
 from counter_app.storage.changes import CHANNEL
@@ -74,25 +74,19 @@ class DayAndHall(QueueBase):
             # those already outside could: settle the line first, then ask the same rule.
             self._admit_outside(tx)
         inside, outside, _ = self._occupancy(tx.session, tx.today)
-        where = admission(
+        line = [row.group_size for row in self._outside_line(tx)] if outside else []
+        came = arrival(
             inside,
-            outside,
+            line,
             group,
             capacity.limit,
             wait_outside=capacity.when_full == WhenFull.WAIT_OUTSIDE,
+            max_pass=capacity.passes_allowed,
+            passed=tx.hall.outside_passes,
         )
-        if where is Entry.OUTSIDE and outside and capacity.passes_allowed:
-            line = [row.group_size for row in self._outside_line(tx)]
-            passed = fill(
-                inside,
-                [*line, group],
-                capacity.limit,
-                max_pass=capacity.passes_allowed,
-                passed=tx.hall.outside_passes,
-            )
-            if len(line) in passed.admitted:
-                tx.hall.outside_passes = passed.passes
-                return True
+        where = came.entry
+        if where is Entry.INSIDE and line:  # in past the head that does not fit
+            tx.hall.outside_passes = came.passes
         if where is Entry.REFUSED:
             raise Refused(
                 Reason.HALL_FULL,

@@ -152,12 +152,13 @@ class Reads(QueueBase):
         cfg = self.config
         version = int(s.scalar(select(Hall.version).where(Hall.id == 1)) or 0)
         inside, outside, outside_persons = self._occupancy(s, today)
-        head = s.execute(  # the head of the outside line: the hall waits for it (hall_state)
+        line = s.execute(  # the outside line; its head is what the hall waits for
             select(TicketRow.prefix, TicketRow.number, TicketRow.group_size)
             .where(TicketRow.day == today, TicketRow.state == TicketState.OUTSIDE)
             .order_by(TicketRow.queue_seq)
-            .limit(1)
-        ).first()
+        ).all()
+        head = line[0] if line else None
+        passed = int(s.scalar(select(Hall.outside_passes).where(Hall.id == 1)) or 0)
         issued = dict(
             s.execute(
                 select(ServiceDay.prefix, ServiceDay.last_number).where(ServiceDay.day == today)
@@ -197,6 +198,9 @@ class Reads(QueueBase):
             outside_persons=outside_persons,
             head_code=format_code(head.prefix, head.number) if head else None,
             head_group=int(head.group_size) if head else None,
+            outside_groups=tuple(int(r.group_size) for r in line),
+            max_pass=cfg.capacity.passes_allowed,
+            head_passed=passed if head else 0,
             open_now=self.is_open(now),
             services=tuple(
                 ServiceStatus(

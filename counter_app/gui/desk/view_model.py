@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from counter_app.core.config import Config, WhenFull
-from counter_app.core.hall import HallState, places_free
+from counter_app.core.hall import Entry, HallState, arrival, places_free
 from counter_app.core.model import OPEN, ServiceStatus, Status, Ticket, TicketState
 from counter_app.printing.job import PrinterState
 
@@ -69,10 +69,20 @@ def refusal(status: Status, svc: ServiceStatus) -> Refusal | None:
     return None
 
 
-def new_tickets_wait_outside(status: Status) -> bool:
-    """A ticket issued now would wait outside: the hall is full, or others already wait
-    there (nobody walks past them), and the office lets visitors wait outside."""
-    return status.when_full == WhenFull.WAIT_OUTSIDE and (status.hall_full or status.outside > 0)
+def new_tickets_wait_outside(status: Status, group: int = 1) -> bool:
+    """A ticket for ``group`` persons issued now would wait outside: the queue's own rule
+    (core/hall.py's arrival), asked with the same numbers, so in "fit" order a small
+    group that fits past a head that does not is not told to wait."""
+    came = arrival(
+        status.occupancy,
+        status.outside_groups,
+        group,
+        status.limit,
+        wait_outside=status.when_full == WhenFull.WAIT_OUTSIDE,
+        max_pass=status.max_pass,
+        passed=status.head_passed,
+    )
+    return came.entry is Entry.OUTSIDE
 
 
 def quota_low(svc: ServiceStatus) -> bool:
@@ -104,7 +114,10 @@ class ServiceView:
         return self.refusal != Refusal.SUSPENDED
 
 
-def service_view(status: Status, svc: ServiceStatus, config: Config) -> ServiceView:
+def service_view(
+    status: Status, svc: ServiceStatus, config: Config, *, group: int = 1
+) -> ServiceView:
+    """One button, for a ticket of ``group`` persons (the desk's group choice)."""
     why = refusal(status, svc)
     return ServiceView(
         prefix=svc.prefix,
@@ -115,7 +128,7 @@ def service_view(status: Status, svc: ServiceStatus, config: Config) -> ServiceV
         low=quota_low(svc),
         refusal=why,
         notice=svc.suspended or "",
-        waits_outside=why is None and new_tickets_wait_outside(status),
+        waits_outside=why is None and new_tickets_wait_outside(status, group),
     )
 
 
