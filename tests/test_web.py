@@ -442,3 +442,11 @@ def test_the_hall_line_says_blocked_not_full_when_the_group_first_outside_does_n
     wait_for(lambda: blocked in client.get("/").text, timeout=10)
     english = client.get("/?lang=en").text
     assert "3 places free, waiting for group A-002 (4 persons)" in english
+    assert "sedang penuh" not in html  # places are free: the hall is not full
+    assert "belum cukup untuk rombongan Anda" in html  # A-002 is the group it waits for
+    behind = desk.issue("A")  # strict order: it waits behind A-002
+    mine = f"{behind.qr}?lang=id"  # the English link above is remembered: back to Indonesian
+    wait_for(lambda: "menunggu rombongan di depan Anda" in page(client, mine), timeout=10)
+    desk.call_next(1)
+    desk.done(1)  # A-001 leaves, A-002 (4) goes in: now the hall is full
+    wait_for(lambda: "Ruang tunggu sedang penuh" in page(client, mine), timeout=10)

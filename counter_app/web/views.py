@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from counter_app.core.config import Config
+from counter_app.core.hall import HallState
 from counter_app.core.model import Snapshot, Status, Ticket, TicketState
 from counter_app.core.words import text
 from counter_app.web.words import word
@@ -126,6 +127,16 @@ def state_of(ticket: Ticket, now: datetime) -> str:
     return str(ticket.state.value)
 
 
+def _detail_key(state: str, ticket: Ticket, status: Status) -> str:
+    """Outside, "the hall is full" only when it is (HallState.FULL): with places free
+    behind a group that does not fit, the visitor waits for that group, or is that group."""
+    if state == "outside" and status.hall_state is HallState.BLOCKED:
+        return (
+            "detail_outside_head" if ticket.code == status.head_code else "detail_outside_blocked"
+        )
+    return f"detail_{state}"
+
+
 def ticket_view(cfg: Config, snap: Snapshot, code: str, lang: str, *, offline: bool) -> TicketView:
     """The page of one ticket; ``code`` must be in the snapshot."""
     ticket = snap.tickets[code]
@@ -160,7 +171,7 @@ def ticket_view(cfg: Config, snap: Snapshot, code: str, lang: str, *, offline: b
         service=cfg.service_name(ticket.service, lang),
         state=state,
         headline=word(lang, f"state_{state}", counter=counter),
-        detail=word(lang, f"detail_{state}", counter=counter),
+        detail=word(lang, _detail_key(state, ticket, status), counter=counter),
         ahead=ahead,
         minutes=minutes,
         alert=alert,

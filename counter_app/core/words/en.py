@@ -190,6 +190,14 @@ WORDS: dict[str, str] = {
         "The waiting hall is full. You may wait outside the building; this page tells you as "
         "soon as you may come in."
     ),
+    "web.detail_outside_blocked": (
+        "The waiting hall is waiting for a group ahead of you. You may wait outside the "
+        "building; this page tells you as soon as you may come in."
+    ),
+    "web.detail_outside_head": (
+        "The free places in the waiting hall are not yet enough for your group. You may wait "
+        "outside the building; this page tells you as soon as you may come in."
+    ),
     "web.state_come_in": "You may come in now",
     "web.detail_come_in": (
         "There is room for you in the waiting hall. Please come in and wait for your number "

@@ -191,6 +191,14 @@ WORDS: dict[str, str] = {
         "Ruang tunggu sedang penuh. Anda boleh menunggu di luar gedung; halaman ini akan "
         "memberi tahu Anda saat Anda boleh masuk."
     ),
+    "web.detail_outside_blocked": (
+        "Ruang tunggu menunggu rombongan di depan Anda. Anda boleh menunggu di luar gedung; "
+        "halaman ini akan memberi tahu Anda saat Anda boleh masuk."
+    ),
+    "web.detail_outside_head": (
+        "Tempat kosong di ruang tunggu belum cukup untuk rombongan Anda. Anda boleh menunggu "
+        "di luar gedung; halaman ini akan memberi tahu Anda saat Anda boleh masuk."
+    ),
     "web.state_come_in": "Silakan masuk sekarang",
     "web.detail_come_in": (
         "Sudah ada tempat untuk Anda di ruang tunggu. Silakan masuk dan tunggu nomor Anda "
