@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import json
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -41,7 +42,10 @@ def test_report_prints_the_table_and_writes_the_csv(office: Path, tmp_path: Path
         "service", "counter", "name", "issued", "served", "no_show", "cancelled", "open",
         "wait_median_min", "wait_p90_min", "service_median_min",
     ]  # fmt: skip
-    hall = "puncak 4/4 pukul 09:04 (batas terjaga), penuh 19 menit, 1 menunggu di luar"
+    hall = (
+        "puncak 4/4 pukul 09:04 (batas terjaga), penuh 19 menit, menunggu rombongan 0 menit, "
+        "1 menunggu di luar"
+    )
     assert hall in proc.stdout
     assert "kedatangan per jam: 09:6 10:1" in proc.stdout
     with out.open(encoding="utf-8", newline="") as fh:
@@ -62,6 +66,27 @@ def test_report_json_has_the_same_figures(office: Path) -> None:
     assert body["total"]["wait_median_min"] == EXPECTED_TOTAL.wait_median_min
     assert (body["peak_occupancy"], body["limit"], body["full_minutes"]) == (4, 4, 19)
     assert {s["prefix"]: s["issued"] for s in body["services"]} == {"A": 5, "B": 2, "C": 0}
+
+
+def test_report_prints_the_minutes_blocked_behind_a_group(tmp_path: Path, db_url: str) -> None:
+    """Places free, but the group first outside does not fit: not "full", and said apart."""
+    path = write_config(
+        tmp_path / "office.toml", db_url, capacity={"limit": 4, "when_full": "wait_outside"}
+    )
+    clock = FakeClock()
+    queue = open_queue(config_mod.load_config(path), clock=clock)
+    try:
+        queue.issue("A")
+        queue.issue("A", group=4)  # waits outside: 3 places free, blocked
+        clock.moment += timedelta(minutes=7)
+        queue.call_next(1)
+        queue.done(1)  # the group goes in: full, until the day's end
+        day = f"{queue.status().day}"
+    finally:
+        queue.db.dispose()
+    proc = cli("--config", str(path), "report", "--date", day)
+    assert (proc.returncode, proc.stderr) == (0, "")
+    assert ", menunggu rombongan 7 menit, 1 menunggu di luar" in proc.stdout
 
 
 @pytest.mark.parametrize("bad", ["30-11-2026", "2026-02-30", "2026-11-3", "２０２６-11-30"])

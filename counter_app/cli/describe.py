@@ -99,6 +99,7 @@ def describe_report(r: DayReport, lang: str = "en") -> str:
         at=peak,
         held=held,
         full=f"{r.full_minutes:g}",
+        blocked=f"{r.blocked_minutes:g}",  # places free, the group first outside too big
         outside=r.issued_outside,
     )
     lines.append(hall)

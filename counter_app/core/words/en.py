@@ -75,7 +75,8 @@ WORDS: dict[str, str] = {
     "cli.print.failed": "failed",
     "cli.print.off": "off",
     "cli.report_hall": (
-        "hall: peak {peak}/{limit}{at} (limit {held}), full {full} min, {outside} waited outside"
+        "hall: peak {peak}/{limit}{at} (limit {held}), full {full} min, waiting for a group "
+        "{blocked} min, {outside} waited outside"
     ),
     "cli.report_at": " at {time}",
     "cli.limit_held": "held",

@@ -78,7 +78,7 @@ WORDS: dict[str, str] = {
     "cli.print.off": "tidak dicetak",
     "cli.report_hall": (
         "ruang tunggu: puncak {peak}/{limit}{at} (batas {held}), penuh {full} menit, "
-        "{outside} menunggu di luar"
+        "menunggu rombongan {blocked} menit, {outside} menunggu di luar"
     ),
     "cli.report_at": " pukul {time}",
     "cli.limit_held": "terjaga",
