@@ -11,11 +11,12 @@ from pathlib import Path
 import pytest
 from conftest import FakeClock, Monotonic, make_config
 from guikit import station_look
-from PySide6.QtWidgets import QApplication, QLineEdit
+from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit
 from pytestqt.qtbot import QtBot
 
 from counter_app.core import config as config_mod
 from counter_app.core.admin import PinThrottle, hash_pin
+from counter_app.core.config import FillOrder
 from counter_app.core.model import Reason, Refused
 from counter_app.core.queue import open_queue
 from counter_app.core.settings_file import SettingsFile
@@ -266,6 +267,8 @@ def test_the_menu_reaches_the_pin(station: tuple, warnings: list[str]) -> None:
         ("display.screen", "99", "maksimal 16 (isian: 99)"),
         ("printer.port", "70000", "maksimal 65535 (isian: 70000)"),
         ("retention.days", "0", "minimal 1 (isian: 0)"),
+        ("capacity.max_pass", "0", "minimal 1 (isian: 0)"),
+        ("capacity.max_pass", "101", "maksimal 100 (isian: 101)"),
     ],
 )
 def test_each_invalid_value_is_refused_next_to_its_field(
@@ -373,3 +376,24 @@ def test_a_printer_kind_without_its_address_is_named_under_the_address(
     assert host.error.text() == "printer jenis 'network' memerlukan: host"
     assert path.read_bytes() == before
     dialog.close()
+
+
+def test_the_fill_order_and_its_passes_are_offered_in_words(
+    station: tuple, warnings: list[str]
+) -> None:
+    ctx, desk, path = station
+    dialog = open_with(desk, ctx, PIN)
+    assert dialog is not None
+    fill = dialog.fields["capacity.fill"].editor
+    assert isinstance(fill, QComboBox)
+    assert [fill.itemText(i) for i in range(fill.count())] == [
+        "ketat: tidak ada yang mendahului nomor terdepan di luar",
+        "muat: nomor yang lebih kecil dan muat boleh mendahului",
+    ]
+    fill.setCurrentIndex(fill.findData(FillOrder.FIT))
+    dialog.fields["capacity.max_pass"].editor.setText("2")  # type: ignore[union-attr]
+    dialog.save_button.click()
+    assert dialog.saved is not None and not dialog.isVisible()
+    capacity = config_mod.load_config(path).capacity
+    assert (capacity.fill, capacity.max_pass, capacity.passes_allowed) == (FillOrder.FIT, 2, 2)
+    assert warnings == []

@@ -867,6 +867,22 @@
         <translation>nomor baru menunggu di luar</translation>
     </message>
     <message>
+        <source>Order in which those outside go in</source>
+        <translation>Urutan masuk bagi yang menunggu di luar</translation>
+    </message>
+    <message>
+        <source>strict: nobody passes the first outside</source>
+        <translation>ketat: tidak ada yang mendahului nomor terdepan di luar</translation>
+    </message>
+    <message>
+        <source>fit: a smaller ticket that fits may pass</source>
+        <translation>muat: nomor yang lebih kecil dan muat boleh mendahului</translation>
+    </message>
+    <message>
+        <source>Tickets that may pass the first outside (1-100)</source>
+        <translation>Nomor yang boleh mendahului nomor terdepan di luar (1-100)</translation>
+    </message>
+    <message>
         <source>Printer</source>
         <translation>Printer</translation>
     </message>

@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from counter_app.core.admin import PinThrottle, is_outdated, shared_throttle
-from counter_app.core.config import Config, ConfigError, WhenFull
+from counter_app.core.config import Config, ConfigError, FillOrder, WhenFull
 from counter_app.core.settings_file import SettingsFile
 from counter_app.gui.settings.pin_prompt import PinPrompt
 from counter_app.gui.shell import dialogs, style
@@ -295,6 +295,21 @@ class SettingsDialog(QDialog):
                 (self.tr("refuse new tickets"), WhenFull.REFUSE),
                 (self.tr("new tickets wait outside"), WhenFull.WAIT_OUTSIDE),
             ],
+        )
+        self._add(
+            form,
+            self.tr("Order in which those outside go in"),
+            "capacity.fill",
+            choices=[
+                (self.tr("strict: nobody passes the first outside"), FillOrder.STRICT),
+                (self.tr("fit: a smaller ticket that fits may pass"), FillOrder.FIT),
+            ],
+        )
+        self._add(
+            form,
+            self.tr("Tickets that may pass the first outside (1-100)"),
+            "capacity.max_pass",
+            "int",
         )
 
     def _printer_tab(self) -> None:
