@@ -254,6 +254,30 @@ def test_places_free_behind_a_group_that_does_not_fit_says_so_not_full(
     qtbot.waitUntil(blocked)
 
 
+def test_in_fit_order_the_wait_outside_hint_follows_the_chosen_group(
+    make_desk: Callable[..., tuple[Office, DeskWindow]], qtbot: QtBot
+) -> None:
+    office, window = make_desk(
+        capacity={"limit": 4, "when_full": "wait_outside", "fill": "fit", "max_pass": 2}
+    )
+    office.queue.issue("A", printing=False)
+    office.queue.issue("A", group=4, printing=False)  # A-002 waits outside: 3 places free
+    window.refresh()
+    note = window.service_buttons["A"].reason_label
+
+    def hint(waits: bool) -> Callable[[], None]:
+        def check() -> None:
+            assert ("menunggu di luar" in note.text()) == waits, note.text()
+
+        return check
+
+    qtbot.waitUntil(hint(False))  # one person fits the 3 places: goes in past A-002
+    window.set_group(4)
+    qtbot.waitUntil(hint(True))  # four do not
+    window.set_group(3)
+    qtbot.waitUntil(hint(False))
+
+
 def test_the_gauge_turns_amber_then_red(
     make_desk: Callable[..., tuple[Office, DeskWindow]], qtbot: QtBot
 ) -> None:

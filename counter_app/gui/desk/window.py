@@ -158,6 +158,7 @@ class DeskWindow(QueueWindow):
             self.ui.groupButton3,
             self.ui.groupButton4,
         ]
+        self.group_buttons.idToggled.connect(self._group_changed)
         for size, button in enumerate(buttons[:MAX_GROUP], start=1):
             self.group_buttons.addButton(button, size)
             button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
@@ -208,6 +209,12 @@ class DeskWindow(QueueWindow):
     def group_size(self) -> int:
         size = self.group_buttons.checkedId()
         return size if size > 0 else 1
+
+    def _group_changed(self, _size: int, checked: bool) -> None:
+        """In "fit" order whether a new ticket waits outside depends on its group."""
+        if checked and self.status is not None:
+            for svc in self.status.services:
+                self._show_service(self.status, svc)
 
     def set_group(self, size: int) -> None:
         button = self.group_buttons.button(size)
@@ -451,7 +458,7 @@ class DeskWindow(QueueWindow):
         button = self.service_buttons.get(svc.prefix)
         if button is None:
             return
-        view = vm.service_view(status, svc, self.config)
+        view = vm.service_view(status, svc, self.config, group=self.group_size())
         quota = (
             self.tr("{left} of {quota} left · {waiting} waiting").format(
                 left=view.left, quota=view.quota, waiting=view.waiting
