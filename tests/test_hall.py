@@ -7,11 +7,13 @@ from hypothesis import strategies as st
 
 from counter_app.core.config import MAX_GROUP
 from counter_app.core.hall import (
+    Arrival,
     Entry,
     Fill,
     HallState,
     admission,
     admits,
+    arrival,
     could_ever_enter,
     fill,
     hall_state,
@@ -180,3 +182,16 @@ def test_strict_order_admits_a_prefix_of_the_line(
     let_in = fill(occupancy, [head, *behind], limit)
     assert let_in.admitted == tuple(range(len(let_in.admitted)))
     assert let_in.passes == 0
+
+
+def test_an_arrival_passes_a_head_that_does_not_fit_only_in_fit_order_and_within_max_pass() -> None:
+    """The rule the queue issues by and the desk hints by (issue 18: 1 of 4, a 4 outside)."""
+    kw = {"wait_outside": True}
+    assert arrival(1, [4], 1, 4, **kw) == Arrival(Entry.OUTSIDE, 0)  # strict order
+    assert arrival(1, [4], 1, 4, max_pass=2, **kw) == Arrival(Entry.INSIDE, 1)
+    assert arrival(1, [4], 3, 4, max_pass=2, passed=1, **kw) == Arrival(Entry.INSIDE, 2)
+    assert arrival(1, [4], 1, 4, max_pass=2, passed=2, **kw) == Arrival(Entry.OUTSIDE, 2)
+    assert arrival(1, [4], 4, 4, max_pass=2, **kw) == Arrival(Entry.OUTSIDE, 0)  # no fit
+    assert arrival(1, [], 3, 4, max_pass=2, **kw) == Arrival(Entry.INSIDE, 0)  # nobody outside
+    refused = arrival(1, [4], 1, 4, max_pass=2, wait_outside=False)
+    assert refused.entry is Entry.REFUSED  # an office that refuses still refuses
