@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from conftest import make_config
+from fakeprinter import make_ticket
 
 from counter_app.core.model import (
     Call,
@@ -28,27 +29,11 @@ CONFIG = make_config()
 def ticket(
     code: str = "A-001", state: TicketState = TicketState.CALLED, **changes: object
 ) -> Ticket:
-    t = Ticket(
-        id=1,
-        code=code,
-        prefix=code[0],
-        number=int(code[2:]),
-        day=date(2026, 11, 28),
-        state=state,
-        service=code[0],
-        group=1,
-        priority=False,
-        issued_at=NOW,
-        called_at=None,
-        finished_at=None,
-        counter=None,
-        recalls=0,
-        print_status=PrintStatus.PRINTED,
-        print_attempts=1,
-        print_error=None,
-        qr="",
-    )
-    return replace(t, **changes)  # type: ignore[arg-type]
+    fields: dict[str, object] = {
+        "issued_at": NOW, "print_status": PrintStatus.PRINTED, "print_attempts": 1,
+        "qr": "", "ahead": 0, "estimated_minutes": 0,
+    }  # fmt: skip
+    return make_ticket(code=code, state=state, **(fields | changes))
 
 
 def service(prefix: str, waiting: int, outside: int = 0) -> ServiceStatus:

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 
 import pytest
 from conftest import make_config
+from fakeprinter import make_ticket
 
 from counter_app.core.hall import is_full, places_free
 from counter_app.core.model import PrintStatus, ServiceStatus, Status, Ticket, TicketState
@@ -47,26 +48,10 @@ def status(
 
 
 def ticket(state: TicketState, code: str = "A-001") -> Ticket:
-    return Ticket(
-        id=1,
-        code=code,
-        prefix="A",
-        number=1,
-        day=date(2026, 11, 28),
-        state=state,
-        service="A",
-        group=1,
-        priority=False,
-        issued_at=NOW,
-        called_at=None,
-        finished_at=None,
-        counter=None,
-        recalls=0,
-        print_status=PrintStatus.PRINTED,
-        print_attempts=1,
-        print_error=None,
-        qr="",
-    )
+    return make_ticket(
+        code=code, state=state, issued_at=NOW, print_status=PrintStatus.PRINTED,
+        print_attempts=1, qr="", ahead=0, estimated_minutes=0,
+    )  # fmt: skip
 
 
 # --- the service buttons ---------------------------------------------------------------------
