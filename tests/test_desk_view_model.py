@@ -82,6 +82,35 @@ def test_the_most_telling_reason_disables_the_button(
     assert view.refusal == why and not view.can_issue
 
 
+@pytest.mark.parametrize(
+    ("occupancy", "group", "when_full", "why"),
+    [
+        (17, 3, "refuse", None),  # 3 places free: a group of 3 comes in
+        (18, 3, "refuse", vm.Refusal.NO_ROOM),  # 2 free: the queue would refuse it
+        (18, 3, "wait_outside", None),  # ... or send it outside
+        (0, 21, "refuse", vm.Refusal.TOO_LARGE),  # larger than the whole hall of 20
+        (0, 21, "wait_outside", vm.Refusal.TOO_LARGE),  # would wait outside for ever
+        (20, 1, "refuse", vm.Refusal.HALL_FULL),
+    ],
+)
+def test_the_button_is_enabled_only_for_a_group_the_queue_would_take(
+    occupancy: int, group: int, when_full: str, why: vm.Refusal | None
+) -> None:
+    """A group larger than the free places is refused by the queue in "refuse" mode: its
+    button says so before staff press it, with the numbers the words need."""
+    st = status(occupancy=occupancy, when_full=when_full)
+    view = vm.service_view(st, service(), CONFIG, group=group)
+    assert view.refusal == why
+    assert (view.group, view.free, view.limit) == (group, max(0, 20 - occupancy), 20)
+
+
+@pytest.mark.parametrize(
+    ("count", "keys"), [(1, "F1"), (3, "F1–F3"), (9, "F1–F9"), (12, "F1–F9")]
+)
+def test_the_heading_names_only_the_f_keys_the_services_have(count: int, keys: str) -> None:
+    assert vm.service_keys_text(count) == keys
+
+
 def test_the_suspension_notice_is_what_the_button_says() -> None:
     view = vm.service_view(status(), service(suspended="Sistem mati"), CONFIG)
     assert view.notice == "Sistem mati"
@@ -149,10 +178,10 @@ def test_the_quota_line_stands_out_when_few_numbers_are_left(
 
 @pytest.mark.parametrize(
     ("count", "columns", "rows", "height"), [(1, 2, 1, 112), (4, 2, 2, 84), (5, 3, 2, 84),
-                                             (7, 3, 3, 84), (9, 3, 3, 84)]
+                                             (7, 3, 3, 58), (9, 3, 3, 58)]
 )  # fmt: skip
 def test_nine_services_fit_the_grid(count: int, columns: int, rows: int, height: int) -> None:
-    assert vm.service_grid(count) == vm.ServiceGrid(columns, rows, height)
+    assert vm.service_grid(count) == vm.ServiceGrid(columns, rows, height, compact=rows > 2)
 
 
 def test_the_first_nine_services_have_f_keys() -> None:

@@ -221,6 +221,28 @@ def test_hall_full_refuse_mode(
     assert window.ui.hallFullLabel.isHidden()
 
 
+def test_refuse_mode_disables_the_buttons_for_a_group_larger_than_the_free_places(
+    make_desk: Callable[..., tuple[Office, DeskWindow]], qtbot: QtBot
+) -> None:
+    """The queue refuses a group of 2 with 1 place free: the button says so before staff
+    press it, and a press issues nothing (it used to be enabled, then refused)."""
+    office, window = make_desk(capacity={"limit": 4, "when_full": "refuse"})
+    for _ in range(3):
+        office.queue.issue("A", printing=False)
+    window.refresh()
+    button = window.service_buttons["A"]
+    qtbot.waitUntil(lambda: window.ui.capacityValue.text() == "3 / 4")
+    assert button.isEnabled()  # one person fits
+    window.set_group(2)
+    qtbot.waitUntil(lambda: not button.isEnabled())
+    assert button.reason_label.text() == "Hanya 1 tempat kosong untuk 2 orang"
+    allow_next_press(window)
+    qtbot.keyClick(window, Qt.Key.Key_F1)
+    assert office.codes() == ["A-001", "A-002", "A-003"]
+    window.set_group(1)
+    qtbot.waitUntil(button.isEnabled)
+
+
 def test_hall_full_wait_outside_mode(
     make_desk: Callable[..., tuple[Office, DeskWindow]], qtbot: QtBot
 ) -> None:
@@ -435,10 +457,13 @@ def test_fits_a_1366x768_screen(desk: tuple[Office, DeskWindow]) -> None:
     assert window.width() <= USABLE[0] and window.height() <= USABLE[1]
 
 
+@pytest.mark.parametrize("services", [3, 7, 9])
 def test_the_recent_tickets_show_six_rows_at_1366x768(
-    desk: tuple[Office, DeskWindow], qtbot: QtBot
+    make_desk: Callable[..., tuple[Office, DeskWindow]], qtbot: QtBot, services: int
 ) -> None:
-    office, window = desk
+    """However many services (up to nine, the F keys), the desk sees its last six tickets."""
+    some = [{"prefix": p, "name": f"Layanan {p}", "daily_quota": 10} for p in "ABCDEFGHI"]
+    office, window = make_desk(services=some[:services])
     for _ in range(8):
         office.queue.issue("A")
     window.refresh()

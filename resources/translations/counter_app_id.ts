@@ -310,8 +310,8 @@
         <translation>Terhubung</translation>
     </message>
     <message>
-        <source>Services - press the button or its F key</source>
-        <translation>Layanan — pilih tombol atau tekan F1–F9</translation>
+        <source>Services</source>
+        <translation>Layanan</translation>
     </message>
     <message>
         <source>Persons on this ticket:</source>
@@ -356,6 +356,10 @@
     <message>
         <source>Front desk - {office}</source>
         <translation>Meja Depan - {office}</translation>
+    </message>
+    <message>
+        <source>Services - press the button or {keys}</source>
+        <translation>Layanan — pilih tombol atau tekan {keys}</translation>
     </message>
     <message>
         <source>Issue {prefix}: {service}</source>
@@ -452,6 +456,14 @@
     <message>
         <source>Waiting hall full</source>
         <translation>Ruang tunggu penuh</translation>
+    </message>
+    <message>
+        <source>Only {free} places free for {group} persons</source>
+        <translation>Hanya {free} tempat kosong untuk {group} orang</translation>
+    </message>
+    <message>
+        <source>Group larger than the waiting hall ({limit})</source>
+        <translation>Rombongan melebihi daya tampung ruang tunggu ({limit} orang)</translation>
     </message>
     <message>
         <source>New tickets wait outside</source>

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from counter_app.core.config import Config, WhenFull
-from counter_app.core.hall import Entry, HallState, arrival, places_free
+from counter_app.core.hall import Entry, HallState, arrival, could_ever_enter, places_free
 from counter_app.core.model import OPEN, ServiceStatus, Status, Ticket, TicketState
 from counter_app.printing.job import PrinterState
 
@@ -28,23 +28,34 @@ FAILED_SHOWN = 6  # unprinted numbers named under the buttons; more end in "…"
 
 @dataclass(frozen=True, slots=True)
 class ServiceGrid:
-    """How the service buttons are laid out: nine services still fit 768 pixels."""
+    """How the service buttons are laid out: nine services still fit 768 pixels, with
+    the last six tickets in sight under them."""
 
     columns: int
     rows: int
     button_height: int
+    compact: bool  # three rows: a reason takes the quota's line (the quota goes to the tooltip)
 
 
 def service_grid(count: int) -> ServiceGrid:
     columns = 2 if count <= 4 else 3
     rows = -(-count // columns)
-    # one row of big buttons; two or three rows of 84 px leave the recent tickets six rows
-    return ServiceGrid(columns, rows, 112 if rows == 1 else 84)
+    # one row of big buttons; two rows of 84 px; three rows of 58 px with two lines each
+    height = {1: 112, 2: 84}.get(rows, 58)
+    return ServiceGrid(columns, rows, height, compact=rows > 2)
 
 
 def service_key(index: int) -> str:
     """The F key of the ``index``-th service (from 0); none after the ninth."""
     return SERVICE_KEYS[index] if index < len(SERVICE_KEYS) else ""
+
+
+def service_keys_text(count: int) -> str:
+    """The F keys the desk's services have, for its heading: "F1", "F1–F3", "F1–F9"."""
+    last = min(count, len(SERVICE_KEYS))
+    if last <= 1:
+        return SERVICE_KEYS[0] if last else ""
+    return f"{SERVICE_KEYS[0]}–{SERVICE_KEYS[last - 1]}"
 
 
 class Refusal(StrEnum):
@@ -53,27 +64,15 @@ class Refusal(StrEnum):
     SUSPENDED = "suspended"
     CLOSED = "closed"
     QUOTA_USED_UP = "quota_used_up"
-    HALL_FULL = "hall_full"
+    HALL_FULL = "hall_full"  # no place free, and nobody may wait outside
+    NO_ROOM = "no_room"  # places free, but fewer than the group needs (and no waiting outside)
+    TOO_LARGE = "too_large"  # the group is larger than the whole hall
 
 
-def refusal(status: Status, svc: ServiceStatus) -> Refusal | None:
-    """Why this service cannot issue now, the most telling reason first; None when it can."""
-    if svc.suspended:
-        return Refusal.SUSPENDED
-    if not status.open_now:
-        return Refusal.CLOSED
-    if svc.quota_left <= 0:
-        return Refusal.QUOTA_USED_UP
-    if status.hall_full and status.when_full == WhenFull.REFUSE:
-        return Refusal.HALL_FULL
-    return None
-
-
-def new_tickets_wait_outside(status: Status, group: int = 1) -> bool:
-    """A ticket for ``group`` persons issued now would wait outside: the queue's own rule
-    (core/hall.py's arrival), asked with the same numbers, so in "fit" order a small
-    group that fits past a head that does not is not told to wait."""
-    came = arrival(
+def _entry(status: Status, group: int) -> Entry:
+    """Where a ticket for ``group`` persons issued now would go: the queue's own rule
+    (core/hall.py's arrival), asked with the same numbers the queue's transaction uses."""
+    return arrival(
         status.occupancy,
         status.outside_groups,
         group,
@@ -81,8 +80,30 @@ def new_tickets_wait_outside(status: Status, group: int = 1) -> bool:
         wait_outside=status.when_full == WhenFull.WAIT_OUTSIDE,
         max_pass=status.max_pass,
         passed=status.head_passed,
-    )
-    return came.entry is Entry.OUTSIDE
+    ).entry
+
+
+def refusal(status: Status, svc: ServiceStatus, group: int = 1) -> Refusal | None:
+    """Why this service cannot issue a ticket for ``group`` persons now, the most telling
+    reason first; None when it can. The hall's answer is the queue's, so a button is
+    never enabled for a ticket the queue would refuse."""
+    if svc.suspended:
+        return Refusal.SUSPENDED
+    if not status.open_now:
+        return Refusal.CLOSED
+    if svc.quota_left <= 0:
+        return Refusal.QUOTA_USED_UP
+    if _entry(status, group) is Entry.REFUSED:
+        if not could_ever_enter(group, status.limit):
+            return Refusal.TOO_LARGE
+        return Refusal.HALL_FULL if status.hall_full else Refusal.NO_ROOM
+    return None
+
+
+def new_tickets_wait_outside(status: Status, group: int = 1) -> bool:
+    """A ticket for ``group`` persons issued now would wait outside; in "fit" order a
+    small group that fits past a head that does not is not told to wait."""
+    return _entry(status, group) is Entry.OUTSIDE
 
 
 def quota_low(svc: ServiceStatus) -> bool:
@@ -103,6 +124,9 @@ class ServiceView:
     refusal: Refusal | None  # disables the button, and says why
     notice: str  # the suspension notice, for Refusal.SUSPENDED
     waits_outside: bool  # informs only: a ticket issued now waits outside
+    group: int = 1  # the persons the ticket is for (the desk's group choice)
+    free: int = 0  # places free in the hall now, for Refusal.NO_ROOM
+    limit: int = 0  # the hall's limit, for Refusal.TOO_LARGE
 
     @property
     def can_issue(self) -> bool:
@@ -118,7 +142,7 @@ def service_view(
     status: Status, svc: ServiceStatus, config: Config, *, group: int = 1
 ) -> ServiceView:
     """One button, for a ticket of ``group`` persons (the desk's group choice)."""
-    why = refusal(status, svc)
+    why = refusal(status, svc, group)
     return ServiceView(
         prefix=svc.prefix,
         name=config.service_name(svc.prefix),
@@ -129,6 +153,9 @@ def service_view(
         refusal=why,
         notice=svc.suspended or "",
         waits_outside=why is None and new_tickets_wait_outside(status, group),
+        group=group,
+        free=places_free(status.occupancy, status.limit),
+        limit=status.limit,
     )
 
 

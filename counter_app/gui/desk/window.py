@@ -126,9 +126,16 @@ class DeskWindow(QueueWindow):
     def _build_service_buttons(self, menu: QMenu) -> None:
         services = self.config.services
         grid = vm.service_grid(len(services))
+        if grid.compact:
+            self.ui.serviceGrid.setSpacing(4)
+        self.ui.servicesBox.setTitle(
+            self.tr("Services - press the button or {keys}").format(
+                keys=vm.service_keys_text(len(services))
+            )
+        )
         for i, svc in enumerate(services):
             key = vm.service_key(i)
-            button = ServiceButton(svc.prefix, key, self.ui.servicesBox)
+            button = ServiceButton(svc.prefix, key, self.ui.servicesBox, compact=grid.compact)
             button.setMinimumHeight(grid.button_height)
             self.ui.serviceGrid.addWidget(button, i // grid.columns, i % grid.columns)
             command = Command(
@@ -193,12 +200,11 @@ class DeskWindow(QueueWindow):
         # room for the last few tickets even on a 768-pixel screen (the services give way)
         table.ensurePolished()
         header.ensurePolished()
-        if vm.service_grid(len(self.config.services)).rows <= 2:  # a third row needs them
-            table.setMinimumHeight(
-                header.sizeHint().height()
-                + RECENT_ROWS_SHOWN * RECENT_ROW_HEIGHT
-                + 2 * table.frameWidth()
-            )
+        table.setMinimumHeight(
+            header.sizeHint().height()
+            + RECENT_ROWS_SHOWN * RECENT_ROW_HEIGHT
+            + 2 * table.frameWidth()
+        )
         table.selectionModel().selectionChanged.connect(self._selection_changed)
         for button in (self.ui.reprintButton, self.ui.cancelButton):
             button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
@@ -439,10 +445,6 @@ class DeskWindow(QueueWindow):
             )
         )
 
-    def refusal(self, status: Status, svc: ServiceStatus) -> str | None:
-        """Why this service cannot issue now, in a few words; None when it can."""
-        return self._refusal_text(vm.service_view(status, svc, self.config))
-
     def _refusal_text(self, view: vm.ServiceView) -> str | None:
         if view.refusal is None:
             return None
@@ -452,7 +454,15 @@ class DeskWindow(QueueWindow):
             vm.Refusal.CLOSED: self.tr("Closed: opening hours {hours}"),
             vm.Refusal.QUOTA_USED_UP: self.tr("Quota used up ({quota} numbers today)"),
             vm.Refusal.HALL_FULL: self.tr("Waiting hall full"),
-        }[view.refusal].format(hours=self.config.office.opening_hours, quota=view.quota)
+            vm.Refusal.NO_ROOM: self.tr("Only {free} places free for {group} persons"),
+            vm.Refusal.TOO_LARGE: self.tr("Group larger than the waiting hall ({limit})"),
+        }[view.refusal].format(
+            hours=self.config.office.opening_hours,
+            quota=view.quota,
+            free=view.free,
+            group=view.group,
+            limit=view.limit,
+        )
 
     def _show_service(self, status: Status, svc: ServiceStatus) -> None:
         button = self.service_buttons.get(svc.prefix)

@@ -5,7 +5,7 @@
 ################################################################################
 ## Form generated from reading UI file 'desk_window.ui'
 ##
-## Created by: Qt User Interface Compiler version 6.12.0
+## Created by: Qt User Interface Compiler version 6.11.3
 ##
 ## WARNING! All changes made in this file will be lost when recompiling UI file!
 ################################################################################
@@ -327,7 +327,7 @@ class Ui_DeskWindow(object):
         self.onlineLight.setToolTip(QCoreApplication.translate("DeskWindow", u"Database", None))
 #endif // QT_CONFIG(tooltip)
         self.onlineLabel.setText(QCoreApplication.translate("DeskWindow", u"Connected", None))
-        self.servicesBox.setTitle(QCoreApplication.translate("DeskWindow", u"Services - press the button or its F key", None))
+        self.servicesBox.setTitle(QCoreApplication.translate("DeskWindow", u"Services", None))
         self.groupLabel.setText(QCoreApplication.translate("DeskWindow", u"Persons on this ticket:", None))
         self.priorityCheck.setText(QCoreApplication.translate("DeskWindow", u"Priority: elderly, disabled or pregnant", None))
         self.recentBox.setTitle(QCoreApplication.translate("DeskWindow", u"Last tickets issued", None))

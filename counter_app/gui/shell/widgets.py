@@ -15,16 +15,19 @@ class ServiceButton(QPushButton):
     """One big button per service: its F key, letter, name, quota left and, when it
     cannot issue, why not. The labels let clicks through to the button."""
 
-    def __init__(self, prefix: str, key: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, prefix: str, key: str, parent: QWidget | None = None, *, compact: bool = False
+    ) -> None:
         super().__init__(parent)
         self.prefix = prefix
+        self.compact = compact  # two lines: a reason or note takes the quota's place
         self.setProperty("role", "service")
         self.setObjectName(f"service_{prefix}")
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.setMinimumSize(220, 84)
+        self.setMinimumSize(220, 58 if compact else 84)
         self.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # a click leaves the focus where it was
         grid = QGridLayout(self)
-        grid.setContentsMargins(16, 10, 14, 10)
+        grid.setContentsMargins(16, 5 if compact else 10, 14, 5 if compact else 10)
         grid.setHorizontalSpacing(14)
         grid.setVerticalSpacing(2)
         self.key_label = self._label("serviceKey", key)
@@ -35,9 +38,13 @@ class ServiceButton(QPushButton):
         self.reason_label = self._label("serviceReason", "")
         self.reason_label.setWordWrap(True)
         # rows 0 and 4 take the spare height, so the words sit in the middle of the button
-        grid.addWidget(self.key_label, 0, 2, Qt.AlignmentFlag.AlignTop)
+        if compact:  # beside the name, so the two lines keep clear of it
+            grid.addWidget(self.key_label, 1, 2, Qt.AlignmentFlag.AlignVCenter)
+            grid.addWidget(self.name_label, 1, 1)
+        else:
+            grid.addWidget(self.key_label, 0, 2, Qt.AlignmentFlag.AlignTop)
+            grid.addWidget(self.name_label, 1, 1, 1, 2)
         grid.addWidget(self.prefix_label, 0, 0, 5, 1, Qt.AlignmentFlag.AlignVCenter)
-        grid.addWidget(self.name_label, 1, 1, 1, 2)
         grid.addWidget(self.quota_label, 2, 1, 1, 2)
         grid.addWidget(self.reason_label, 3, 1, 1, 2)
         grid.setColumnStretch(1, 1)
@@ -62,6 +69,7 @@ class ServiceButton(QPushButton):
         text = reason or note or ""
         self.reason_label.setText(text)
         self.reason_label.setVisible(bool(text))
+        self.quota_label.setVisible(not (self.compact and text))
         set_state(self.reason_label, "level", None if reason else "info")
         self.setEnabled(reason is None)
         self.setToolTip("\n".join(line for line in (name, quota, text) if line))
