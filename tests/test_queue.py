@@ -67,7 +67,23 @@ def test_quota_stops_exactly_and_leaves_no_gap(make_queue: Callable[..., Queue])
 def test_suspended_service_refuses_with_notice(queue: Queue) -> None:
     with refused(Reason.SUSPENDED) as exc:
         queue.issue("C")
-    assert "dihentikan sementara" in str(exc.value)
+    # the notice names the service already: said once, not "Layanan Perekaman KTP-el
+    # tidak tersedia: Perekaman KTP-el dihentikan sementara"
+    assert str(exc.value) == "Perekaman KTP-el dihentikan sementara"
+
+
+def test_a_notice_that_does_not_name_the_service_is_given_its_name(
+    make_queue: Callable[..., Queue],
+) -> None:
+    q = make_queue(
+        services=[
+            {"prefix": "A", "name": "Legalisasi", "daily_quota": 5, "suspended": "Sistem pusat mati"}
+        ],
+        counters=[{"number": 1, "services": ["A"]}],
+    )
+    with refused(Reason.SUSPENDED) as exc:
+        q.issue("A")
+    assert str(exc.value) == "Layanan Legalisasi tidak tersedia: Sistem pusat mati"
 
 
 def test_closed_hours_refuse(make_queue: Callable[..., Queue], clock: FakeClock) -> None:

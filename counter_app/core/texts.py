@@ -10,7 +10,7 @@ from __future__ import annotations
 from counter_app.core import words
 from counter_app.core.words import Language
 
-__all__ = ["Language", "action_word", "state_word", "text"]
+__all__ = ["Language", "action_word", "state_word", "suspended", "text"]
 
 
 def _key(key: str) -> str:
@@ -22,6 +22,14 @@ def _key(key: str) -> str:
 
 def text(lang: str, key: str, **values: object) -> str:
     return words.text(_key(key), lang, **values)
+
+
+def suspended(lang: str, service: str, notice: str) -> str:
+    """Why a suspended service refuses: its notice, named by the service only when the
+    notice does not name it already ("Perekaman KTP-el dihentikan sementara" says it all)."""
+    if service.casefold() in notice.casefold():
+        return text(lang, "suspended_named", notice=notice)
+    return text(lang, "suspended", service=service, notice=notice)
 
 
 def state_word(lang: str, state: str) -> str:

@@ -121,7 +121,7 @@ class Calling(DayAndHall):
         if target.suspended:
             raise Refused(
                 Reason.SUSPENDED,
-                texts.text(self.lang, "suspended", service=target.name, notice=target.suspended),
+                texts.suspended(self.lang, target.name, target.suspended),
             )
         with self._write() as tx:
             row = self._row_by_code(tx.session, tx.today, code)

@@ -23,7 +23,7 @@ class Issuing(DayAndHall):
         if svc.suspended:
             raise Refused(
                 Reason.SUSPENDED,
-                texts.text(self.lang, "suspended", service=svc.name, notice=svc.suspended),
+                texts.suspended(self.lang, svc.name, svc.suspended),
             )
         if not self.is_open():
             raise Refused(
