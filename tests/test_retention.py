@@ -84,7 +84,7 @@ def test_purge_from_the_command_line(tmp_path: Path, db_url: str) -> None:
     queue.db.dispose()
     proc = cli("--config", str(path), "db", "purge")
     assert proc.returncode == 0, proc.stderr
-    assert "purged 1 tickets" in proc.stdout
+    assert "1 nomor (2 catatan riwayat) dari 1 hari sebelum" in proc.stdout  # Indonesian
     proc = cli("--config", str(path), "report", "--date", clock.moment.date().isoformat())
     assert proc.returncode == 0 and "kedatangan per jam: 09:1" in proc.stdout
     assert "--keep-days" in one_line(

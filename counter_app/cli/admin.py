@@ -7,6 +7,7 @@ import os
 import sys
 
 from counter_app.core import config as config_mod
+from counter_app.core import words
 from counter_app.core.config import Config
 from counter_app.core.queue import open_queue
 from counter_app.core.report import purge_old
@@ -35,23 +36,36 @@ def db(args: argparse.Namespace, cfg: Config) -> int:
         return _purge(args, cfg)
     upgrade = args.action == "upgrade"  # `db upgrade` may make a new, empty queue
     database = open_database(cfg.database_url, upgrade=upgrade, create=upgrade)
+    lang = cfg.office.language
     if upgrade:
-        args.output.done = "the database upgraded"
+        args.output.done = words.text("cli.upgraded", lang)
     args.output.say(
-        f"{database.public_url}: schema {database.schema_revision()} "
-        f"(this app: {database.head_revision()})"
+        words.text(
+            "cli.schema",
+            lang,
+            url=database.public_url,
+            schema=database.schema_revision(),
+            head=database.head_revision(),
+        )
     )
     return EXIT_OK
 
 
 def _purge(args: argparse.Namespace, cfg: Config) -> int:
+    lang = cfg.office.language
     if args.keep_days is not None and args.keep_days < 1:
-        raise CliError("--keep-days: at least 1 (today's tickets are always kept)")
+        raise CliError(words.text("cli.keep_days", lang))
     purge = purge_old(open_queue(cfg), args.keep_days)
-    args.output.done = f"{purge.tickets} tickets purged"
+    args.output.done = words.text("cli.purged_done", lang, tickets=purge.tickets)
     args.output.say(
-        f"purged {purge.tickets} tickets and {purge.events} events of {purge.days} days "
-        f"before {purge.before_day}; their daily reports are kept"
+        words.text(
+            "cli.purged",
+            lang,
+            tickets=purge.tickets,
+            events=purge.events,
+            days=purge.days,
+            before=purge.before_day,
+        )
     )
     return EXIT_OK
 

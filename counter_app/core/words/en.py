@@ -84,12 +84,21 @@ WORDS: dict[str, str] = {
     "cli.arrivals": "arrivals per hour: {hours}",
     "cli.valid": "OK",
     "cli.invalid": "INVALID",
+    "cli.purged": (
+        "purged {tickets} tickets and {events} events of {days} days before {before}; "
+        "their daily reports are kept"
+    ),
+    "cli.purged_done": "{tickets} tickets purged",
+    "cli.schema": "{url}: schema {schema} (this app: {head})",
+    "cli.upgraded": "the database upgraded",
+    "cli.keep_days": "--keep-days: at least 1 (today's tickets are always kept)",
     "hall.blocked": "{free} places free, waiting for group {code} ({persons} persons)",
     "refusal.hall_full": (
         "The waiting hall is full ({occupancy}/{limit} persons). Please wait a moment."
     ),
     "refusal.quota_reached": "The daily quota of {service} is used up ({quota} numbers).",
     "refusal.suspended": "{service} is suspended: {notice}",
+    "refusal.suspended_named": "{notice}",
     "refusal.closed": "Outside opening hours ({hours}).",
     "refusal.nothing_to_call": "Nobody is waiting for {counter}.",
     "refusal.no_current": "{counter} has no current ticket.",

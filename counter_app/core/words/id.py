@@ -86,10 +86,19 @@ WORDS: dict[str, str] = {
     "cli.arrivals": "kedatangan per jam: {hours}",
     "cli.valid": "SAH",
     "cli.invalid": "TIDAK SAH",
+    "cli.purged": (
+        "{tickets} nomor ({events} catatan riwayat) dari {days} hari sebelum {before} dihapus; "
+        "laporan hariannya tetap disimpan"
+    ),
+    "cli.purged_done": "{tickets} nomor dihapus",
+    "cli.schema": "{url}: skema {schema} (aplikasi ini: {head})",
+    "cli.upgraded": "basis data diperbarui",
+    "cli.keep_days": "--keep-days: paling sedikit 1 (nomor hari ini selalu disimpan)",
     "hall.blocked": "{free} tempat kosong, menunggu rombongan {code} ({persons} orang)",
     "refusal.hall_full": "Ruang tunggu penuh ({occupancy}/{limit} orang). Silakan tunggu sebentar.",
     "refusal.quota_reached": "Kuota harian layanan {service} sudah habis ({quota} nomor).",
     "refusal.suspended": "Layanan {service} tidak tersedia: {notice}",
+    "refusal.suspended_named": "{notice}",
     "refusal.closed": "Di luar jam layanan ({hours}).",
     "refusal.nothing_to_call": "Tidak ada antrean untuk {counter}.",
     "refusal.no_current": "{counter} belum memanggil nomor.",
