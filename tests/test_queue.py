@@ -77,7 +77,12 @@ def test_a_notice_that_does_not_name_the_service_is_given_its_name(
 ) -> None:
     q = make_queue(
         services=[
-            {"prefix": "A", "name": "Legalisasi", "daily_quota": 5, "suspended": "Sistem pusat mati"}
+            {
+                "prefix": "A",
+                "name": "Legalisasi",
+                "daily_quota": 5,
+                "suspended": "Sistem pusat mati",
+            }
         ],
         counters=[{"number": 1, "services": ["A"]}],
     )
