@@ -104,9 +104,7 @@ def test_the_button_is_enabled_only_for_a_group_the_queue_would_take(
     assert (view.group, view.free, view.limit) == (group, max(0, 20 - occupancy), 20)
 
 
-@pytest.mark.parametrize(
-    ("count", "keys"), [(1, "F1"), (3, "F1–F3"), (9, "F1–F9"), (12, "F1–F9")]
-)
+@pytest.mark.parametrize(("count", "keys"), [(1, "F1"), (3, "F1–F3"), (9, "F1–F9"), (12, "F1–F9")])
 def test_the_heading_names_only_the_f_keys_the_services_have(count: int, keys: str) -> None:
     assert vm.service_keys_text(count) == keys
 
