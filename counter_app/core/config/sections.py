@@ -10,7 +10,7 @@ from __future__ import annotations
 import ipaddress
 import re
 import socket
-from datetime import time
+from datetime import date, time
 from enum import StrEnum
 from typing import Annotated, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -169,6 +169,8 @@ class ServiceSettings(_Section):
     daily_quota: int = Field(ge=0, le=9999)
     average_minutes: float = Field(default=5.0, gt=0, le=480)
     suspended: str | None = None
+    # Of the daily quota, the numbers booked online ([booking]); the rest are the desk's.
+    online_quota: int = Field(default=0, ge=0, le=9999)
 
     @field_validator("prefix")
     @classmethod
@@ -336,6 +338,62 @@ class WebSettings(_Section):
         return value.strip().rstrip("/")
 
 
+class LateRule(StrEnum):
+    """What becomes of a booking whose visitor comes after its window and the grace."""
+
+    END_OF_LINE = "end_of_line"  # checked in all the same, at the end of the line
+    LAPSE = "lapse"  # the booking lapses: the visitor takes a number at the desk
+
+
+Weekday = Literal["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+WEEKDAYS: tuple[str, ...] = (
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+)  # fmt: skip
+CLOCK_RE = re.compile(r"^([01][0-9]|2[0-3]):([0-5][0-9])$")
+
+
+class BookingSettings(_Section):
+    """Numbers booked from home (`counter-app web`'s booking pages), checked in at the door."""
+
+    enabled: bool = False
+    days_ahead: int = Field(default=7, ge=0, le=62)  # 0: today only
+    # A day's numbers open at this hour, days_ahead days before it ("07:00").
+    opens_at: str = "07:00"
+    slot_minutes: int = Field(default=30, ge=5, le=240)  # the arrival window's length
+    grace_minutes: int = Field(default=15, ge=0, le=240)  # late by more: `late` decides
+    late: LateRule = Field(default=LateRule.END_OF_LINE, strict=False)
+    # The letter after the service's in a booked number: Legalisasi's "B-014" at the desk,
+    # "BD-014" booked online (D: daring).
+    mark: str = "D"
+    closed_days: list[Weekday] = Field(default_factory=lambda: ["saturday", "sunday"])
+    holidays: list[date] = Field(default_factory=list)  # TOML dates: 2026-12-25
+    print_at_check_in: bool = True  # a paper ticket when the visitor checks in
+    max_per_nik: int = Field(default=3, ge=1, le=20)  # active bookings of one NIK, all days
+
+    @field_validator("opens_at")
+    @classmethod
+    def _clock(cls, value: str) -> str:
+        if not CLOCK_RE.match(value.strip()):
+            raise invalid("clock_form", value=repr(value))
+        return value.strip()
+
+    @field_validator("mark")
+    @classmethod
+    def _mark(cls, value: str) -> str:
+        if not re.fullmatch(r"[A-Z]", value):
+            raise invalid("mark_form", value=repr(value))
+        return value
+
+    @property
+    def opens(self) -> time:
+        hour, minute = (int(part) for part in self.opens_at.split(":"))
+        return time(hour, minute)
+
+    def is_closed(self, day: date) -> bool:
+        """A day the office takes no bookings: a closed weekday or a holiday."""
+        return WEEKDAYS[day.weekday()] in self.closed_days or day in self.holidays
+
+
 class Config(_Section):
     office: OfficeSettings = Field(default_factory=OfficeSettings)
     capacity: CapacitySettings = Field(default_factory=CapacitySettings)
@@ -348,6 +406,7 @@ class Config(_Section):
     retention: RetentionSettings = Field(default_factory=RetentionSettings)
     admin: AdminSettings = Field(default_factory=AdminSettings)
     web: WebSettings = Field(default_factory=WebSettings)
+    booking: BookingSettings = Field(default_factory=BookingSettings)
     # Whether this file was made by this very run (the first start on a PC): only then may
     # the embedded database be created without being asked (`db upgrade` creates one too).
     _first_run: bool = PrivateAttr(default=False)
@@ -364,6 +423,20 @@ class Config(_Section):
         if (lang or self.office.language) == "en" and svc.name_en:
             return svc.name_en
         return svc.name
+
+    def booking_series(self, prefix: str) -> str:
+        """The prefix a service's booked numbers are written with: "A" -> "AD"."""
+        return prefix + self.booking.mark
+
+    def walk_in_quota(self, svc: ServiceSettings) -> int:
+        """The numbers of a day the desk may issue: the quota less those open online."""
+        if not self.booking.enabled:
+            return svc.daily_quota
+        return svc.daily_quota - min(svc.online_quota, svc.daily_quota)
+
+    def online_quota(self, svc: ServiceSettings) -> int:
+        """The numbers of a day that may be booked: 0 while booking is off."""
+        return min(svc.online_quota, svc.daily_quota) if self.booking.enabled else 0
 
     def counter(self, number: int) -> CounterSettings | None:
         return next((c for c in self.counters if c.number == number), None)

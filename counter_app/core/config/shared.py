@@ -7,13 +7,14 @@ from typing import Any
 from pydantic import ValidationError
 
 from counter_app.core.config.sections import (
+    BookingSettings,
     CapacitySettings,
     Config,
     OfficeSettings,
     ServiceSettings,
 )
 
-SHARED_SERVICE_KEYS = ("daily_quota", "average_minutes", "suspended")
+SHARED_SERVICE_KEYS = ("daily_quota", "average_minutes", "suspended", "online_quota")
 
 
 def shared_rules(cfg: Config) -> dict[str, Any]:
@@ -21,6 +22,8 @@ def shared_rules(cfg: Config) -> dict[str, Any]:
     return {
         "capacity": cfg.capacity.model_dump(mode="json"),  # when_full as its plain word
         "opening_hours": cfg.office.opening_hours,
+        # the desk's share of the quota depends on it: every station must agree
+        "booking": cfg.booking.model_dump(mode="json"),
         "services": {
             s.prefix: {key: getattr(s, key) for key in SHARED_SERVICE_KEYS} for s in cfg.services
         },
@@ -35,6 +38,11 @@ def with_shared_rules(cfg: Config, rules: dict[str, Any]) -> Config:
         office = OfficeSettings.model_validate(
             {**cfg.office.model_dump(), "opening_hours": rules["opening_hours"]}
         )
+        booking = (  # rules saved before booking existed leave this PC's
+            BookingSettings.model_validate(rules["booking"], strict=False)
+            if "booking" in rules
+            else cfg.booking
+        )
         shared = rules["services"]
         services = [
             ServiceSettings.model_validate({**s.model_dump(), **shared[s.prefix]})
@@ -44,4 +52,6 @@ def with_shared_rules(cfg: Config, rules: dict[str, Any]) -> Config:
         ]
     except (KeyError, TypeError, ValidationError) as exc:
         raise ValueError(f"shared queue settings ignored: {exc}") from None
-    return cfg.model_copy(update={"capacity": capacity, "office": office, "services": services})
+    return cfg.model_copy(
+        update={"capacity": capacity, "office": office, "services": services, "booking": booking}
+    )

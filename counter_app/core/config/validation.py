@@ -55,6 +55,47 @@ def _cross_checks(cfg: Config) -> list[tuple[str, str]]:
                 )
         if len(set(counter.services)) != len(counter.services):
             problems.append((f"counters[{i}].services", Problem("service_twice")))
+    return problems + _booking_checks(cfg, seen)
+
+
+def _booking_checks(cfg: Config, prefixes: dict[str, int]) -> list[tuple[str, str]]:
+    """Bookings need opening hours (the arrival windows), an online quota within the
+    daily one, and a one-letter prefix whose booked series is no other service's."""
+    problems: list[tuple[str, str]] = []
+    booking = cfg.booking
+    for i, svc in enumerate(cfg.services, start=1):
+        if svc.online_quota > svc.daily_quota:
+            problems.append(
+                (
+                    f"services[{i}].online_quota",
+                    Problem(
+                        "online_over_quota",
+                        online=str(svc.online_quota),
+                        quota=str(svc.daily_quota),
+                    ),
+                )
+            )
+        if svc.online_quota == 0 or not booking.enabled:
+            continue
+        series = cfg.booking_series(svc.prefix)
+        if len(svc.prefix) != 1:
+            problems.append(
+                (f"services[{i}].prefix", Problem("booking_prefix", prefix=repr(svc.prefix)))
+            )
+        elif series in prefixes:
+            problems.append(
+                (
+                    "booking.mark",
+                    Problem(
+                        "booking_series_taken",
+                        series=repr(series),
+                        other=f"services[{prefixes[series]}]",
+                    ),
+                )
+            )
+    online = any(svc.online_quota > 0 for svc in cfg.services)
+    if booking.enabled and online and cfg.office.opening_hours is None:
+        problems.append(("office.opening_hours", Problem("booking_needs_hours")))
     return problems
 
 
@@ -73,7 +114,12 @@ _BOUNDS = {
     "less_than": "lt",
 }
 #: our own validators' errors (sections.py raises them as PydanticCustomError)
-_OWN = frozenset({"unknown_time_zone", "hours_form", "hours_range", "hours_order", "printer_needs"})
+_OWN = frozenset(
+    {
+        "unknown_time_zone", "hours_form", "hours_range", "hours_order", "printer_needs",
+        "clock_form", "mark_form",
+    }
+)  # fmt: skip
 
 
 def dotted_key(loc: tuple[int | str, ...]) -> str:

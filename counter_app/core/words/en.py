@@ -26,6 +26,16 @@ WORDS: dict[str, str] = {
     "config.duplicate_prefix": "duplicate prefix {prefix} (also {other})",
     "config.duplicate_counter": "duplicate counter number {number} (also {other})",
     "config.unknown_service": "unknown service {prefix} (known: {known})",
+    "config.clock_form": 'must be a time like "07:00" (got {value})',
+    "config.mark_form": 'must be one capital letter, e.g. "D" (got {value})',
+    "config.online_over_quota": "is more than the daily quota ({online} > {quota})",
+    "config.booking_prefix": "a service booked online needs a one-letter prefix (got {prefix})",
+    "config.booking_series_taken": (
+        "booked numbers would be written {series}, the prefix of {other}"
+    ),
+    "config.booking_needs_hours": (
+        "booking needs the opening hours (the arrival windows come from them)"
+    ),
     "config.service_twice": "a service is listed twice",
     "config.unknown_time_zone": (
         "unknown time zone {value} (use an IANA name such as Asia/Makassar)"

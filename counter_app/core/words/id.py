@@ -30,6 +30,16 @@ WORDS: dict[str, str] = {
     "config.duplicate_prefix": "kode {prefix} dipakai dua kali (juga {other})",
     "config.duplicate_counter": "nomor loket {number} dipakai dua kali (juga {other})",
     "config.unknown_service": "layanan {prefix} tidak dikenal (yang ada: {known})",
+    "config.clock_form": 'harus berupa jam seperti "07:00" (tertulis {value})',
+    "config.mark_form": 'harus satu huruf kapital, misalnya "D" (tertulis {value})',
+    "config.online_over_quota": "lebih besar dari kuota harian ({online} > {quota})",
+    "config.booking_prefix": (
+        "layanan dengan antrean daring harus berawalan satu huruf (tertulis {prefix})"
+    ),
+    "config.booking_series_taken": "nomor daring akan ditulis {series}, awalan milik {other}",
+    "config.booking_needs_hours": (
+        "antrean daring memerlukan jam layanan (jam kedatangan dihitung darinya)"
+    ),
     "config.service_twice": "sebuah layanan tercantum dua kali",
     "config.unknown_time_zone": "zona waktu {value} tidak dikenal (contoh: Asia/Makassar)",
     "config.hours_form": "{value} tidak berformat JJ:MM-JJ:MM",
