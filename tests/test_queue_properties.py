@@ -29,7 +29,7 @@ def _fresh_database(kind: str, base: Any) -> Database:
         return open_database(f"sqlite:///{path.as_posix()}", create=True)
     db = open_database(base)
     with db.engine.begin() as conn:  # TRUNCATE skips the append-only DELETE trigger
-        conn.execute(text("TRUNCATE ticket_events, tickets, service_days"))
+        conn.execute(text("TRUNCATE bookings, ticket_events, tickets, service_days"))
         conn.execute(
             text(
                 "UPDATE hall SET day = NULL, seq = 0, version = 0, last_write_at = NULL, "

@@ -195,3 +195,54 @@ class QueueSettingsRow(Base):
     changed_at: Mapped[datetime] = mapped_column(UTCDateTime)
     station: Mapped[str | None] = mapped_column(String(64))
     body: Mapped[str] = mapped_column(Text)
+
+
+class BookingRow(Base):
+    """A number booked from home for one service on one day (core/booking.py).
+
+    ``number`` is its place in the service's booked series ("AD-005"); a cancelled
+    booking frees it for the next. ``secret_hash`` is the SHA-256 of the link the
+    visitor was given (the bearer's proof, never stored itself). The NIK is personal
+    data: shown masked on staff screens, deleted with the day by retention."""
+
+    __tablename__ = "bookings"
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    day: Mapped[date] = mapped_column(Date)
+    service: Mapped[str] = mapped_column(String(2))
+    number: Mapped[int] = mapped_column(Integer)
+    state: Mapped[str] = mapped_column(String(12))
+    nik: Mapped[str] = mapped_column(String(16))
+    phone: Mapped[str | None] = mapped_column(String(20))
+    secret_hash: Mapped[str] = mapped_column(String(64))
+    window_start: Mapped[datetime] = mapped_column(UTCDateTime)
+    window_end: Mapped[datetime] = mapped_column(UTCDateTime)
+    booked_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    changed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    ticket_id: Mapped[int | None] = mapped_column(ForeignKey("tickets.id"))
+    station: Mapped[str | None] = mapped_column(String(64))
+
+    __table_args__ = (
+        # a number is held by one booking at a time; a cancelled one lets it go
+        Index(
+            "uq_bookings_number",
+            "day",
+            "service",
+            "number",
+            unique=True,
+            sqlite_where=text("state != 'cancelled'"),
+            postgresql_where=text("state != 'cancelled'"),
+        ),
+        # one active booking per NIK per service per day
+        Index(
+            "uq_bookings_nik",
+            "day",
+            "service",
+            "nik",
+            unique=True,
+            sqlite_where=text("state IN ('booked', 'checked_in')"),
+            postgresql_where=text("state IN ('booked', 'checked_in')"),
+        ),
+        Index("ix_bookings_nik", "nik"),
+        Index("uq_bookings_secret_hash", "secret_hash", unique=True),
+    )
