@@ -74,6 +74,18 @@ class Reason(StrEnum):
     NOT_SERVED_HERE = "not_served_here"
     PRINTER = "printer"
     CLOCK = "clock"  # this station's clock disagrees with the queue's (core/clock.py)
+    # booking from home (core/queue/bookings.py)
+    BOOKING_OFF = "booking_off"  # booking is not enabled, or not for this service
+    BAD_NIK = "bad_nik"  # not a possible NIK (core/nik.py says which way)
+    DAY_NOT_BOOKABLE = "day_not_bookable"  # closed, past, or not open for booking yet
+    ONLINE_QUOTA_REACHED = "online_quota_reached"  # "kuota habis" for the day online
+    NIK_LIMIT = "nik_limit"  # this NIK holds max_per_nik active bookings already
+    UNKNOWN_BOOKING = "unknown_booking"
+    BOOKING_OTHER_DAY = "booking_other_day"  # checked in on another day than its own
+    BOOKING_CANCELLED = "booking_cancelled"
+    BOOKING_LAPSED = "booking_lapsed"  # its day ended, or it came after window and grace
+    BOOKING_USED = "booking_used"  # checked in already
+    SEVERAL_BOOKINGS = "several_bookings"  # a NIK with bookings for several services today
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,6 +134,13 @@ class Ticket:
     admitted_at: datetime | None = None  # let into the hall (at issue, or later from outside)
     #: outside: the persons on the tickets ahead in the outside line (the places they need)
     ahead_persons: int = 0
+    #: the service it was issued for: its prefix's, or for a booked "AD-005" that of A
+    origin: str = ""
+    booked: bool = False  # checked in from a booking (its code is the booked series')
+
+    @property
+    def issued_for(self) -> str:
+        return self.origin or self.prefix
 
     @property
     def waited_outside(self) -> bool:
@@ -336,4 +355,46 @@ class Purge:
             "days": self.days,
             "tickets": self.tickets,
             "events": self.events,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Booking:
+    """A number booked from home (core/booking.py), as the pages, the desk and the CLI
+    show it. ``nik`` is the whole NIK: only staff screens that need it (the bookings
+    export) show it whole; every other shows ``masked_nik``."""
+
+    id: int
+    code: str  # "AD-005": the service's booked series and the number
+    service: str
+    number: int
+    day: date
+    state: str  # core/booking.py's BookingState
+    nik: str
+    phone: str | None
+    window_start: datetime
+    window_end: datetime
+    booked_at: datetime
+    changed_at: datetime | None
+    ticket_code: str | None = None  # once checked in
+    created: bool = False  # made by this call (False: the NIK's existing one, shown again)
+    secret: str | None = None  # the visitor's link token: only right after booking
+
+    @property
+    def masked_nik(self) -> str:
+        return "*" * 12 + self.nik[-4:]
+
+    def as_json(self, *, with_nik: bool = False) -> dict[str, object]:
+        return {
+            "code": self.code,
+            "service": self.service,
+            "number": self.number,
+            "day": self.day.isoformat(),
+            "state": self.state,
+            "nik": self.nik if with_nik else self.masked_nik,
+            "phone": self.phone if with_nik else None,
+            "window_start": self.window_start.isoformat(),
+            "window_end": self.window_end.isoformat(),
+            "booked_at": self.booked_at.isoformat(),
+            "ticket": self.ticket_code,
         }

@@ -351,11 +351,13 @@ def compute(
 
     for e in events:
         at = min(e.at, end)
-        track = tickets.setdefault(e.ticket_id, _TicketTrack(e.prefix, e.prefix))
+        issued_for = config.service(e.prefix)  # a booked "AD-005" counts under A
+        origin = issued_for.prefix if issued_for is not None else e.prefix
+        track = tickets.setdefault(e.ticket_id, _TicketTrack(origin, origin))
         if e.kind == EventKind.ISSUED:
             track.issued_at = e.at
             hour = e.at.astimezone(zone).hour
-            for tally in (by_service[e.prefix], total):
+            for tally in (by_service[origin], total):
                 tally.issued += 1
                 tally.arrivals[hour] += 1
         if e.to_state == TicketState.OUTSIDE and e.kind in (EventKind.ISSUED, EventKind.RETURNED):

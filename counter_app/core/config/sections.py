@@ -412,7 +412,11 @@ class Config(_Section):
     _first_run: bool = PrivateAttr(default=False)
 
     def service(self, prefix: str) -> ServiceSettings | None:
-        return next((s for s in self.services if s.prefix == prefix), None)
+        """The service of a prefix, or of a booked series: "AD" (booked numbers of A)."""
+        found = next((s for s in self.services if s.prefix == prefix), None)
+        if found is None and self.booking.enabled and prefix.endswith(self.booking.mark):
+            found = next((s for s in self.services if s.prefix == prefix[:-1]), None)
+        return found
 
     def service_name(self, prefix: str, lang: str | None = None) -> str:
         """A service's name in ``lang`` (default: the office's language): ``name_en`` in

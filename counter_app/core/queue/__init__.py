@@ -7,6 +7,7 @@ Queue is one class made of parts, each a module with one job:
 - day: the write transaction (the hall's lock, the day change, the outside line's
   admission) and where an arriving group goes (by core/hall.py's rule)
 - issuing, calling, prints: the operations of the desk, the counters and the printers
+- bookings: numbers booked from home, and their check-in at the door
 - reads: tickets, status and the call log, read without the lock
 - retention: the event log for audits and reports, and the purge of old days
 - rules: publishing this station's queue rules to every station
@@ -18,10 +19,10 @@ from __future__ import annotations
 from counter_app.core.clock import Clock, SystemClock
 from counter_app.core.config import Config
 from counter_app.core.queue.base import lock_hall
+from counter_app.core.queue.bookings import Bookings
 from counter_app.core.queue.calling import Calling
 from counter_app.core.queue.codes import format_code, malformed_payload, parse_code, require_code
 from counter_app.core.queue.day import NOTIFY_CHANNEL
-from counter_app.core.queue.issuing import Issuing
 from counter_app.core.queue.prints import Prints
 from counter_app.core.queue.reads import Reads
 from counter_app.core.queue.retention import Retention
@@ -44,7 +45,7 @@ __all__ = [
 ]
 
 
-class Queue(Issuing, Calling, Prints, Reads, Retention, SharedRules):
+class Queue(Bookings, Calling, Prints, Reads, Retention, SharedRules):
     """The queue of one office, shared through its database by every station."""
 
 

@@ -361,6 +361,7 @@ class QueueBase:
             if row.state == TicketState.OUTSIDE:
                 shown, persons = door if door is not None else self._door_ahead(session, row)
         code = format_code(row.prefix, row.number)
+        issued_for = self.config.service(row.prefix)
         qr = make_payload(self.config.tickets.secret, row.day, code)
         if self.config.web.public_url:  # a phone's camera opens the visitor's live page
             qr = ticket_link(self.config.web.public_url, qr)
@@ -387,4 +388,6 @@ class QueueBase:
             estimated_minutes=minutes,
             admitted_at=self.local(row.admitted_at) if row.admitted_at else None,
             ahead_persons=persons,
+            origin=issued_for.prefix if issued_for is not None else row.prefix,
+            booked=issued_for is not None and issued_for.prefix != row.prefix,
         )

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from sqlalchemy import select, text
+from sqlalchemy import select, text, update
 
 from counter_app.core import clock as clocks
 from counter_app.core import texts
@@ -21,7 +21,7 @@ from counter_app.core.hall import Entry, arrival, fill
 from counter_app.core.model import OPEN, EventKind, Reason, Refused, TicketState
 from counter_app.core.queue.base import QueueBase, Transaction, lock_hall
 from counter_app.storage.changes import CHANNEL
-from counter_app.storage.schema import TicketRow
+from counter_app.storage.schema import BookingRow, TicketRow
 
 NOTIFY_CHANNEL = CHANNEL  # the change feed LISTENs on it (storage/changes.py)
 
@@ -63,6 +63,12 @@ class DayAndHall(QueueBase):
             ).all()
             for row in rows:
                 self._move(tx, row, TicketState.CANCELLED, EventKind.EXPIRED, detail="day ended")
+        # bookings of the days before that never came: lapsed
+        tx.session.execute(
+            update(BookingRow)
+            .where(BookingRow.day < tx.today, BookingRow.state == "booked")
+            .values(state="lapsed", changed_at=tx.now)
+        )
         tx.hall.day = tx.today
 
     def _admit(self, tx: Transaction, group: int) -> bool:

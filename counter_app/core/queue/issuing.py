@@ -44,10 +44,11 @@ class Issuing(DayAndHall):
             if numbering is None:
                 numbering = ServiceDay(day=tx.today, prefix=svc.prefix, last_number=0)
                 s.add(numbering)
-            if numbering.last_number >= svc.daily_quota:
+            walk_in = self.config.walk_in_quota(svc)  # the rest is booked online
+            if numbering.last_number >= walk_in:
                 raise Refused(
                     Reason.QUOTA_REACHED,
-                    texts.text(self.lang, "quota_reached", service=svc.name, quota=svc.daily_quota),
+                    texts.text(self.lang, "quota_reached", service=svc.name, quota=walk_in),
                 )
             fits = self._admit(tx, group)
             numbering.last_number += 1

@@ -11,7 +11,14 @@ from sqlalchemy import delete, func, select
 from counter_app.core.model import LoggedEvent, Purge
 from counter_app.core.queue.codes import format_code
 from counter_app.core.queue.day import DayAndHall
-from counter_app.storage.schema import DailyReportRow, EventRow, PurgeRow, ServiceDay, TicketRow
+from counter_app.storage.schema import (
+    BookingRow,
+    DailyReportRow,
+    EventRow,
+    PurgeRow,
+    ServiceDay,
+    TicketRow,
+)
 
 
 class Retention(DayAndHall):
@@ -109,6 +116,8 @@ class Retention(DayAndHall):
             old_events, old_tickets = EventRow.day < before, TicketRow.day < before
             events = int(s.scalar(select(func.count()).where(old_events)) or 0)
             tickets = int(s.scalar(select(func.count()).where(old_tickets)) or 0)
+            # the bookings first: they name their tickets, and hold the visitors' NIKs
+            s.execute(delete(BookingRow).where(BookingRow.day < before))
             s.execute(delete(EventRow).where(old_events))
             s.execute(delete(TicketRow).where(old_tickets))
             s.execute(delete(ServiceDay).where(ServiceDay.day < before))

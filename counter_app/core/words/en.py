@@ -94,6 +94,12 @@ WORDS: dict[str, str] = {
     "cli.arrivals": "arrivals per hour: {hours}",
     "cli.valid": "OK",
     "cli.invalid": "INVALID",
+    "cli.bookings": "Online numbers of {day}: {n}",
+    "cli.checked_in": "Online number {code} checked in.",
+    "booking.state_booked": "booked",
+    "booking.state_checked_in": "checked in",
+    "booking.state_cancelled": "cancelled",
+    "booking.state_lapsed": "lapsed",
     "cli.purged": (
         "purged {tickets} tickets and {events} events of {days} days before {before}; "
         "their daily reports are kept"
@@ -109,6 +115,38 @@ WORDS: dict[str, str] = {
     "refusal.quota_reached": "The daily quota of {service} is used up ({quota} numbers).",
     "refusal.suspended": "{service} is suspended: {notice}",
     "refusal.suspended_named": "{notice}",
+    "refusal.booking_off": "{service} takes no online bookings.",
+    "refusal.bad_nik": "NIK not accepted: {why}",
+    "refusal.nik_empty": "no NIK given.",
+    "refusal.nik_length": "a NIK has 16 digits.",
+    "refusal.nik_not_digits": "a NIK has only the digits 0-9.",
+    "refusal.nik_region": "the region code in the first 6 digits does not exist.",
+    "refusal.nik_birth_date": "the birth date in digits 7 to 12 is impossible.",
+    "refusal.nik_serial": "the last 4 digits cannot be 0000.",
+    "refusal.bad_phone": "A phone number has 8 to 15 digits, e.g. 081234567890.",
+    "refusal.day_not_bookable": "{day} cannot be booked: {why}",
+    "refusal.booking_day_closed_day": "the office is closed that day.",
+    "refusal.booking_day_past": "that day is over, or its arrival windows have all begun.",
+    "refusal.booking_day_not_yet": "that day's numbers are not open yet.",
+    "refusal.nik_limit": "This NIK already holds {max} unused online numbers.",
+    "refusal.online_quota_reached": (
+        "Fully booked: {service}'s online numbers for {day} are taken. Numbers are left for {next}."
+    ),
+    "refusal.online_quota_reached_all": (
+        "Fully booked: {service}'s online numbers for {day} are taken."
+    ),
+    "refusal.unknown_booking": "Online booking not found.",
+    "refusal.not_a_booking_code": "{code} is not an online booking number.",
+    "refusal.several_bookings": (
+        "This NIK has several numbers today ({codes}): scan the QR code or type the number."
+    ),
+    "refusal.booking_cancelled": "Online number {code} was cancelled.",
+    "refusal.booking_lapsed": (
+        "Online number {code} has lapsed (late, or its day is over). Please take a number at "
+        "the desk."
+    ),
+    "refusal.booking_used": "Online number {code} has checked in already (ticket {ticket}).",
+    "refusal.booking_other_day": "Online number {code} is for {day}, not today.",
     "refusal.closed": "Outside opening hours ({hours}).",
     "refusal.nothing_to_call": "Nobody is waiting for {counter}.",
     "refusal.no_current": "{counter} has no current ticket.",

@@ -96,6 +96,12 @@ WORDS: dict[str, str] = {
     "cli.arrivals": "kedatangan per jam: {hours}",
     "cli.valid": "SAH",
     "cli.invalid": "TIDAK SAH",
+    "cli.bookings": "Nomor daring {day}: {n}",
+    "cli.checked_in": "Kedatangan nomor daring {code} tercatat.",
+    "booking.state_booked": "dipesan",
+    "booking.state_checked_in": "sudah datang",
+    "booking.state_cancelled": "dibatalkan",
+    "booking.state_lapsed": "hangus",
     "cli.purged": (
         "{tickets} nomor ({events} catatan riwayat) dari {days} hari sebelum {before} dihapus; "
         "laporan hariannya tetap disimpan"
@@ -109,6 +115,38 @@ WORDS: dict[str, str] = {
     "refusal.quota_reached": "Kuota harian layanan {service} sudah habis ({quota} nomor).",
     "refusal.suspended": "Layanan {service} tidak tersedia: {notice}",
     "refusal.suspended_named": "{notice}",
+    "refusal.booking_off": "Layanan {service} tidak menerima antrean daring.",
+    "refusal.bad_nik": "NIK tidak dapat diterima: {why}",
+    "refusal.nik_empty": "NIK belum diisi.",
+    "refusal.nik_length": "NIK harus 16 angka.",
+    "refusal.nik_not_digits": "NIK hanya berisi angka 0–9.",
+    "refusal.nik_region": "kode wilayah pada 6 angka pertama tidak ada.",
+    "refusal.nik_birth_date": "tanggal lahir pada angka ke-7 sampai ke-12 tidak mungkin.",
+    "refusal.nik_serial": "4 angka terakhir tidak boleh 0000.",
+    "refusal.bad_phone": "Nomor HP harus 8 sampai 15 angka, misalnya 081234567890.",
+    "refusal.day_not_bookable": "{day} tidak dapat dipesan: {why}",
+    "refusal.booking_day_closed_day": "kantor tutup pada hari itu.",
+    "refusal.booking_day_past": "hari itu sudah lewat atau jam kedatangannya sudah habis.",
+    "refusal.booking_day_not_yet": "nomor untuk hari itu belum dibuka.",
+    "refusal.nik_limit": "NIK ini sudah memiliki {max} nomor daring yang belum dipakai.",
+    "refusal.online_quota_reached": (
+        "Kuota habis: nomor daring {service} untuk {day} sudah habis. Masih ada nomor untuk {next}."
+    ),
+    "refusal.online_quota_reached_all": (
+        "Kuota habis: nomor daring {service} untuk {day} sudah habis."
+    ),
+    "refusal.unknown_booking": "Nomor daring tidak ditemukan.",
+    "refusal.not_a_booking_code": "{code} bukan nomor antrean daring.",
+    "refusal.several_bookings": (
+        "NIK ini memiliki beberapa nomor hari ini ({codes}): pindai kode QR atau ketik nomornya."
+    ),
+    "refusal.booking_cancelled": "Nomor daring {code} sudah dibatalkan.",
+    "refusal.booking_lapsed": (
+        "Nomor daring {code} sudah hangus (terlambat atau harinya sudah lewat). Silakan "
+        "ambil nomor di meja antrean."
+    ),
+    "refusal.booking_used": ("Nomor daring {code} sudah dipakai (nomor antrean {ticket})."),
+    "refusal.booking_other_day": "Nomor daring {code} untuk {day}, bukan hari ini.",
     "refusal.closed": "Di luar jam layanan ({hours}).",
     "refusal.nothing_to_call": "Tidak ada antrean untuk {counter}.",
     "refusal.no_current": "{counter} belum memanggil nomor.",

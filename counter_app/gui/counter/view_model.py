@@ -146,7 +146,7 @@ def current_view(ticket: Ticket | None) -> CurrentView | None:
         recalls=ticket.recalls,
         group=ticket.group,
         priority=ticket.priority,
-        transferred_from=ticket.prefix if ticket.service != ticket.prefix else None,
+        transferred_from=ticket.issued_for if ticket.service != ticket.issued_for else None,
     )
 
 
