@@ -13,7 +13,7 @@ from collections.abc import Callable
 from counter_app.core import config as config_mod
 from counter_app.core.config import Config
 
-from . import admin, printing, queue_commands, reports, self_test, web, windows
+from . import admin, bookings, printing, queue_commands, reports, self_test, web, windows
 from .failures import CliError
 
 Handler = Callable[[argparse.Namespace], int]
@@ -44,6 +44,8 @@ COMMANDS: dict[str, Handler] = {
     "status": _configured(queue_commands.status),
     "verify": _configured(queue_commands.verify),
     "report": _configured(reports.report),
+    "bookings": _configured(bookings.bookings),
+    "check-in": _configured(bookings.check_in),
     "reprint": _configured(printing.reprint),
     "print-test": _configured(printing.print_test),
     "printer-status": _configured(printing.printer_status),

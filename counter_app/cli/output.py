@@ -79,6 +79,7 @@ _DONE = {
     "return": "{code} back in line",
     "transfer": "{code} transferred",
     "cancel": "{code} cancelled",
+    "check-in": "{code} checked in",
     "reprint": "{code} sent to the printer again",
     "print-test": "the test ticket sent to the printer",
 }

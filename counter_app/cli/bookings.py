@@ -1,0 +1,99 @@
+"""bookings and check-in: the day's numbers booked from home, and a visitor at the door."""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import os
+import stat
+from datetime import datetime, time
+from pathlib import Path
+
+from counter_app.core import words
+from counter_app.core.config import Config
+from counter_app.core.files import replace_file
+from counter_app.core.model import Booking
+from counter_app.core.queue import open_queue
+
+from .describe import describe_ticket
+from .failures import EXIT_OK
+from .output import emit
+from .reports import _report_day
+
+CSV_COLUMNS = (
+    "code", "service", "day", "window_start", "window_end", "state", "nik", "phone",
+    "booked_at", "ticket",
+)  # fmt: skip
+
+
+def _line(b: Booking, cfg: Config) -> str:
+    lang = cfg.office.language
+    zone = cfg.office.zone
+    start, end = b.window_start.astimezone(zone), b.window_end.astimezone(zone)
+    state = words.text(f"booking.state_{b.state}", lang)
+    ticket = f" -> {b.ticket_code}" if b.ticket_code and b.ticket_code != b.code else ""
+    return (
+        f"{b.code}  {start:%H:%M}-{end:%H:%M}  {b.masked_nik}  "
+        f"{cfg.service_name(b.service)}  {state}{ticket}"
+    )
+
+
+def _csv_text(bookings: list[Booking], cfg: Config) -> str:
+    """The export for the back office: the whole NIK and phone, which staff need to find
+    the finished documents; keep the file where only staff can read it."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    zone = cfg.office.zone
+    for b in bookings:
+        writer.writerow(
+            [
+                b.code, cfg.service_name(b.service), b.day.isoformat(),
+                b.window_start.astimezone(zone).strftime("%H:%M"),
+                b.window_end.astimezone(zone).strftime("%H:%M"),
+                b.state, b.nik, b.phone or "",
+                b.booked_at.astimezone(zone).isoformat(timespec="seconds"), b.ticket_code or "",
+            ]
+        )  # fmt: skip
+    return out.getvalue()
+
+
+def _save(path: Path, text: str) -> None:
+    try:
+        try:
+            st: os.stat_result | None = os.stat(path)
+        except FileNotFoundError:
+            st = None
+        if st is not None and not stat.S_ISREG(st.st_mode):  # /dev/stdout, a pipe
+            with open(path, "w", encoding="utf-8") as fh:
+                fh.write(text)
+            return
+        replace_file(Path(os.path.realpath(path)), text)
+    except OSError as exc:
+        raise OSError(exc.errno, exc.strerror or str(exc), str(path)) from exc
+
+
+def bookings(args: argparse.Namespace, cfg: Config) -> int:
+    day = _report_day(args.date)
+    queue = open_queue(cfg)
+    day = day or queue.today()
+    found = queue.bookings_of_day(day)
+    if args.csv is not None:
+        _save(args.csv, _csv_text(found, cfg))
+    lang = cfg.office.language
+    spelled = words.spelled_date(datetime.combine(day, time()), lang)
+    head = words.text("cli.bookings", lang, day=spelled, n=len(found))
+    human = "\n".join([head, *(_line(b, cfg) for b in found)])
+    emit(args, {"day": day.isoformat(), "bookings": [b.as_json() for b in found]}, human)
+    return EXIT_OK
+
+
+def check_in(args: argparse.Namespace, cfg: Config) -> int:
+    booking, ticket = open_queue(cfg).check_in(args.key, printing=False)
+    lang = cfg.office.language
+    human = "\n".join(
+        [words.text("cli.checked_in", lang, code=booking.code), describe_ticket(ticket, cfg)]
+    )
+    emit(args, {**ticket.as_json(), "booking": booking.as_json()}, human)
+    return EXIT_OK
