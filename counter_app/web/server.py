@@ -1,10 +1,11 @@
 """The phone pages: routes, rate limits and headers over the hub (read-only, no Qt).
 
-Routes (GET only; nothing here can change the queue):
+Routes (GET; the booking pages' POSTs, web/booking.py, are the only ones that write):
   /                     the lobby board for phones
   /events, /state       its live updates: server-sent events, or JSON to poll
   /t/PAYLOAD            one ticket's page (PAYLOAD: the signed payload of today's ticket)
   /t/PAYLOAD/events     its live updates; /t/PAYLOAD/state for polling
+  /book, /b/TOKEN       the booking pages (web/booking.py)
   /healthz              "ok" or "offline", for whoever watches the server
 """
 
@@ -35,6 +36,7 @@ from counter_app.core.config import Config
 from counter_app.core.paths import resource_path
 from counter_app.core.queue import Queue
 from counter_app.core.tokens import check_payload
+from counter_app.web.booking import BookingPages
 from counter_app.web.guard import address_key
 from counter_app.web.hub import Hub, Listener, Offline, Update
 from counter_app.web.views import board_view, ticket_view
@@ -229,6 +231,7 @@ class Pages:
             events=f"{here}/events?lang={lang}",
             poll=f"{here}/state?lang={lang}",
             other=_other_lang(lang),
+            booking=self.cfg.booking.enabled,
         )
 
     def followed(self, request: Request) -> tuple[str | None, bool]:
@@ -337,6 +340,7 @@ def create_app(
         auto_reload=False,  # shipped templates: no stat() of the file at each of 500 renders
     )
     pages = Pages(cfg, hub, env, MovingWindowRateLimiter(MemoryStorage()))
+    booking = BookingPages(pages, reader)
 
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
@@ -354,6 +358,10 @@ def create_app(
             Route("/t/{payload}", pages.ticket, name="ticket"),
             Route("/t/{payload}/state", pages.state, name="ticket_state"),
             Route("/t/{payload}/events", pages.events, name="ticket_events"),
+            Route("/book", booking.form, name="book_form"),
+            Route("/book", booking.book, methods=["POST"], name="book"),
+            Route("/b/{token}", booking.page, name="booking"),
+            Route("/b/{token}/cancel", booking.cancel, methods=["POST"], name="booking_cancel"),
             Route("/healthz", pages.health, name="health"),
             Route("/static/chime.wav", pages.chime, name="chime"),
             Mount("/static", StaticFiles(directory=resource_path("web", "static")), name="static"),

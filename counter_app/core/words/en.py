@@ -314,6 +314,57 @@ WORDS: dict[str, str] = {
     "web.limited_title": "Reloaded too often",
     "web.limited_text": "Please wait a moment before reloading. The queue page updates itself.",
     "web.board_link": "See all counters",
+    "web.book_link": "Book a number online",
+    "web.book_title": "Book a number online",
+    "web.book_intro": (
+        "Choose a service and a day, then enter your NIK. One NIK gets one number per "
+        "service and day."
+    ),
+    "web.service_label": "Service",
+    "web.day_label": "Day of your visit",
+    "web.day_left": "{day} — {n} numbers left",
+    "web.day_full": "{day} — fully booked",
+    "web.nik_label": "NIK (16 digits, as on your KTP or KK)",
+    "web.phone_label": "Phone number (optional)",
+    "web.book_button": "Book a number",
+    "web.no_days": "No day can be booked yet. Please try again later.",
+    "web.suspended_service": "{service}: {notice}",
+    "web.choose_day": "Choose the day of your visit.",
+    "web.existing_title": "You already have a number for that day",
+    "web.existing_text": (
+        "Use this number. To come in, show the QR code of your number's page or give your "
+        "NIK at the entrance."
+    ),
+    "web.booking_title": "Online number {code}",
+    "web.booking_intro": (
+        "Keep this page. Come at the time below and show this QR code to the staff at the "
+        "entrance (or give your NIK)."
+    ),
+    "web.come_at": "Come at {start}–{end}",
+    "web.booking_booked": "Number booked",
+    "web.booking_checked_in": "You have checked in",
+    "web.booking_cancelled": "This number was cancelled",
+    "web.booking_lapsed": "This number has lapsed",
+    "web.cancel_button": "Cancel this number",
+    "web.cancel_hint": "Not coming? Cancel, so that someone else can have the number.",
+    "web.qr_alt": "QR code of online number {code}",
+    "web.booking_off_title": "Online booking is not available",
+    "web.booking_off_text": (
+        "This office takes no online bookings yet. Please take a number at the desk."
+    ),
+    "web.bad_form_title": "The form could not be read",
+    "web.bad_form_text": "Please open the booking page again and fill in the form.",
+    "web.too_large_title": "The form is too long",
+    "web.too_large_text": "Please open the booking page again and fill in the form.",
+    "web.forbidden_title": "The form has expired",
+    "web.forbidden_text": (
+        "For your safety a form only works from this site and for 2 hours. Please open the "
+        "booking page again."
+    ),
+    "web.booking_not_found_title": "Online number not recognised",
+    "web.booking_not_found_text": (
+        "This address does not lead to any online number. Please check the link."
+    ),
     "web.alert_called": "{code} CALLED! Please go to {counter}",
     "web.alert_come_in": "{code}: PLEASE COME IN!",
     "display.now_caption": "TICKET NUMBER",

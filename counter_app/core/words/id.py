@@ -316,6 +316,57 @@ WORDS: dict[str, str] = {
         "Mohon tunggu sebentar sebelum memuat ulang. Halaman antrean memperbarui dirinya sendiri."
     ),
     "web.board_link": "Lihat semua loket",
+    "web.book_link": "Ambil nomor antrean daring",
+    "web.book_title": "Ambil nomor antrean daring",
+    "web.book_intro": (
+        "Pilih layanan dan hari, lalu isi NIK Anda. Satu NIK mendapat satu nomor untuk "
+        "setiap layanan pada hari yang sama."
+    ),
+    "web.service_label": "Layanan",
+    "web.day_label": "Hari kedatangan",
+    "web.day_left": "{day} — sisa {n} nomor",
+    "web.day_full": "{day} — kuota habis",
+    "web.nik_label": "NIK (16 angka, sesuai KTP atau KK)",
+    "web.phone_label": "Nomor HP (tidak wajib)",
+    "web.book_button": "Ambil nomor",
+    "web.no_days": "Belum ada hari yang dapat dipesan. Silakan coba lagi nanti.",
+    "web.suspended_service": "{service}: {notice}",
+    "web.choose_day": "Pilih hari kedatangan.",
+    "web.existing_title": "Anda sudah memiliki nomor untuk hari itu",
+    "web.existing_text": (
+        "Gunakan nomor ini. Untuk masuk, tunjukkan kode QR dari halaman nomor Anda atau "
+        "sebutkan NIK Anda di pintu masuk."
+    ),
+    "web.booking_title": "Nomor antrean daring {code}",
+    "web.booking_intro": (
+        "Simpan halaman ini. Datang pada jam di bawah ini dan tunjukkan kode QR ini kepada "
+        "petugas di pintu masuk (atau sebutkan NIK Anda)."
+    ),
+    "web.come_at": "Datang pukul {start}–{end}",
+    "web.booking_booked": "Nomor sudah dipesan",
+    "web.booking_checked_in": "Anda sudah tercatat datang",
+    "web.booking_cancelled": "Nomor ini sudah dibatalkan",
+    "web.booking_lapsed": "Nomor ini sudah hangus",
+    "web.cancel_button": "Batalkan nomor ini",
+    "web.cancel_hint": "Tidak jadi datang? Batalkan agar nomornya dapat dipakai orang lain.",
+    "web.qr_alt": "Kode QR nomor antrean daring {code}",
+    "web.booking_off_title": "Antrean daring tidak tersedia",
+    "web.booking_off_text": (
+        "Kantor ini belum membuka antrean daring. Silakan ambil nomor di meja antrean."
+    ),
+    "web.bad_form_title": "Formulir tidak dapat dibaca",
+    "web.bad_form_text": "Silakan buka lagi halaman pemesanan dan isi formulirnya.",
+    "web.too_large_title": "Isian terlalu panjang",
+    "web.too_large_text": "Silakan buka lagi halaman pemesanan dan isi formulirnya.",
+    "web.forbidden_title": "Formulir sudah kedaluwarsa",
+    "web.forbidden_text": (
+        "Untuk keamanan, formulir hanya berlaku dari halaman ini dan selama 2 jam. Silakan "
+        "buka lagi halaman pemesanan."
+    ),
+    "web.booking_not_found_title": "Nomor daring tidak dikenali",
+    "web.booking_not_found_text": (
+        "Alamat ini tidak menunjuk nomor antrean daring mana pun. Periksa kembali tautannya."
+    ),
     "web.alert_called": "{code} DIPANGGIL! Silakan ke {counter}",
     "web.alert_come_in": "{code}: SILAKAN MASUK!",
     "display.now_caption": "NOMOR ANTREAN",

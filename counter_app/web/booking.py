@@ -1,0 +1,361 @@
+"""The booking pages: take a day's number from home, see it, cancel it.
+
+Routes (the only ones that change the queue; everything else on the server is GET):
+  GET  /book                 the form: service, day, NIK, phone (no JavaScript needed)
+  POST /book                 book; answers 303 to the booking's own page
+  GET  /b/TOKEN              the booking: number, day, arrival window, QR, cancel button;
+                             once checked in, 303 to the live ticket page
+  POST /b/TOKEN/cancel       cancel it: the number is free for someone else
+
+Every POST is hostile until shown otherwise: a form body of at most MAX_BODY bytes, a
+CSRF token bound to a cookie and signed with the office's secret, an Origin (or Referer)
+of this very server, per-address and per-NIK limits. A refusal is a page that says why,
+with the form kept (never the NIK echoed on a page that is not the visitor's own form).
+The NIK is never shown on a public page: the booking page names the service, the day
+and the number only.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import hmac
+import io
+import logging
+import secrets
+import time
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+from urllib.parse import parse_qs, quote, urlsplit
+
+import qrcode
+import qrcode.image.svg
+from limits import parse
+from starlette.concurrency import run_in_threadpool
+from starlette.requests import Request
+from starlette.responses import RedirectResponse, Response
+
+from counter_app.core import booking as plan
+from counter_app.core import words
+from counter_app.core.config import Config
+from counter_app.core.model import Booking, Reason, Refused
+from counter_app.core.nik import check_nik
+from counter_app.core.queue import DatabaseError, Queue
+from counter_app.core.tokens import make_payload
+from counter_app.web.words import WORDS, word
+
+log = logging.getLogger(__name__)
+
+MAX_BODY = 2048  # bytes of a booking form: four short fields and a token
+MAX_FIELDS = 8
+FORM_TYPE = "application/x-www-form-urlencoded"
+CSRF_COOKIE = "csrf"
+CSRF_MAX_AGE = 2 * 60 * 60  # a form left open longer is sent again with a fresh token
+POST_LIMIT = parse("10/minute")  # per address: a family books for each member, no more
+NIK_LIMIT = parse("6/hour")  # per NIK, whoever sends it: nobody tries NIKs in a loop
+PAGE_LIMIT = parse("30/minute")
+STATE_WORDS = ("booked", "checked_in", "cancelled", "lapsed")
+
+
+def _digest(nik: str) -> str:
+    """What the per-NIK limit counts under: never the NIK itself, even in memory."""
+    return hashlib.sha256(nik.encode("ascii")).hexdigest()
+
+
+@dataclass(frozen=True, slots=True)
+class DayChoice:
+    value: str  # 2026-12-07
+    label: str  # Senin, 7 Desember 2026
+    left: int  # online numbers still free, for the chosen service (or all)
+
+
+@dataclass(frozen=True, slots=True)
+class ServiceChoice:
+    prefix: str
+    name: str
+    notice: str | None  # suspended: its notice, and no booking
+    days: tuple[DayChoice, ...]
+
+    @property
+    def full(self) -> bool:
+        return not self.notice and all(d.left == 0 for d in self.days)
+
+
+class BookingPages:
+    """The booking routes, over the same queue, limiter and templates as the phone pages."""
+
+    def __init__(self, pages: Any, queue: Queue) -> None:
+        self.pages = pages  # server.Pages: templates, language, limiter, plain pages
+        self.queue = queue
+        self.secret = pages.cfg.tickets.secret.encode("utf-8")
+        # one queue a language on the same database, so a refusal is in the visitor's
+        # language (each follows the shared rules on its own)
+        self.queues = {
+            lang: Queue(queue.db, _in_language(queue.config, lang), clock=queue.clock)
+            for lang in WORDS
+        }
+
+    @property
+    def cfg(self) -> Config:
+        return self.queue.config  # the shared rules as the queue follows them
+
+    # --- CSRF ----------------------------------------------------------------------------
+
+    def _csrf(self, nonce: str, issued: int) -> str:
+        body = f"{nonce}.{issued}"
+        mac = hmac.new(self.secret, b"csrf:" + body.encode("ascii"), hashlib.sha256).digest()
+        return f"{body}.{base64.urlsafe_b64encode(mac[:16]).decode('ascii').rstrip('=')}"
+
+    def _new_token(self, request: Request) -> tuple[str, str]:
+        """(the nonce for the cookie, the form's token): the cookie's own, or a new one."""
+        nonce = request.cookies.get(CSRF_COOKIE) or ""
+        if not (16 <= len(nonce) <= 64 and nonce.isascii() and nonce.isalnum()):
+            nonce = secrets.token_hex(16)
+        return nonce, self._csrf(nonce, int(time.time()))
+
+    def _token_ok(self, request: Request, token: str) -> bool:
+        nonce = request.cookies.get(CSRF_COOKIE) or ""
+        parts = token.split(".")
+        if len(parts) != 3 or not nonce or parts[0] != nonce or not parts[1].isdigit():
+            return False
+        issued = int(parts[1])
+        if not 0 <= time.time() - issued <= CSRF_MAX_AGE:
+            return False
+        return hmac.compare_digest(self._csrf(nonce, issued), token)
+
+    def _same_origin(self, request: Request) -> bool:
+        """The form was sent from one of our own pages: its Origin (or, without one, its
+        Referer) names this server, as the browser reached it or as public_url says."""
+        sent = request.headers.get("origin") or request.headers.get("referer")
+        if not sent or sent == "null":
+            return False
+        host = urlsplit(sent).netloc.lower()
+        ours = {request.headers.get("host", "").lower()}
+        if self.cfg.web.public_url:
+            ours.add(urlsplit(self.cfg.web.public_url).netloc.lower())
+        return bool(host) and host in ours
+
+    def _with_cookie(self, response: Response, request: Request, nonce: str) -> Response:
+        response.set_cookie(
+            CSRF_COOKIE,
+            nonce,
+            max_age=CSRF_MAX_AGE,
+            path="/",
+            secure=request.url.scheme == "https",
+            httponly=True,
+            samesite="strict",
+        )
+        return response
+
+    # --- the form ------------------------------------------------------------------------
+
+    def _choices(self, lang: str) -> list[ServiceChoice]:
+        """The services that take bookings, each with the days open now and their numbers left."""
+        queue = self.queues[lang]
+        cfg = queue.config
+        days = plan.bookable_days(cfg, queue.clock.now())
+        left = {day: queue.online_left(day) for day in days}
+        return [
+            ServiceChoice(
+                prefix=svc.prefix,
+                name=cfg.service_name(svc.prefix, lang),
+                notice=svc.suspended,
+                days=tuple(
+                    DayChoice(d.isoformat(), _spelled(d, lang), left[d].get(svc.prefix, 0))
+                    for d in days
+                ),
+            )
+            for svc in cfg.services
+            if cfg.online_quota(svc) > 0
+        ]
+
+    async def form(self, request: Request) -> Response:
+        lang = self.pages.lang(request)
+        if not self.pages.allowed(request, PAGE_LIMIT, "page"):
+            return self.pages.limited(lang)
+        return await self._form(request, lang)
+
+    async def _form(
+        self,
+        request: Request,
+        lang: str,
+        *,
+        status: int = 200,
+        error: str | None = None,
+        kept: dict[str, str] | None = None,
+        existing: Booking | None = None,
+    ) -> Response:
+        if not self.cfg.booking.enabled:
+            return self.pages.plain(lang, "booking_off", 404)
+        try:
+            services = await run_in_threadpool(self._choices, lang)
+        except DatabaseError:
+            return self.pages.plain(lang, "offline", 503)
+        nonce, token = self._new_token(request)
+        response = self.pages.html(
+            "book.html",
+            status,
+            w=WORDS[lang],
+            lang=lang,
+            root="",
+            services=services,
+            token=token,
+            error=error,
+            kept=kept or {},
+            existing=self._view(existing, lang) if existing else None,
+            other={"code": "en" if lang == "id" else "id",
+                   "name": WORDS["en" if lang == "id" else "id"]["lang_name"]},
+        )  # fmt: skip
+        return self.pages.remember_language(request, self._with_cookie(response, request, nonce))
+
+    # --- booking -------------------------------------------------------------------------
+
+    async def _read_form(self, request: Request) -> dict[str, str] | Response:
+        lang = self.pages.lang(request)
+        kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
+        if kind != FORM_TYPE:
+            return self.pages.plain(lang, "bad_form", 415)
+        length = request.headers.get("content-length")
+        if length is not None and (not length.isdigit() or int(length) > MAX_BODY):
+            return self.pages.plain(lang, "too_large", 413)
+        body = b""
+        async for chunk in request.stream():
+            body += chunk
+            if len(body) > MAX_BODY:
+                return self.pages.plain(lang, "too_large", 413)
+        try:
+            fields = parse_qs(body.decode("ascii"), strict_parsing=False, max_num_fields=MAX_FIELDS)
+        except (UnicodeDecodeError, ValueError):
+            return self.pages.plain(lang, "bad_form", 400)
+        if any(len(v) != 1 for v in fields.values()):
+            return self.pages.plain(lang, "bad_form", 400)
+        form = {k: v[0] for k, v in fields.items()}
+        if not self._same_origin(request) or not self._token_ok(request, form.get("csrf", "")):
+            return self.pages.plain(lang, "forbidden", 403)
+        return form
+
+    async def book(self, request: Request) -> Response:
+        lang = self.pages.lang(request)
+        if not self.cfg.booking.enabled:
+            return self.pages.plain(lang, "booking_off", 404)
+        if not self.pages.allowed(request, POST_LIMIT, "post"):
+            return self.pages.limited(lang)
+        form = await self._read_form(request)
+        if isinstance(form, Response):
+            return form
+        kept = {k: form.get(k, "")[:40] for k in ("choice", "phone")}
+        nik_check = check_nik(form.get("nik", ""))
+        if nik_check.nik is not None and not self.pages.limiter.hit(
+            NIK_LIMIT, "nik", _digest(nik_check.nik)
+        ):
+            return self.pages.limited(lang)
+        service, _, day_text = kept["choice"].partition(":")
+        try:
+            day = date.fromisoformat(day_text[:10])
+        except ValueError:
+            return await self._form(
+                request, lang, status=400, error=word(lang, "choose_day"), kept=kept
+            )
+        service = service[:2].upper()
+        try:
+            made = await run_in_threadpool(
+                self.queues[lang].book, service, day, form.get("nik", ""), form.get("phone")
+            )
+        except Refused as exc:
+            status = 409 if exc.reason == Reason.ONLINE_QUOTA_REACHED else 400
+            return await self._form(request, lang, status=status, error=exc.message, kept=kept)
+        except DatabaseError:
+            return self.pages.plain(lang, "offline", 503)
+        if not made.created:  # the NIK's booking of that day: shown, without a new link
+            return await self._form(request, lang, status=200, existing=made)
+        assert made.secret is not None
+        return RedirectResponse(f"b/{made.secret}?lang={lang}", status_code=303)
+
+    # --- the booking's page ------------------------------------------------------------------
+
+    def _view(self, b: Booking, lang: str) -> dict[str, Any]:
+        zone = self.cfg.office.zone
+        return {
+            "code": b.code,
+            "service": self.cfg.service_name(b.service, lang),
+            "day": _spelled(b.day, lang),
+            "window": word(
+                lang,
+                "come_at",
+                start=f"{b.window_start.astimezone(zone):%H:%M}",
+                end=f"{b.window_end.astimezone(zone):%H:%M}",
+            ),
+            "state": b.state,
+            "state_text": word(lang, f"booking_{b.state}"),
+        }
+
+    async def page(self, request: Request) -> Response:
+        lang = self.pages.lang(request)
+        if not self.pages.allowed(request, PAGE_LIMIT, "page"):
+            return self.pages.limited(lang)
+        token = request.path_params["token"]
+        try:
+            b = await run_in_threadpool(self.queue.booking, token)
+        except Refused:
+            return self.pages.plain(lang, "booking_not_found", 404)
+        except DatabaseError:
+            return self.pages.plain(lang, "offline", 503)
+        if b.state == "checked_in" and b.ticket_code and b.day == self.queue.today():
+            payload = make_payload(self.cfg.tickets.secret, b.day, b.ticket_code)
+            return RedirectResponse(f"../t/{quote(payload, safe=':')}?lang={lang}", 303)
+        nonce, csrf = self._new_token(request)
+        link = self._link(request, token)
+        response = self.pages.html(
+            "booking.html",
+            w=WORDS[lang],
+            lang=lang,
+            root="../",
+            b=self._view(b, lang),
+            token_path=quote(token, safe="") + "/",
+            qr=_qr_data_uri(link),
+            link=link,
+            token=csrf,
+            cancellable=b.state == "booked",
+            other={"code": "en" if lang == "id" else "id",
+                   "name": WORDS["en" if lang == "id" else "id"]["lang_name"]},
+        )  # fmt: skip
+        return self.pages.remember_language(request, self._with_cookie(response, request, nonce))
+
+    def _link(self, request: Request, token: str) -> str:
+        base = self.cfg.web.public_url or str(request.base_url).rstrip("/")
+        return f"{base}/b/{token}"
+
+    async def cancel(self, request: Request) -> Response:
+        lang = self.pages.lang(request)
+        if not self.pages.allowed(request, POST_LIMIT, "post"):
+            return self.pages.limited(lang)
+        form = await self._read_form(request)
+        if isinstance(form, Response):
+            return form
+        token = request.path_params["token"]
+        try:
+            await run_in_threadpool(self.queue.cancel_booking, token)
+        except Refused as exc:
+            if exc.reason == Reason.UNKNOWN_BOOKING:
+                return self.pages.plain(lang, "booking_not_found", 404)
+        except DatabaseError:
+            return self.pages.plain(lang, "offline", 503)
+        return RedirectResponse(f"../{quote(token, safe='')}?lang={lang}", status_code=303)
+
+
+def _in_language(cfg: Config, lang: str) -> Config:
+    return cfg.model_copy(update={"office": cfg.office.model_copy(update={"language": lang})})
+
+
+def _spelled(day: date, lang: str) -> str:
+    return words.spelled_date(datetime.combine(day, datetime.min.time()), lang)
+
+
+def _qr_data_uri(text: str) -> str:
+    """The booking's link as a QR code, an SVG in a data: address (the pages' CSP allows
+    images from data: only besides their own)."""
+    img = qrcode.make(text, image_factory=qrcode.image.svg.SvgPathImage, box_size=10, border=2)
+    out = io.BytesIO()
+    img.save(out)
+    return "data:image/svg+xml;base64," + base64.b64encode(out.getvalue()).decode("ascii")

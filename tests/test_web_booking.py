@@ -1,0 +1,212 @@
+"""The booking pages of the real `counter-app web` process: the happy path, and every
+abuse a public form gets (no token, another site, a huge or odd body, floods by address
+and by NIK, spoofed forwarded headers), each a clear page and never a 500."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import httpx2
+import pytest
+from conftest import write_config
+from test_booking_cli import midday_zone
+from webkit import cli, web_server
+
+from counter_app.core import config as config_mod
+from counter_app.core.queue import open_queue
+
+TIMEOUT = 30
+NIKS = [f"647105120390{n:04d}" for n in range(1, 40)]
+
+
+@pytest.fixture
+def office(tmp_path: Path, sqlite_url: str) -> Path:
+    path = write_config(
+        tmp_path / "office.toml",
+        sqlite_url,
+        office={"timezone": midday_zone(), "opening_hours": "06:00-18:00"},
+        booking={"enabled": True, "closed_days": [], "opens_at": "00:00", "days_ahead": 1},
+        services=[
+            {"prefix": "A", "name": "Pengambilan Dokumen", "daily_quota": 10, "online_quota": 2},
+            {
+                "prefix": "C",
+                "name": "Perekaman KTP-el",
+                "daily_quota": 5,
+                "online_quota": 2,
+                "suspended": "Perekaman KTP-el dihentikan sementara",
+            },
+        ],
+        counters=[{"number": 1, "services": ["A"]}],
+    )
+    cli(path, "status")  # the database, made before the server opens it
+    return path
+
+
+def today(path: Path) -> str:
+    queue = open_queue(config_mod.load_config(path))
+    try:
+        return queue.today().isoformat()
+    finally:
+        queue.db.dispose()
+
+
+def form_token(client: httpx2.Client, lang: str = "id") -> str:
+    page = client.get(f"/book?lang={lang}")
+    assert page.status_code == 200, page.text
+    found = re.search(r'name="csrf" value="([^"]+)"', page.text)
+    assert found, page.text
+    return found.group(1)
+
+
+def post(client: httpx2.Client, base: str, path: str, data: dict[str, str], **headers: str):  # type: ignore[no-untyped-def]
+    return client.post(path, data=data, headers={"origin": base, **headers})
+
+
+def book(client: httpx2.Client, base: str, day: str, nik: str, **extra: str):  # type: ignore[no-untyped-def]
+    data = {"csrf": form_token(client), "choice": f"A:{day}", "nik": nik, **extra}
+    return post(client, base, "/book", data)
+
+
+def test_book_see_cancel_and_book_again(office: Path) -> None:
+    day = today(office)
+    with web_server(office) as base, httpx2.Client(base_url=base, timeout=TIMEOUT) as client:
+        form = client.get("/book")
+        assert "Ambil nomor antrean daring" in form.text
+        assert "Perekaman KTP-el dihentikan sementara" in form.text  # suspended: its notice
+        assert "sisa 2 nomor" in form.text
+        made = book(client, base, day, NIKS[0], phone="081234567890")
+        assert made.status_code == 303, made.text
+        where = made.headers["location"]
+        assert re.fullmatch(r"b/[A-Za-z0-9_-]{24}\?lang=id", where), where
+        page = client.get("/" + where)
+        assert page.status_code == 200
+        assert "AD-001" in page.text and "Datang pukul " in page.text
+        assert "data:image/svg+xml;base64," in page.text  # the QR
+        assert NIKS[0] not in page.text and "081234567890" not in page.text  # no personal data
+        assert NIKS[0][-4:] not in page.text.replace("AD-001", "")
+
+        again = book(client, base, day, NIKS[0])
+        assert again.status_code == 200
+        assert "Anda sudah memiliki nomor untuk hari itu" in again.text and "AD-001" in again.text
+
+        token = re.search(r'name="csrf" value="([^"]+)"', page.text)
+        assert token
+        path = "/" + where.split("?")[0]
+        gone = post(client, base, f"{path}/cancel?lang=id", {"csrf": token.group(1)})
+        assert gone.status_code == 303
+        assert "Nomor ini sudah dibatalkan" in client.get(path).text
+        again = book(client, base, day, NIKS[1])
+        assert again.status_code == 303
+        assert "AD-001" in client.get("/" + again.headers["location"]).text  # the freed number
+
+
+def test_the_booking_page_becomes_the_live_ticket_after_check_in(office: Path) -> None:
+    day = today(office)
+    with web_server(office) as base, httpx2.Client(base_url=base, timeout=TIMEOUT) as client:
+        where = book(client, base, day, NIKS[0]).headers["location"]
+        cli(office, "check-in", NIKS[0])  # at the door, by another process
+        page = client.get("/" + where)
+        assert page.status_code == 303
+        assert page.headers["location"].startswith("../t/CQ1:")
+        live = client.get("/" + page.headers["location"].removeprefix("../"))
+        assert live.status_code == 200 and "AD-001" in live.text
+
+
+def test_a_full_day_says_kuota_habis_and_a_bad_nik_says_why(office: Path) -> None:
+    day = today(office)
+    with web_server(office) as base, httpx2.Client(base_url=base, timeout=TIMEOUT) as client:
+        bad = book(client, base, day, "12345")
+        assert bad.status_code == 400 and "NIK harus 16 angka" in bad.text
+        for nik in NIKS[:2]:
+            assert book(client, base, day, nik).status_code == 303
+        full = book(client, base, day, NIKS[2])
+        assert full.status_code == 409 and "Kuota habis" in full.text
+        assert "kuota habis" in client.get("/book").text  # the day shown as full
+        no_day = post(client, base, "/book", {"csrf": form_token(client), "nik": NIKS[3]})
+        assert no_day.status_code == 400 and "Pilih hari kedatangan" in no_day.text
+
+
+def test_english_one_tap_away(office: Path) -> None:
+    day = today(office)
+    with web_server(office) as base, httpx2.Client(base_url=base, timeout=TIMEOUT) as client:
+        assert "Book a number online" in client.get("/book?lang=en").text
+        data = {"csrf": form_token(client, "en"), "choice": f"A:{day}", "nik": "1"}
+        refused = post(client, base, "/book?lang=en", data)
+        assert "a NIK has 16 digits" in refused.text
+
+
+@pytest.mark.parametrize(
+    ("change", "status"),
+    [
+        ("no token", 403),
+        ("another token", 403),
+        ("another site", 403),
+        ("no origin", 403),
+        ("no cookie", 403),
+        ("json body", 415),
+        ("huge body", 413),
+        ("two values", 400),
+    ],
+)
+def test_a_form_not_from_our_page_is_refused(office: Path, change: str, status: int) -> None:
+    day = today(office)
+    with web_server(office) as base, httpx2.Client(base_url=base, timeout=TIMEOUT) as client:
+        token = form_token(client)
+        data = {"csrf": token, "choice": f"A:{day}", "nik": NIKS[0]}
+        headers = {"origin": base}
+        content: bytes | None = None
+        if change == "no token":
+            del data["csrf"]
+        elif change == "another token":
+            data["csrf"] = token[:-2] + ("AA" if not token.endswith("AA") else "BB")
+        elif change == "another site":
+            headers["origin"] = "https://evil.example"
+        elif change == "no origin":
+            headers = {}
+        elif change == "no cookie":
+            client.cookies.clear()
+        if change == "json body":
+            answer = client.post("/book", json=data, headers=headers)
+        elif change == "huge body":
+            answer = client.post("/book", data={**data, "phone": "1" * 5000}, headers=headers)
+        elif change == "two values":
+            content = f"csrf={token}&choice=A:{day}&nik={NIKS[0]}&nik={NIKS[1]}".encode()
+            answer = client.post(
+                "/book",
+                content=content,
+                headers={**headers, "content-type": "application/x-www-form-urlencoded"},
+            )
+        else:
+            answer = client.post("/book", data=data, headers=headers)
+        assert answer.status_code == status, answer.text
+        assert "<h1>" in answer.text  # a page that says why
+        assert "AD-001" not in client.get("/book").text  # nothing booked
+
+
+def test_floods_by_address_and_by_nik_are_limited_spoofed_headers_or_not(office: Path) -> None:
+    day = today(office)
+    with web_server(office) as base, httpx2.Client(base_url=base, timeout=TIMEOUT) as client:
+        statuses = [book(client, base, day, NIKS[5]).status_code for _ in range(7)]
+        assert statuses[:6] == [303] + [200] * 5  # booked once, then shown again
+        assert statuses[6] == 429  # the same NIK a seventh time within the hour
+        answers = []
+        for n in range(6):  # from "other" addresses by a forged header: still one address
+            token = form_token(client)
+            answers.append(
+                post(
+                    client, base, "/book",
+                    {"csrf": token, "choice": f"A:{day}", "nik": NIKS[10 + n]},
+                    **{"x-forwarded-for": f"203.0.113.{n}"},
+                ).status_code
+            )  # fmt: skip
+        assert 429 in answers  # 10 posts a minute from one address, whatever it claims
+        assert all(code in (303, 409, 429) for code in answers), answers
+
+
+def test_an_unknown_booking_link_is_a_plain_404(office: Path) -> None:
+    with web_server(office) as base, httpx2.Client(base_url=base, timeout=TIMEOUT) as client:
+        page = client.get("/b/" + "x" * 24)
+        assert page.status_code == 404 and "Nomor daring tidak dikenali" in page.text
+        assert client.get("/b/" + "x" * 3000).status_code in (404, 414)
+        assert client.post("/b/" + "x" * 24 + "/cancel", data={"csrf": "x"}).status_code == 403
