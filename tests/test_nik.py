@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from datetime import date
 
 import pytest
@@ -14,6 +15,7 @@ from counter_app.core.nik import (
     NikProblem,
     birth_date_ok,
     check_nik,
+    last_digits,
     mask,
     normalise,
 )
@@ -23,7 +25,8 @@ WOMAN = "6471055203900002"  # the same day: 12 + 40
 
 
 @pytest.mark.parametrize("nik", [MAN, WOMAN, "6471 0512 0390 0001", "6471.0512.0390.0001",
-                                 "6471-051203-900001", f"  {MAN}\n"])  # fmt: skip
+                                 "6471-051203-900001", f"  {MAN}\n", f"\x0b{MAN}\x0c",
+                                 "6471 - 0512 - 0390 - 0001", "1" * 16])  # fmt: skip
 def test_real_shapes_are_taken_as_typed(nik: str) -> None:
     checked = check_nik(nik)
     assert checked.ok and checked.problem is None
@@ -42,8 +45,12 @@ def test_real_shapes_are_taken_as_typed(nik: str) -> None:
         ("\uff16\uff14\uff17\uff11051203900001", NikProblem.NOT_DIGITS),  # full-width
         ("\u0666\u0664\u0667\u0661051203900001", NikProblem.NOT_DIGITS),  # Arabic-Indic
         ("6471_05120390001", NikProblem.NOT_DIGITS),
+        ("-6471051203900001", NikProblem.NOT_DIGITS),  # a dash not between digits
+        ("6471051203900001.", NikProblem.NOT_DIGITS),
+        (f"\u00a0{MAN}", NikProblem.NOT_DIGITS),  # a no-break space is not ASCII whitespace
         ("9971051203900001", NikProblem.REGION),  # no province 99
         ("2071051203900001", NikProblem.REGION),  # nor 20
+        ("9771051203900001", NikProblem.REGION),  # nor 97: Papua's six are 91-96
         ("6400051203900001", NikProblem.REGION),  # regency 00
         ("6471001203900001", NikProblem.REGION),  # district 00
         ("6471053102900001", NikProblem.BIRTH_DATE),  # 31 February
@@ -53,6 +60,7 @@ def test_real_shapes_are_taken_as_typed(nik: str) -> None:
         ("6471057203900001", NikProblem.BIRTH_DATE),  # day 72 = 32
         ("6471052902010001", NikProblem.BIRTH_DATE),  # 29-02-01: no leap year
         ("6471051203900000", NikProblem.SERIAL),
+        ("6471 0552 0390 0000", NikProblem.SERIAL),  # a woman's, as typed
     ],
 )
 def test_each_problem_is_named(text: str, problem: NikProblem) -> None:
@@ -63,7 +71,29 @@ def test_each_problem_is_named(text: str, problem: NikProblem) -> None:
 def test_29_february_is_taken_in_a_leap_year_of_either_century() -> None:
     assert check_nik("6471052902000001").ok  # 2000
     assert check_nik("6471056902040001").ok  # a woman born 29-02-2004 (or 1904)
+    assert check_nik("6471052902040001").ok  # a man born the same day
+    assert check_nik("6471056902010001").problem is NikProblem.BIRTH_DATE  # 1901, 2001
     assert birth_date_ok(29, 2, 0) and not birth_date_ok(29, 2, 1)
+
+
+def test_hostile_length_is_refused_unread() -> None:
+    started = time.perf_counter()
+    for text in ("6" * 10_000, "6471 " * 10_000, "x" * 1_000_000):
+        assert check_nik(text).problem is NikProblem.LENGTH
+    assert time.perf_counter() - started < 0.5
+    assert check_nik(" " * 10_000).problem is NikProblem.EMPTY  # EMPTY is asked first
+
+
+def test_normalise_takes_out_separators_between_digits_only() -> None:
+    assert normalise(" 6471 0512.0390-0001\t") == MAN
+    assert normalise("6471  --  0512") == "64710512"
+    assert normalise("-64.") == "-64."
+    assert normalise("ab cd") == "ab cd"
+
+
+def test_last_digits_and_the_mask() -> None:
+    assert last_digits(MAN) == "0001" and last_digits(MAN, 6) == "900001"
+    assert mask(WOMAN) == "************0002"
 
 
 def test_the_office_s_province_is_known() -> None:
@@ -71,7 +101,7 @@ def test_the_office_s_province_is_known() -> None:
     assert MAX_INPUT >= 24  # room for the spaces people type
 
 
-@given(st.text(max_size=80))
+@given(st.one_of(st.text(max_size=80), st.text("0123456789 .-", max_size=24)))
 def test_any_text_gets_exactly_one_answer(text: str) -> None:
     checked = check_nik(text)
     assert checked.ok == (checked.problem is None) == (checked.nik is not None)

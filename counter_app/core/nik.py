@@ -15,12 +15,14 @@ Pure Python, no database, no Qt.
 from __future__ import annotations
 
 import re
+import string
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
 #: The provinces' codes (the first two digits): the 38 provinces, with the four Papuan
-#: ones of 2022. Kalimantan Timur, the office's province, is 64 (Balikpapan 6471).
+#: ones of 2022 (91-96: Papua, Papua Barat, Selatan, Tengah, Pegunungan, Barat Daya; no
+#: province has 97). Kalimantan Timur, the office's province, is 64 (Balikpapan 6471).
 PROVINCES: frozenset[int] = frozenset(
     {
         11, 12, 13, 14, 15, 16, 17, 18, 19, 21,  # Sumatra, Riau Islands
@@ -35,9 +37,11 @@ PROVINCES: frozenset[int] = frozenset(
 LENGTH = 16
 MAX_INPUT = 64  # characters: longer is refused unread (the form is hostile input)
 WOMEN_ADD = 40  # a woman's day of birth is written plus 40
-_SEPARATORS = re.compile(r"[ .\-]")  # what people type between groups: 6471 0512 ...
+#: What people type between groups of digits (6471 0512 ..., 6471.0512..., 6471-0512...);
+#: only between digits: "-6471..." or "6471...." keeps its stray character.
+_SEPARATORS = re.compile(r"(?<=[0-9])[ .\-]+(?=[0-9])")
 _DIGITS = re.compile(r"[0-9]*", re.ASCII)  # not str.isdigit(): that takes '١' and '６'
-_ASCII_SPACE = " \t\r\n"
+_ASCII_SPACE = string.whitespace  # not str.strip(): that takes Unicode spaces
 
 
 class NikProblem(StrEnum):
@@ -62,7 +66,8 @@ class NikCheck:
 
 
 def normalise(text: str) -> str:
-    """The digits as typed, without the spaces, dots and dashes between groups."""
+    """The text without ASCII whitespace around it, nor the spaces, dots and dashes
+    between its digits."""
     return _SEPARATORS.sub("", text.strip(_ASCII_SPACE))
 
 
