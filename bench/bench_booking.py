@@ -285,6 +285,7 @@ class Poll:
     at: float  # time.monotonic() it was sent
     seconds: float
     status: int  # 0: failed
+    first: bool  # the follower's first poll (its ticket not yet followed by the server)
 
 
 async def follow(
@@ -292,15 +293,17 @@ async def follow(
 ) -> None:
     await asyncio.sleep(random.random() * every)  # not all in the same instant
     path = f"/t/{payload}/state?lang=id"
+    first = True
     while not stop.is_set():
         sent = time.monotonic()
         try:
             got = await asyncio.wait_for(
                 request(port, source, "GET", path, {"Accept": "application/json"}), TIMEOUT
             )
-            polls.append(Poll(sent, got.seconds, got.status))
+            polls.append(Poll(sent, got.seconds, got.status, first))
         except (OSError, TimeoutError, ValueError):
-            polls.append(Poll(sent, time.monotonic() - sent, 0))
+            polls.append(Poll(sent, time.monotonic() - sent, 0, first))
+        first = False
         with contextlib.suppress(TimeoutError):
             await asyncio.wait_for(stop.wait(), max(0.0, sent + every - time.monotonic()))
 
@@ -455,6 +458,11 @@ def summarize(label: str, args: argparse.Namespace, got: dict[str, Any], server:
         "polls_ok": len(poll_ok),
         "polls_limited": sum(p.status == 429 for p in polls),
         "polls_failed": sum(p.status not in (200, 429) for p in polls),
+        "first_polls_failed": sum(p.status not in (200, 429) for p in polls if p.first),
+        "poll_statuses": {
+            str(code): sum(p.status == code for p in polls)
+            for code in sorted({p.status for p in polls})
+        },
         "poll_ms": {"p50": ms(poll_ok, 50), "p95": ms(poll_ok, 95), "max": ms(poll_ok, 100)},
         "rss_peak_mib": round(max(server.rss_peak, server.rss()) / 2**20, 1),
         "rss_hwm_mib": round(server.hwm() / 2**20, 1),
@@ -583,6 +591,11 @@ def main() -> None:
     print(table(result))
     if result["other_answers"]:
         print(f"\nother answers: {result['other_answers']}")
+    if result["polls_failed"]:
+        print(
+            f"\npolls by status (0: no answer): {result['poll_statuses']};"
+            f" {result['first_polls_failed']} of the failed were a follower's first poll"
+        )
     if result["forms_failed"]:
         print(f"\nforms failed: {result['forms_failed']} {result['form_errors']}")
     print(
