@@ -14,7 +14,7 @@ from collections.abc import Callable
 from typing import Any
 
 from counter_app.core.config import Config
-from counter_app.core.model import PrintStatus, Reason, Refused, Ticket
+from counter_app.core.model import Booking, PrintStatus, Reason, Refused, Ticket
 from counter_app.core.queue import Queue
 from counter_app.printing.job import PrinterState, PrintJob, PrintOutcome
 from counter_app.printing.printer import TicketPrinter
@@ -73,6 +73,15 @@ class Desk:
                     raise Refused(Reason.PRINTER, state.reason)
             ticket = self.queue.issue(prefix, group=group, priority=priority, printing=printing)
             return self._print(ticket, reprint=False) if printing else ticket
+
+    def check_in(self, key: str) -> tuple[Booking, Ticket]:
+        """A booked visitor at the door (the booking's QR, code or NIK): its ticket, printed
+        when ``[booking] print_at_check_in`` (a print that fails leaves it checked in, the
+        print marked failed for a reprint: the visitor has the phone page meanwhile)."""
+        with self._lock:
+            printing = self.queue.config.booking.print_at_check_in and self.printer.enabled
+            booking, ticket = self.queue.check_in(key, printing=printing)
+            return booking, (self._print(ticket, reprint=False) if printing else ticket)
 
     def reprint(self, code: str) -> Ticket:
         ticket = self.queue.prepare_reprint(code)

@@ -49,6 +49,89 @@
     </message>
 </context>
 <context>
+    <name>BookingsDialog</name>
+    <message>
+        <source>Online bookings today</source>
+        <translation>Nomor antrean daring hari ini</translation>
+    </message>
+    <message>
+        <source>Scan the booking&apos;s QR code, or type its number or the NIK</source>
+        <translation>Pindai kode QR nomor daring, atau ketik nomornya atau NIK</translation>
+    </message>
+    <message>
+        <source>Check in  [Enter]</source>
+        <translation>Catat kedatangan  [Enter]</translation>
+    </message>
+    <message>
+        <source>Search: number or the NIK&apos;s last digits</source>
+        <translation>Cari: nomor atau angka terakhir NIK</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Nomor</translation>
+    </message>
+    <message>
+        <source>Come at</source>
+        <translation>Jam datang</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Layanan</translation>
+    </message>
+    <message>
+        <source>NIK</source>
+        <translation>NIK</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Tutup</translation>
+    </message>
+    <message>
+        <source>Visitor with an online number at the door:</source>
+        <translation>Pengunjung dengan nomor daring di pintu masuk:</translation>
+    </message>
+    <message>
+        <source>booked</source>
+        <translation>dipesan</translation>
+    </message>
+    <message>
+        <source>late</source>
+        <translation>terlambat</translation>
+    </message>
+    <message>
+        <source>checked in</source>
+        <translation>sudah datang</translation>
+    </message>
+    <message>
+        <source>lapsed</source>
+        <translation>hangus</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>dibatalkan</translation>
+    </message>
+    <message>
+        <source>{booked} booked · {checked_in} checked in · {late} late · {lapsed} lapsed · {cancelled} cancelled</source>
+        <translation>{booked} dipesan · {checked_in} sudah datang · {late} terlambat · {lapsed} hangus · {cancelled} dibatalkan</translation>
+    </message>
+    <message>
+        <source>Not checked in: {reason}</source>
+        <translation>Kedatangan tidak tercatat: {reason}</translation>
+    </message>
+    <message>
+        <source>{code} checked in. The hall is full: the visitor waits outside.</source>
+        <translation>Kedatangan {code} tercatat. Ruang tunggu penuh: pengunjung menunggu di luar.</translation>
+    </message>
+    <message>
+        <source>{code} checked in: the visitor may go in.</source>
+        <translation>Kedatangan {code} tercatat: pengunjung boleh masuk.</translation>
+    </message>
+</context>
+<context>
     <name>ChoiceDialog</name>
     <message>
         <source>Cancel</source>
@@ -352,6 +435,10 @@
     <message>
         <source>&amp;Tickets</source>
         <translation>&amp;Antrean</translation>
+    </message>
+    <message>
+        <source>Online bookings and check-in</source>
+        <translation>Nomor daring dan kedatangan</translation>
     </message>
     <message>
         <source>Front desk - {office}</source>

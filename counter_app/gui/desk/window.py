@@ -23,6 +23,7 @@ from counter_app.core.config import MAX_GROUP
 from counter_app.core.model import PrintStatus, Reason, Refused, ServiceStatus, Status, Ticket
 from counter_app.core.model import TicketState as State
 from counter_app.gui.desk import view_model as vm
+from counter_app.gui.desk.bookings import BookingsDialog
 from counter_app.gui.desk.recent import SERVICE, RecentTicketsModel
 from counter_app.gui.desk.ticket_image import render_ticket
 from counter_app.gui.forms.ui_desk_window import Ui_DeskWindow
@@ -97,6 +98,22 @@ class DeskWindow(QueueWindow):
             button=self.ui.cancelButton,
             menu=menu,
         )
+        self.bookings_dialog: BookingsDialog | None = None
+        self.bookings_command: Command | None = None
+        if self.config.booking.enabled:  # the visitors with an online number, at the door
+            menu.addSeparator()
+            button = QPushButton(self.ui.optionsFrame)
+            button.setObjectName("bookingsButton")
+            button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+            self.ui.optionsLayout.addWidget(button)
+            self.bookings_command = Command(
+                self,
+                self.tr("Online bookings and check-in"),
+                "Ctrl+B",
+                self.open_bookings,
+                button=button,
+                menu=menu,
+            )
         self._build_recent_table()
 
         self.ui.printerLight.setProperty("light", "off")
@@ -209,6 +226,19 @@ class DeskWindow(QueueWindow):
         for button in (self.ui.reprintButton, self.ui.cancelButton):
             button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
             button.setMinimumWidth(180)
+
+    # --- online bookings ---------------------------------------------------------------------
+
+    def open_bookings(self) -> BookingsDialog:
+        """Today's online bookings and the check-in field (one dialog, brought forward)."""
+        if self.bookings_dialog is None:
+            self.bookings_dialog = BookingsDialog(self.ctx, self)
+            self.bookings_dialog.finished.connect(self.refresh)
+        self.bookings_dialog.show()
+        self.bookings_dialog.raise_()
+        self.bookings_dialog.activateWindow()
+        self.bookings_dialog.check_in_edit.setFocus()
+        return self.bookings_dialog
 
     # --- options ---------------------------------------------------------------------------
 
