@@ -204,9 +204,11 @@ class BookingPages:
             error=error,
             kept=kept or {},
             existing=self._view(existing, lang) if existing else None,
-            other={"code": "en" if lang == "id" else "id",
-                   "name": WORDS["en" if lang == "id" else "id"]["lang_name"]},
-        )  # fmt: skip
+            other={
+                "code": "en" if lang == "id" else "id",
+                "name": WORDS["en" if lang == "id" else "id"]["lang_name"],
+            },
+        )
         return self.pages.remember_language(request, self._with_cookie(response, request, nonce))
 
     # --- booking -------------------------------------------------------------------------
@@ -317,9 +319,11 @@ class BookingPages:
             link=link,
             token=csrf,
             cancellable=b.state == "booked",
-            other={"code": "en" if lang == "id" else "id",
-                   "name": WORDS["en" if lang == "id" else "id"]["lang_name"]},
-        )  # fmt: skip
+            other={
+                "code": "en" if lang == "id" else "id",
+                "name": WORDS["en" if lang == "id" else "id"]["lang_name"],
+            },
+        )
         return self.pages.remember_language(request, self._with_cookie(response, request, nonce))
 
     def _link(self, request: Request, token: str) -> str:
