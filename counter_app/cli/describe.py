@@ -81,7 +81,17 @@ def describe_report(r: DayReport, lang: str = "en") -> str:
     columns = [
         c
         for c in CSV_COLUMNS
-        if c not in ("day", "peak_occupancy", "capacity_limit", "full_minutes", "blocked_minutes")
+        if c
+        not in (
+            "day",
+            "peak_occupancy",
+            "capacity_limit",
+            "full_minutes",
+            "blocked_minutes",
+            "booked",
+            "checked_in",
+            "lapsed",
+        )
     ]
     rows = [{**row, "name": row["name"] or "*"} for row in r.csv_rows()]
     widths = {c: max(len(c), *(len(row[c]) for row in rows)) for c in columns}
@@ -103,6 +113,18 @@ def describe_report(r: DayReport, lang: str = "en") -> str:
         outside=r.issued_outside,
     )
     lines.append(hall)
+    for b in r.bookings:
+        lines.append(
+            words.text(
+                "cli.report_bookings",
+                lang,
+                prefix=b.prefix,
+                booked=b.booked,
+                checked_in=b.checked_in,
+                lapsed=b.lapsed,
+                cancelled=b.cancelled,
+            )
+        )
     hours = [f"{h:02d}:{n}" for h, n in enumerate(r.arrivals) if n]
     lines.append(words.text("cli.arrivals", lang, hours=" ".join(hours) or "-"))
     return "\n".join(lines)

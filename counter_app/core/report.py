@@ -41,9 +41,9 @@ import math
 import os
 import stat
 import statistics
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
@@ -52,7 +52,7 @@ from zoneinfo import ZoneInfo
 from counter_app.core.config import Config
 from counter_app.core.files import replace_file
 from counter_app.core.hall import HallState, hall_state, over_limit
-from counter_app.core.model import INSIDE, EventKind, LoggedEvent, Purge, TicketState
+from counter_app.core.model import INSIDE, Booking, EventKind, LoggedEvent, Purge, TicketState
 from counter_app.core.queue import Queue
 
 HOURS = 24
@@ -73,6 +73,10 @@ CSV_COLUMNS = (
     "capacity_limit",
     "full_minutes",
     "blocked_minutes",  # added last, so a reader of the older columns still finds them
+    # the service's online numbers (on its row; empty on the others): added after those
+    "booked",
+    "checked_in",
+    "lapsed",
 )
 #: How a ticket's visit ended, by the event that ended it: the report's outcome columns.
 #: Keyed by str, as LoggedEvent.kind is: a kind this version does not know ends nothing.
@@ -117,6 +121,18 @@ class ServiceLine:
 
 
 @dataclass(frozen=True, slots=True)
+class BookingLine:
+    """A service's online numbers of the day: booked (not cancelled), of them checked in
+    and lapsed, and cancelled."""
+
+    prefix: str
+    booked: int
+    checked_in: int
+    lapsed: int
+    cancelled: int
+
+
+@dataclass(frozen=True, slots=True)
 class CounterLine:
     number: int
     name: str
@@ -137,6 +153,7 @@ class DayReport:
     arrivals: tuple[int, ...]  # every service, per local hour
     occupancy: tuple[tuple[datetime, int], ...] = field(default=())  # office-local steps
     blocked_minutes: float = 0.0  # places free, but the group first outside did not fit
+    bookings: tuple[BookingLine, ...] = ()  # per service that took bookings that day
 
     @property
     def limit_held(self) -> bool:
@@ -172,6 +189,16 @@ class DayReport:
             ],
             "arrivals": list(self.arrivals),
             "occupancy": [[at.isoformat(), n] for at, n in self.occupancy],
+            "bookings": [
+                {
+                    "prefix": b.prefix,
+                    "booked": b.booked,
+                    "checked_in": b.checked_in,
+                    "lapsed": b.lapsed,
+                    "cancelled": b.cancelled,
+                }
+                for b in self.bookings
+            ],
         }
 
     @classmethod
@@ -198,6 +225,16 @@ class DayReport:
             occupancy=tuple((datetime.fromisoformat(a), int(n)) for a, n in data["occupancy"]),
             # a report stored before the figure existed: nothing was counted as blocked
             blocked_minutes=float(data.get("blocked_minutes", 0.0)),
+            bookings=tuple(
+                BookingLine(
+                    b["prefix"],
+                    int(b["booked"]),
+                    int(b["checked_in"]),
+                    int(b["lapsed"]),
+                    int(b["cancelled"]),
+                )
+                for b in data.get("bookings", [])  # stored before booking existed: none
+            ),
         )
 
     # --- CSV --------------------------------------------------------------------------------
@@ -212,15 +249,42 @@ class DayReport:
             "full_minutes": _number(self.full_minutes),
             "blocked_minutes": _number(self.blocked_minutes),
         }
+        online = {b.prefix: b for b in self.bookings}
+        none = {"booked": "", "checked_in": "", "lapsed": ""}
+
+        def booked(prefix: str) -> dict[str, str]:
+            b = online.get(prefix)
+            if b is None:
+                return none
+            return {
+                "booked": str(b.booked),
+                "checked_in": str(b.checked_in),
+                "lapsed": str(b.lapsed),
+            }
+
         rows = [
-            {**hall, "service": s.prefix, "counter": "", "name": s.name, **_csv(s.figures)}
+            {
+                **hall,
+                "service": s.prefix,
+                "counter": "",
+                "name": s.name,
+                **_csv(s.figures),
+                **booked(s.prefix),
+            }
             for s in self.services
         ]
         rows += [
-            {**hall, "service": "", "counter": str(c.number), "name": c.name, **_csv(c.figures)}
+            {
+                **hall,
+                "service": "",
+                "counter": str(c.number),
+                "name": c.name,
+                **_csv(c.figures),
+                **none,
+            }
             for c in self.counters
         ]
-        rows.append({**hall, "service": "", "counter": "", "name": "", **_csv(self.total)})
+        rows.append({**hall, "service": "", "counter": "", "name": "", **_csv(self.total), **none})
         return rows
 
     def to_csv(self) -> str:
@@ -473,7 +537,26 @@ def daily_report(queue: Queue, day: date | None = None) -> DayReport:
         kept = queue.stored_report(day)  # a purged day: its tickets are gone, its report not
         if kept is not None:
             return DayReport.from_json(json.loads(kept))
-    return compute(events, day, queue.config, now=queue.clock.now())
+    report = compute(events, day, queue.config, now=queue.clock.now())
+    return with_bookings(report, queue.bookings_of_day(day))
+
+
+def with_bookings(report: DayReport, bookings: Sequence[Booking]) -> DayReport:
+    """The report with its day's online numbers per service."""
+    tally: dict[str, Counter[str]] = defaultdict(Counter)
+    for b in bookings:
+        tally[b.service][b.state] += 1
+    lines = tuple(
+        BookingLine(
+            prefix,
+            booked=sum(n for state, n in t.items() if state != "cancelled"),
+            checked_in=t["checked_in"],
+            lapsed=t["lapsed"],
+            cancelled=t["cancelled"],
+        )
+        for prefix, t in sorted(tally.items())
+    )
+    return replace(report, bookings=lines)
 
 
 def purge_old(queue: Queue, keep_days: int | None = None) -> Purge:
@@ -484,7 +567,11 @@ def purge_old(queue: Queue, keep_days: int | None = None) -> Purge:
         raise ValueError("at least today's tickets are kept")
     before = queue.today() - timedelta(days=days)
     reports = {
-        day: json.dumps(compute(queue.day_log(day), day, queue.config).as_json())
+        day: json.dumps(
+            with_bookings(
+                compute(queue.day_log(day), day, queue.config), queue.bookings_of_day(day)
+            ).as_json()
+        )
         for day in queue.logged_days(before)
     }
     return queue.purge(reports, before)

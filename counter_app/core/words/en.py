@@ -92,6 +92,10 @@ WORDS: dict[str, str] = {
     "cli.limit_held": "held",
     "cli.limit_exceeded": "EXCEEDED",
     "cli.arrivals": "arrivals per hour: {hours}",
+    "cli.report_bookings": (
+        "online numbers {prefix}: {booked} booked, {checked_in} checked in, {lapsed} lapsed, "
+        "{cancelled} cancelled"
+    ),
     "cli.valid": "OK",
     "cli.invalid": "INVALID",
     "cli.bookings": "Online numbers of {day}: {n}",

@@ -94,6 +94,10 @@ WORDS: dict[str, str] = {
     "cli.limit_held": "terjaga",
     "cli.limit_exceeded": "TERLAMPAUI",
     "cli.arrivals": "kedatangan per jam: {hours}",
+    "cli.report_bookings": (
+        "nomor daring {prefix}: {booked} dipesan, {checked_in} datang, {lapsed} hangus, "
+        "{cancelled} dibatalkan"
+    ),
     "cli.valid": "SAH",
     "cli.invalid": "TIDAK SAH",
     "cli.bookings": "Nomor daring {day}: {n}",
