@@ -32,7 +32,6 @@ from counter_app.core.config import LateRule, ServiceSettings
 from counter_app.core.model import (
     Booking,
     EventKind,
-    PrintStatus,
     Reason,
     Refused,
     Ticket,
@@ -270,21 +269,16 @@ class Bookings(Issuing):
         s = tx.session
         fits = self._admit(tx, 1)
         seq = self._next_seq(tx) if late else self._seq_for_window(tx, row.window_start)
-        ticket = TicketRow(
-            day=tx.today,
-            prefix=self.config.booking_series(svc.prefix),
-            number=row.number,
-            service=svc.prefix,
-            state=(TicketState.WAITING if fits else TicketState.OUTSIDE).value,
-            group_size=1,
+        ticket = self._new_ticket_row(
+            tx,
+            self.config.booking_series(svc.prefix),
+            row.number,
+            svc.prefix,
+            group=1,
             priority=False,
-            queue_seq=seq,
-            recalls=0,
-            issued_at=tx.now,
-            admitted_at=tx.now if fits else None,
-            print_status=(PrintStatus.PENDING if printing else PrintStatus.OFF).value,
-            print_attempts=0,
-            station=self.config.office.station,
+            fits=fits,
+            seq=seq,
+            printing=printing,
         )
         s.add(ticket)
         s.flush()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from counter_app.core import texts
 from counter_app.core.config import MAX_GROUP
 from counter_app.core.model import EventKind, PrintStatus, Reason, Refused, Ticket, TicketState
+from counter_app.core.queue.base import Transaction
 from counter_app.core.queue.day import DayAndHall
 from counter_app.storage.schema import ServiceDay, TicketRow
 
@@ -52,21 +53,16 @@ class Issuing(DayAndHall):
                 )
             fits = self._admit(tx, group)
             numbering.last_number += 1
-            row = TicketRow(
-                day=tx.today,
-                prefix=svc.prefix,
-                number=numbering.last_number,
-                service=svc.prefix,
-                state=(TicketState.WAITING if fits else TicketState.OUTSIDE).value,
-                group_size=group,
+            row = self._new_ticket_row(
+                tx,
+                svc.prefix,
+                numbering.last_number,
+                svc.prefix,
+                group=group,
                 priority=priority,
-                queue_seq=self._next_seq(tx),
-                recalls=0,
-                issued_at=tx.now,
-                admitted_at=tx.now if fits else None,
-                print_status=(PrintStatus.PENDING if printing else PrintStatus.OFF).value,
-                print_attempts=0,
-                station=self.config.office.station,
+                fits=fits,
+                seq=self._next_seq(tx),
+                printing=printing,
             )
             s.add(row)
             s.flush()
@@ -74,3 +70,35 @@ class Issuing(DayAndHall):
                 tx, row, EventKind.ISSUED, None, detail=f"group={group} priority={int(priority)}"
             )
             return self._ticket(s, row, estimate=True)
+
+    def _new_ticket_row(
+        self,
+        tx: Transaction,
+        prefix: str,
+        number: int,
+        service: str,
+        *,
+        group: int,
+        priority: bool,
+        fits: bool,
+        seq: int,
+        printing: bool,
+    ) -> TicketRow:
+        """A new ticket, issued now: in the hall's line (``fits``) or outside. One shape
+        for the desk's walk-ins and the booked visitors checked in at the door."""
+        return TicketRow(
+            day=tx.today,
+            prefix=prefix,
+            number=number,
+            service=service,
+            state=(TicketState.WAITING if fits else TicketState.OUTSIDE).value,
+            group_size=group,
+            priority=priority,
+            queue_seq=seq,
+            recalls=0,
+            issued_at=tx.now,
+            admitted_at=tx.now if fits else None,
+            print_status=(PrintStatus.PENDING if printing else PrintStatus.OFF).value,
+            print_attempts=0,
+            station=self.config.office.station,
+        )
