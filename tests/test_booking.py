@@ -353,3 +353,48 @@ def test_the_plan_s_windows_cover_every_number_within_the_opening_hours() -> Non
     assert plan.per_slot(many, svc) == 29  # 400 numbers in 14 windows, not 1 a window
     last = plan.window(many, svc, TUESDAY, 400)
     assert last.end.astimezone(WITA).time().isoformat(timespec="minutes") == "15:00"
+
+
+def test_booking_and_cancelling_leave_the_halls_version_so_no_station_reads_again(
+    queue: Queue, clock: FakeClock
+) -> None:
+    at(clock, MONDAY, 9)
+    queue.issue("A")  # the day has begun: the next write does not roll it over
+    before = queue.version()
+    made = queue.book("A", TUESDAY, NIKS[0])
+    assert made.secret is not None
+    queue.cancel_booking(made.secret)
+    assert queue.version() == before
+    queue.issue("A")  # a ticket changes the queue: followers read it
+    assert queue.version() == before + 1
+
+
+def test_a_booking_that_rolls_the_day_over_still_tells_the_stations(
+    queue: Queue, clock: FakeClock
+) -> None:
+    at(clock, MONDAY, 9)
+    queue.issue("A")
+    before = queue.version()
+    at(clock, TUESDAY, 7)
+    queue.book("A", WEDNESDAY, NIKS[0])  # the day's first write: yesterday's ticket expires
+    assert queue.version() == before + 1
+    assert queue.status().day == TUESDAY
+
+
+def test_online_left_on_several_days_is_each_days_own(queue: Queue) -> None:
+    queue.book("A", TUESDAY, NIKS[0])
+    queue.book("A", WEDNESDAY, NIKS[1])
+    queue.book("A", WEDNESDAY, NIKS[2])
+    left = queue.online_left_on([TUESDAY, WEDNESDAY])
+    assert left == {TUESDAY: queue.online_left(TUESDAY), WEDNESDAY: queue.online_left(WEDNESDAY)}
+    assert left[TUESDAY]["A"] - left[WEDNESDAY]["A"] == 1
+
+
+def test_the_holders_of_a_day_are_its_active_bookings(queue: Queue) -> None:
+    kept = queue.book("A", TUESDAY, NIKS[0])
+    gone = queue.book("A", TUESDAY, NIKS[1])
+    queue.book("A", WEDNESDAY, NIKS[2])
+    assert gone.secret is not None
+    queue.cancel_booking(gone.secret)
+    assert kept.created
+    assert queue.holders("A", TUESDAY) == {NIKS[0]}

@@ -85,8 +85,7 @@ class Bookings(Issuing):
         """Book ``prefix``'s next free online number on ``day`` for this NIK; the NIK's
         existing booking of that service and day instead, if it has one (``created``
         False, and no new link: the visitor checks in with the NIK or the first link)."""
-        self.follow_shared_rules()
-        svc = self._bookable_service(prefix)
+        svc = self._bookable_service(prefix)  # as last known: the write looks again
         checked = check_nik(nik)
         if not checked.ok:
             assert checked.problem is not None
@@ -94,7 +93,7 @@ class Bookings(Issuing):
             raise Refused(Reason.BAD_NIK, texts.text(self.lang, "bad_nik", why=why))
         assert checked.nik is not None
         phone = self._phone(phone)
-        with self._write() as tx:
+        with self._write(queue_changes=False) as tx:
             svc = self._bookable_service(prefix)  # the shared rules as they are now
             problem = plan.day_problem(self.config, day, tx.now)
             if problem is not None:
@@ -193,7 +192,7 @@ class Bookings(Issuing):
 
     def cancel_booking(self, secret: str) -> Booking:
         """Cancel by the visitor's link: the number is free for someone else."""
-        with self._write() as tx:
+        with self._write(queue_changes=False) as tx:
             row = self._by_secret(tx.session, secret)
             if row.state != BookingState.BOOKED or row.day < tx.today:
                 raise self._not_usable(tx.session, row, tx.today)
@@ -223,19 +222,39 @@ class Bookings(Issuing):
 
     def online_left(self, day: date) -> dict[str, int]:
         """Online numbers still free on ``day``, per service that takes bookings."""
+        return self.online_left_on([day])[day]
+
+    def online_left_on(self, days: list[date]) -> dict[date, dict[str, int]]:
+        """:meth:`online_left` of several days, in one read."""
         with self._read_sessions() as s:
-            taken = dict(
-                s.execute(
-                    select(BookingRow.service, func.count())
-                    .where(BookingRow.day == day, BookingRow.state != BookingState.CANCELLED)
-                    .group_by(BookingRow.service)
-                ).all()
-            )
-        return {
-            svc.prefix: max(0, self.config.online_quota(svc) - int(taken.get(svc.prefix, 0)))
+            rows = s.execute(
+                select(BookingRow.day, BookingRow.service, func.count())
+                .where(BookingRow.day.in_(days), BookingRow.state != BookingState.CANCELLED)
+                .group_by(BookingRow.day, BookingRow.service)
+            ).all()
+        taken = {(day, service): int(n) for day, service, n in rows}
+        quotas = {
+            svc.prefix: self.config.online_quota(svc)
             for svc in self.config.services
             if self.config.online_quota(svc) > 0
         }
+        return {
+            day: {p: max(0, q - taken.get((day, p), 0)) for p, q in quotas.items()} for day in days
+        }
+
+    def holders(self, prefix: str, day: date) -> set[str]:
+        """The NIKs holding an active booking of ``prefix`` on ``day`` (at most its online
+        quota of them): who may still be shown their booking on a day that is full."""
+        with self._read_sessions() as s:
+            return set(
+                s.scalars(
+                    select(BookingRow.nik).where(
+                        BookingRow.day == day,
+                        BookingRow.service == prefix,
+                        BookingRow.state.in_(_ACTIVE_WORDS),
+                    )
+                )
+            )
 
     # --- check-in at the door ----------------------------------------------------------------
 

@@ -31,7 +31,11 @@ class DayAndHall(QueueBase):
     outside line into the hall after it, and the admission of one arriving group."""
 
     @contextmanager
-    def _write(self) -> Iterator[Transaction]:
+    def _write(self, *, queue_changes: bool = True) -> Iterator[Transaction]:
+        """One write transaction on the locked hall. ``queue_changes`` False: the
+        operation changes no ticket and no room in the hall (a booking, a cancelled
+        booking), so unless the day rolls over here the hall's version stays and no
+        station, display or phone reads the queue again for it."""
         with self._sessions() as session, session.begin():
             hall = lock_hall(session)
             self._follow_rules(session)
@@ -41,8 +45,10 @@ class DayAndHall(QueueBase):
             hall.last_write_at, hall.clock_boot = now, reading.boot
             hall.clock_offset = reading.offset
             tx = Transaction(session, hall, now, self.local(now).date())
-            self._roll_over(tx)
+            rolled = self._roll_over(tx)
             yield tx
+            if not (queue_changes or rolled):
+                return
             self._admit_outside(tx)
             hall.version += 1
             session.flush()
@@ -52,11 +58,12 @@ class DayAndHall(QueueBase):
                     {"ch": NOTIFY_CHANNEL, "v": str(hall.version)},
                 )
 
-    def _roll_over(self, tx: Transaction) -> None:
-        """On the first operation of a new day, close what the last day left open."""
+    def _roll_over(self, tx: Transaction) -> bool:
+        """On the first operation of a new day, close what the last day left open
+        (True: it was the first)."""
         last = tx.hall.day
         if last is not None and last >= tx.today:
-            return  # the day never goes back (_check_clock refused a clock that says so)
+            return False  # the day never goes back (_check_clock refused a clock that says so)
         if last is not None:
             rows = tx.session.scalars(
                 select(TicketRow).where(TicketRow.day == last, TicketRow.state.in_(OPEN))
@@ -70,6 +77,7 @@ class DayAndHall(QueueBase):
             .values(state="lapsed", changed_at=tx.now)
         )
         tx.hall.day = tx.today
+        return True
 
     def _admit(self, tx: Transaction, group: int) -> bool:
         """Whether a group arriving now comes straight in (True) or joins the outside
