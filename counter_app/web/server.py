@@ -21,8 +21,6 @@ from urllib.parse import quote
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from limits import parse
-from limits.storage import MemoryStorage
-from limits.strategies import MovingWindowRateLimiter
 from sse_starlette import EventSourceResponse
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
@@ -36,6 +34,7 @@ from counter_app.core.config import Config
 from counter_app.core.paths import resource_path
 from counter_app.core.queue import Queue
 from counter_app.core.tokens import check_payload
+from counter_app.web.allowance import Allowances
 from counter_app.web.booking import BookingPages
 from counter_app.web.guard import address_key
 from counter_app.web.hub import Hub, Listener, Offline, Update
@@ -91,7 +90,7 @@ class Pages:
     cfg: Config
     hub: Hub
     env: Environment
-    limiter: MovingWindowRateLimiter
+    limiter: Allowances
     _rendered_for: object = None
     _rendered: dict[tuple[str | None, str, bool], str] | None = None
 
@@ -339,7 +338,7 @@ def create_app(
         lstrip_blocks=True,
         auto_reload=False,  # shipped templates: no stat() of the file at each of 500 renders
     )
-    pages = Pages(cfg, hub, env, MovingWindowRateLimiter(MemoryStorage()))
+    pages = Pages(cfg, hub, env, Allowances())
     booking = BookingPages(pages, reader)
 
     @asynccontextmanager
