@@ -24,15 +24,16 @@ import io
 import logging
 import secrets
 import time
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 from urllib.parse import parse_qs, quote, urlsplit
 
+import anyio
 import qrcode
 import qrcode.image.svg
 from limits import parse
-from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 
@@ -56,6 +57,20 @@ POST_LIMIT = parse("10/minute")  # per address: a family books for each member, 
 NIK_LIMIT = parse("6/hour")  # per NIK, whoever sends it: nobody tries NIKs in a loop
 PAGE_LIMIT = parse("30/minute")
 STATE_WORDS = ("booked", "checked_in", "cancelled", "lapsed")
+# The morning rush (bench/bench_booking.py: 2,000 phones at once for 250 numbers) is
+# mostly refusals and form pages. Those are answered from what the last read found, for
+# a moment: the services and numbers left for CHOICES_FOR seconds (a booking or a
+# cancel here reads again at once), a full day for FULL_FOR seconds ("kuota habis"
+# without a write, except for a NIK that holds one of its numbers: that one is shown its
+# booking). A number cancelled elsewhere is offered again within FULL_FOR seconds.
+CHOICES_FOR = 1.0
+FULL_FOR = 2.0
+# Worker threads for the queue's writes and reads here, apart from the hub's: the hub's
+# reads for the following phones never wait behind a rush of bookings. SQLite has one
+# writer: a second thread of ours would only wait in its busy handler, which sleeps in
+# steps of up to 100 ms; PostgreSQL takes a few at once.
+WRITERS = {"sqlite": 1, "postgresql": 3}
+READERS = 2
 
 
 def _digest(nik: str) -> str:
@@ -82,6 +97,16 @@ class ServiceChoice:
         return not self.notice and all(d.left == 0 for d in self.days)
 
 
+@dataclass(slots=True)
+class _Full:
+    """A day found full: until when that is trusted, who holds its numbers (as
+    digests), the refusal as said in each language it was said in."""
+
+    until: float
+    holders: frozenset[str]
+    messages: dict[str, str] = field(default_factory=dict)
+
+
 class BookingPages:
     """The booking routes, over the same queue, limiter and templates as the phone pages."""
 
@@ -95,6 +120,40 @@ class BookingPages:
             lang: Queue(queue.db, _in_language(queue.config, lang), clock=queue.clock)
             for lang in WORDS
         }
+        self._choices_seen: dict[str, tuple[float, list[ServiceChoice]]] = {}
+        self._full: dict[tuple[str, date], _Full] = {}
+        self._limiters: dict[str, anyio.CapacityLimiter] = {}
+
+    def _limiter(self, kind: str) -> anyio.CapacityLimiter:
+        limiter = self._limiters.get(kind)
+        if limiter is None:  # made in the event loop, on first use
+            limiter = self._limiters[kind] = anyio.CapacityLimiter(
+                WRITERS.get(self.queue.db.dialect, 1) if kind == "write" else READERS
+            )
+        return limiter
+
+    async def _run(self, kind: str, fn: Callable[..., Any], *args: Any) -> Any:
+        """``fn(*args)`` in a worker thread of ``kind`` ("write" or "read")."""
+        return await anyio.to_thread.run_sync(fn, *args, limiter=self._limiter(kind))
+
+    def _known_full(self, service: str, day: date, lang: str, nik: str | None) -> str | None:
+        """The "kuota habis" refusal, when the day was found full a moment ago and this
+        NIK holds none of its numbers."""
+        full = self._full.get((service, day))
+        if (
+            nik is None
+            or full is None
+            or full.until <= time.monotonic()
+            or lang not in full.messages
+            or _digest(nik) in full.holders
+        ):
+            return None
+        return full.messages[lang]
+
+    def _changed(self, service: str, day: date) -> None:
+        """A booking made or cancelled here: the next page reads the numbers again."""
+        self._choices_seen.clear()
+        self._full.pop((service, day), None)
 
     @property
     def cfg(self) -> Config:
@@ -155,7 +214,7 @@ class BookingPages:
         queue = self.queues[lang]
         cfg = queue.config
         days = plan.bookable_days(cfg, queue.clock.now())
-        left = {day: queue.online_left(day) for day in days}
+        left = queue.online_left_on(days)
         return [
             ServiceChoice(
                 prefix=svc.prefix,
@@ -169,6 +228,14 @@ class BookingPages:
             for svc in cfg.services
             if cfg.online_quota(svc) > 0
         ]
+
+    async def _recent_choices(self, lang: str) -> list[ServiceChoice]:
+        seen = self._choices_seen.get(lang)
+        if seen is not None and seen[0] > time.monotonic():
+            return seen[1]
+        services: list[ServiceChoice] = await self._run("read", self._choices, lang)
+        self._choices_seen[lang] = (time.monotonic() + CHOICES_FOR, services)
+        return services
 
     async def form(self, request: Request) -> Response:
         lang = self.pages.lang(request)
@@ -189,7 +256,7 @@ class BookingPages:
         if not self.cfg.booking.enabled:
             return self.pages.plain(lang, "booking_off", 404)
         try:
-            services = await run_in_threadpool(self._choices, lang)
+            services = await self._recent_choices(lang)
         except DatabaseError:
             return self.pages.plain(lang, "offline", 503)
         nonce, token = self._new_token(request)
@@ -261,18 +328,49 @@ class BookingPages:
             )
         service = service[:2].upper()
         try:
-            made = await run_in_threadpool(
-                self.queues[lang].book, service, day, form.get("nik", ""), form.get("phone")
-            )
+            made = await self._book(lang, service, day, form, nik_check.nik)
         except Refused as exc:
-            status = 409 if exc.reason == Reason.ONLINE_QUOTA_REACHED else 400
-            return await self._form(request, lang, status=status, error=exc.message, kept=kept)
+            return await self._form(request, lang, status=400, error=exc.message, kept=kept)
         except DatabaseError:
             return self.pages.plain(lang, "offline", 503)
+        if isinstance(made, str):
+            return await self._form(request, lang, status=409, error=made, kept=kept)
         if not made.created:  # the NIK's booking of that day: shown, without a new link
             return await self._form(request, lang, status=200, existing=made)
+        self._changed(made.service, made.day)
         assert made.secret is not None
         return RedirectResponse(f"b/{made.secret}?lang={lang}", status_code=303)
+
+    async def _book(
+        self, lang: str, service: str, day: date, form: dict[str, str], nik: str | None
+    ) -> Booking | str:
+        """The booking, or the day's "kuota habis" (any other refusal is raised)."""
+        async with self._limiter("write"):  # a full day is looked at again in our turn
+            known = self._known_full(service, day, lang, nik)
+            if known is not None:
+                return known
+            try:
+                made: Booking = await anyio.to_thread.run_sync(
+                    self.queues[lang].book, service, day, form.get("nik", ""), form.get("phone")
+                )
+            except Refused as exc:
+                if exc.reason != Reason.ONLINE_QUOTA_REACHED:
+                    raise
+                await self._remember_full(service, day, lang, exc.message)
+                return exc.message
+            return made
+
+    async def _remember_full(self, service: str, day: date, lang: str, message: str) -> None:
+        full = self._full.get((service, day))
+        if full is None or full.until <= time.monotonic():
+            try:
+                holders = await self._run("read", self.queue.holders, service, day)
+            except DatabaseError:
+                return
+            full = self._full[(service, day)] = _Full(
+                time.monotonic() + FULL_FOR, frozenset(map(_digest, holders))
+            )
+        full.messages[lang] = message
 
     # --- the booking's page ------------------------------------------------------------------
 
@@ -298,7 +396,7 @@ class BookingPages:
             return self.pages.limited(lang)
         token = request.path_params["token"]
         try:
-            b = await run_in_threadpool(self.queue.booking, token)
+            b = await self._run("read", self.queue.booking, token)
         except Refused:
             return self.pages.plain(lang, "booking_not_found", 404)
         except DatabaseError:
@@ -339,12 +437,14 @@ class BookingPages:
             return form
         token = request.path_params["token"]
         try:
-            await run_in_threadpool(self.queue.cancel_booking, token)
+            cancelled = await self._run("write", self.queue.cancel_booking, token)
         except Refused as exc:
             if exc.reason == Reason.UNKNOWN_BOOKING:
                 return self.pages.plain(lang, "booking_not_found", 404)
         except DatabaseError:
             return self.pages.plain(lang, "offline", 503)
+        else:
+            self._changed(cancelled.service, cancelled.day)
         return RedirectResponse(f"../{quote(token, safe='')}?lang={lang}", status_code=303)
 
 
