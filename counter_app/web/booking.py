@@ -66,10 +66,11 @@ STATE_WORDS = ("booked", "checked_in", "cancelled", "lapsed")
 CHOICES_FOR = 1.0
 FULL_FOR = 2.0
 # Worker threads for the queue's writes and reads here, apart from the hub's: the hub's
-# reads for the following phones never wait behind a rush of bookings. SQLite has one
-# writer: a second thread of ours would only wait in its busy handler, which sleeps in
-# steps of up to 100 ms; PostgreSQL takes a few at once.
-WRITERS = {"sqlite": 1, "postgresql": 3}
+# reads for the following phones never wait behind a rush of bookings. One writer: every
+# write takes the hall's lock in turn anyway (on SQLite a second thread would wait in its
+# busy handler, which sleeps in steps of up to 100 ms); measured with 1 and 3 on
+# PostgreSQL, 1 was no slower.
+WRITERS = 1
 READERS = 2
 
 
@@ -128,7 +129,7 @@ class BookingPages:
         limiter = self._limiters.get(kind)
         if limiter is None:  # made in the event loop, on first use
             limiter = self._limiters[kind] = anyio.CapacityLimiter(
-                WRITERS.get(self.queue.db.dialect, 1) if kind == "write" else READERS
+                WRITERS if kind == "write" else READERS
             )
         return limiter
 
