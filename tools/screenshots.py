@@ -77,6 +77,7 @@ def office_config(
     services: dict[str, dict[str, Any]] | None = None,
     printer: dict[str, Any] | None = None,
     web: dict[str, Any] | None = None,
+    booking: dict[str, Any] | None = None,
 ) -> Config:
     changes = services or {}
     data: dict[str, Any] = {
@@ -97,6 +98,9 @@ def office_config(
         "printer": {"kind": "preview", "folder": str(folder / "previews"), **(printer or {})},
         "web": web or {},
     }
+    if booking is not None:
+        data["booking"] = booking
+        data["office"]["opening_hours"] = "08:00-15:00"  # the arrival windows come from them
     return parse_config(data, "screenshots.toml")
 
 
@@ -213,6 +217,42 @@ def desk_scenes(app: QApplication, root: Path, out: Path, language: str) -> None
         s.ctx.printed.emit(s.queue.record_print(failed.id, PrintStatus.FAILED, paper_out))
         window.select_code(failed.code)
         shoot(app, window, out / "desk-quota-suspended.png", lambda: window.loaded_once)
+
+
+NIKS = [f"647105120390{n:04d}" for n in range(1, 40)]  # Balikpapan, born 12-03-1990
+
+
+def booking_scenes(app: QApplication, root: Path, out: Path, language: str) -> None:
+    """The desk's online bookings of the day (Ctrl+B) at 08:35: booked the evening before,
+    the first window's late ones, one cancelled, three checked in, the last by the
+    dialog's own field."""
+    online = {"A": {"online_quota": 30}, "B": {"online_quota": 10}}
+    booking = {"enabled": True, "opens_at": "00:00", "closed_days": [], "slot_minutes": 15}
+    with scene(app, root, "desk-bookings", language, services=online, booking=booking) as s:
+        s.clock.later(-14 * 60)  # 19:41 the evening before
+        today = s.queue.today() + timedelta(days=1)
+        made = [s.queue.book("A", today, nik) for nik in NIKS[:16]]
+        made += [s.queue.book("B", today, nik) for nik in NIKS[16:20]]
+        cancelled = made[9].secret
+        assert cancelled is not None
+        s.queue.cancel_booking(cancelled)
+        s.clock.later(13 * 60 - 6)  # 08:35
+        s.issue("A", 3)
+        s.ctx.desk().check_in("AD-002")
+        s.ctx.desk().check_in(NIKS[8])  # AD-009, by the NIK
+        window = s.desk()
+        window.showNormal()
+        window.setGeometry(0, 0, *SIZE)
+        dialog = window.open_bookings()
+        dialog.check_in_edit.setText(made[16].code)  # BD-001, typed at the door
+        dialog.check_in()
+        capture.wait_until(
+            lambda: dialog.loaded_once and not dialog.busy and bool(dialog.message.text()),
+            "the bookings dialog's check-in",
+        )
+        capture.save(dialog, out / "desk-bookings.png")
+        dialog.close()
+        window.close()
 
 
 def issued(window: DeskWindow) -> bool:
@@ -371,6 +411,7 @@ SCENES: dict[str, Callable[[QApplication, Path, Path, str], None]] = {
     "report": report_scenes,
     "tickets": ticket_scenes,
     "web": web_scenes,
+    "bookings": booking_scenes,
 }
 
 
