@@ -12,7 +12,7 @@ import pytest
 from conftest import FakeClock, make_config
 
 from counter_app.core import booking as plan
-from counter_app.core.model import Reason, Refused, TicketState
+from counter_app.core.model import Booking, BookingRequest, Reason, Refused, TicketState
 from counter_app.core.queue import Queue
 from counter_app.core.report import purge_old
 from counter_app.storage.db import Database
@@ -398,3 +398,52 @@ def test_the_holders_of_a_day_are_its_active_bookings(queue: Queue) -> None:
     queue.cancel_booking(gone.secret)
     assert kept.created
     assert queue.holders("A", TUESDAY) == {NIKS[0]}
+
+
+def test_many_forms_in_one_write_are_decided_as_one_after_another(queue: Queue) -> None:
+    """book_many: each request as book() would have decided it in that order: a bad NIK,
+    a suspended service, the NIK's second form shown its first, the quota (3) running out
+    in the middle of the batch; one transaction for them all."""
+    results = queue.book_many(
+        [
+            BookingRequest("A", TUESDAY, NIKS[0], "081234567890"),
+            BookingRequest("A", TUESDAY, "647105120390000"),  # 15 digits
+            BookingRequest("A", TUESDAY, NIKS[0]),  # the same NIK again
+            BookingRequest("C", TUESDAY, NIKS[1]),  # suspended
+            BookingRequest("A", TUESDAY, NIKS[1]),
+            BookingRequest("A", TUESDAY, NIKS[2]),
+            BookingRequest("A", TUESDAY, NIKS[3]),  # the fourth: the quota is 3
+            BookingRequest("A", WEDNESDAY, NIKS[3]),
+        ]
+    )
+    kinds = [
+        r.reason if isinstance(r, Refused) else ("new" if r.created else "again") for r in results
+    ]
+    assert kinds == [
+        "new",
+        Reason.BAD_NIK,
+        "again",
+        Reason.SUSPENDED,
+        "new",
+        "new",
+        Reason.ONLINE_QUOTA_REACHED,
+        "new",
+    ]
+    booked = [r for r in results if isinstance(r, Booking)]
+    assert [b.code for b in booked] == ["AD-001", "AD-001", "AD-002", "AD-003", "AD-001"]
+    assert booked[0].secret is not None and booked[1].secret is None
+    assert "Rabu" in results[6].message  # the next day with numbers left
+    assert [b.code for b in queue.bookings_of_day(TUESDAY)] == ["AD-001", "AD-002", "AD-003"]
+
+
+def test_a_batch_of_refusals_writes_nothing(queue: Queue, clock: FakeClock) -> None:
+    at(clock, MONDAY, 9)
+    results = queue.book_many(
+        [BookingRequest("A", SATURDAY, NIKS[0]), BookingRequest("A", MONDAY, "x" * 16)]
+    )
+    assert [r.reason for r in results if isinstance(r, Refused)] == [
+        Reason.DAY_NOT_BOOKABLE,
+        Reason.BAD_NIK,
+    ]
+    at(clock, MONDAY, 8)  # earlier than the refusals: no write to be behind of
+    assert queue.book("A", TUESDAY, NIKS[0]).created

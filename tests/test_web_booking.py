@@ -5,6 +5,8 @@ and by NIK, spoofed forwarded headers), each a clear page and never a 500."""
 from __future__ import annotations
 
 import re
+import threading
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import httpx2
@@ -125,6 +127,39 @@ def test_a_full_day_says_kuota_habis_and_a_bad_nik_says_why(office: Path) -> Non
         assert "kuota habis" in client.get("/book").text  # the day shown as full
         no_day = post(client, base, "/book", {"csrf": form_token(client), "nik": NIKS[3]})
         assert no_day.status_code == 400 and "Pilih hari kedatangan" in no_day.text
+
+
+def test_forms_sent_at_once_share_the_numbers_exactly_and_the_holder_still_sees_hers(
+    office: Path,
+) -> None:
+    """Eight phones send at the same moment for the day's 2 online numbers: their forms
+    are written together (Queue.book_many), 2 are booked and 6 hear "kuota habis"; then,
+    on the day found full, a holder's form shows her booking, not "kuota habis"."""
+    day = today(office)
+    with web_server(office) as base:
+        clients = [httpx2.Client(base_url=base, timeout=TIMEOUT) for _ in range(8)]
+        try:
+            forms = [
+                {"csrf": form_token(c), "choice": f"A:{day}", "nik": NIKS[i]}
+                for i, c in enumerate(clients)
+            ]
+            start = threading.Barrier(len(clients))
+
+            def send(i: int) -> httpx2.Response:
+                start.wait()
+                return post(clients[i], base, "/book", forms[i])
+
+            with ThreadPoolExecutor(len(clients)) as pool:
+                answers = list(pool.map(send, range(len(clients))))
+            statuses = sorted(a.status_code for a in answers)
+            assert statuses == [303] * 2 + [409] * 6, [a.text[:200] for a in answers]
+            holder = next(i for i, a in enumerate(answers) if a.status_code == 303)
+            again = book(clients[holder], base, day, NIKS[holder])
+            assert again.status_code == 200 and "AD-00" in again.text
+            assert "Kuota habis" not in again.text
+        finally:
+            for c in clients:
+                c.close()
 
 
 def test_english_one_tap_away(office: Path) -> None:

@@ -359,6 +359,16 @@ class Purge:
 
 
 @dataclass(frozen=True, slots=True)
+class BookingRequest:
+    """One visitor's booking form, as Queue.book_many takes it."""
+
+    service: str
+    day: date
+    nik: str
+    phone: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Booking:
     """A number booked from home (core/booking.py), as the pages, the desk and the CLI
     show it. ``nik`` is the whole NIK: only staff screens that need it (the bookings

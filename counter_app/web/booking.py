@@ -17,6 +17,7 @@ and the number only.
 
 from __future__ import annotations
 
+import asyncio
 import base64
 import hashlib
 import hmac
@@ -40,7 +41,7 @@ from starlette.responses import RedirectResponse, Response
 from counter_app.core import booking as plan
 from counter_app.core import words
 from counter_app.core.config import Config
-from counter_app.core.model import Booking, Reason, Refused
+from counter_app.core.model import Booking, BookingRequest, Reason, Refused
 from counter_app.core.nik import check_nik
 from counter_app.core.queue import DatabaseError, Queue
 from counter_app.core.tokens import make_payload
@@ -71,6 +72,7 @@ FULL_FOR = 2.0
 # busy handler, which sleeps in steps of up to 100 ms); measured with 1 and 3 on
 # PostgreSQL, 1 was no slower.
 WRITERS = 1
+BATCH = 64  # forms at most in one write transaction: ~1 ms each (bench/bench_booking.py)
 READERS = 2
 
 
@@ -99,6 +101,26 @@ class ServiceChoice:
 
 
 @dataclass(slots=True)
+class _Waiting:
+    """A form waiting for its turn to be written, and the future its page awaits."""
+
+    lang: str
+    request: BookingRequest
+    nik: str | None  # checked
+    answer: asyncio.Future[Booking | str] = field(
+        default_factory=lambda: asyncio.get_running_loop().create_future()
+    )
+
+    def settle(self, result: Booking | str | BaseException) -> None:
+        if self.answer.done():  # the page's task was cancelled: its visitor went
+            return
+        if isinstance(result, BaseException):
+            self.answer.set_exception(result)
+        else:
+            self.answer.set_result(result)
+
+
+@dataclass(slots=True)
 class _Full:
     """A day found full: until when that is trusted, who holds its numbers (as
     digests), the refusal as said in each language it was said in."""
@@ -124,6 +146,8 @@ class BookingPages:
         self._choices_seen: dict[str, tuple[float, list[ServiceChoice]]] = {}
         self._full: dict[tuple[str, date], _Full] = {}
         self._limiters: dict[str, anyio.CapacityLimiter] = {}
+        self._waiting: list[_Waiting] = []  # forms waiting for the next write
+        self._writer: asyncio.Task[None] | None = None
 
     def _limiter(self, kind: str) -> anyio.CapacityLimiter:
         limiter = self._limiters.get(kind)
@@ -345,21 +369,55 @@ class BookingPages:
     async def _book(
         self, lang: str, service: str, day: date, form: dict[str, str], nik: str | None
     ) -> Booking | str:
-        """The booking, or the day's "kuota habis" (any other refusal is raised)."""
-        async with self._limiter("write"):  # a full day is looked at again in our turn
-            known = self._known_full(service, day, lang, nik)
+        """The booking, or the day's "kuota habis" (any other refusal is raised). The
+        form waits for the write before it, then goes with every form that came
+        meanwhile in one write transaction (Queue.book_many)."""
+        known = self._known_full(service, day, lang, nik)
+        if known is not None:
+            return known
+        waiting = _Waiting(
+            lang, BookingRequest(service, day, form.get("nik", ""), form.get("phone")), nik
+        )
+        self._waiting.append(waiting)
+        if self._writer is None:
+            self._writer = asyncio.create_task(self._write_waiting())
+        return await waiting.answer
+
+    async def _write_waiting(self) -> None:
+        try:
+            while self._waiting:
+                batch, self._waiting = self._waiting[:BATCH], self._waiting[BATCH:]
+                for lang in WORDS:
+                    await self._write_batch(lang, [w for w in batch if w.lang == lang])
+        finally:
+            self._writer = None
+
+    async def _write_batch(self, lang: str, batch: list[_Waiting]) -> None:
+        todo = []
+        for w in batch:  # a day found full by the write before: no write for it
+            known = self._known_full(w.request.service, w.request.day, lang, w.nik)
             if known is not None:
-                return known
-            try:
-                made: Booking = await anyio.to_thread.run_sync(
-                    self.queues[lang].book, service, day, form.get("nik", ""), form.get("phone")
-                )
-            except Refused as exc:
-                if exc.reason != Reason.ONLINE_QUOTA_REACHED:
-                    raise
-                await self._remember_full(service, day, lang, exc.message)
-                return exc.message
-            return made
+                w.settle(known)
+            elif not w.answer.done():  # its visitor may have gone
+                todo.append(w)
+        if not todo:
+            return
+        try:
+            results = await self._run(
+                "write", self.queues[lang].book_many, [w.request for w in todo]
+            )
+        except Exception as exc:  # DatabaseError, or a bug: every form hears of it
+            if not isinstance(exc, DatabaseError):
+                log.exception("booking: the write failed")
+            for w in todo:
+                w.settle(exc)
+            return
+        for w, result in zip(todo, results, strict=True):
+            if isinstance(result, Refused) and result.reason == Reason.ONLINE_QUOTA_REACHED:
+                await self._remember_full(w.request.service, w.request.day, lang, result.message)
+                w.settle(result.message)
+            else:
+                w.settle(result)
 
     async def _remember_full(self, service: str, day: date, lang: str, message: str) -> None:
         full = self._full.get((service, day))

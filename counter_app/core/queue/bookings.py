@@ -17,9 +17,11 @@ walk-in); one late past the window and the grace joins the end of the line or la
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import re
 import secrets
+from collections.abc import Sequence
 from datetime import date, datetime
 
 from sqlalchemy import func, select, update
@@ -31,6 +33,7 @@ from counter_app.core.booking import ACTIVE, BookingState
 from counter_app.core.config import LateRule, ServiceSettings
 from counter_app.core.model import (
     Booking,
+    BookingRequest,
     EventKind,
     Reason,
     Refused,
@@ -66,6 +69,10 @@ def secret_from(text: str) -> str | None:
     return text if _SECRET_RE.fullmatch(text) and not text.isdigit() else None
 
 
+class _NothingBooked(Exception):
+    """Rolls back a batch of bookings that were all refused or shown again."""
+
+
 class Bookings(Issuing):
     """Booking a day's online number, cancelling it, reading the bookings, checking in."""
 
@@ -85,82 +92,127 @@ class Bookings(Issuing):
         """Book ``prefix``'s next free online number on ``day`` for this NIK; the NIK's
         existing booking of that service and day instead, if it has one (``created``
         False, and no new link: the visitor checks in with the NIK or the first link)."""
-        svc = self._bookable_service(prefix)  # as last known: the write looks again
+        (made,) = self.book_many([BookingRequest(prefix, day, nik, phone)])
+        if isinstance(made, Refused):
+            raise made
+        return made
+
+    def book_many(self, requests: Sequence[BookingRequest]) -> list[Booking | Refused]:
+        """:meth:`book` for each request in turn, in one write transaction: a rush's
+        forms, gathered by the booking pages while the write before theirs ran. Each
+        result is the booking or the refusal :meth:`book` would have raised; a database
+        failure fails them all."""
+        results: dict[int, Booking | Refused] = {}
+        checked: list[tuple[int, str, str | None]] = []
+        for i, r in enumerate(requests):
+            try:
+                self._bookable_service(r.service)  # as last known: the write looks again
+                checked.append((i, self._checked_nik(r.nik), self._phone(r.phone)))
+            except Refused as exc:
+                results[i] = exc
+        if checked:
+            # Nothing booked: nothing written either, as when book() raised (a refusal
+            # does not move the hall's last write, which the clock check reads).
+            with contextlib.suppress(_NothingBooked), self._write(queue_changes=False) as tx:
+                taken: dict[tuple[str, date], set[int]] = {}
+                for i, nik, phone in checked:
+                    try:
+                        results[i] = self._book_one(tx, requests[i], nik, phone, taken)
+                    except Refused as exc:
+                        results[i] = exc
+                if not any(isinstance(results[i], Booking) for i, _, _ in checked):
+                    raise _NothingBooked
+        return [results[i] for i in range(len(requests))]
+
+    def _checked_nik(self, nik: str) -> str:
         checked = check_nik(nik)
         if not checked.ok:
             assert checked.problem is not None
             why = texts.text(self.lang, f"nik_{checked.problem.value}")
             raise Refused(Reason.BAD_NIK, texts.text(self.lang, "bad_nik", why=why))
         assert checked.nik is not None
-        phone = self._phone(phone)
-        with self._write(queue_changes=False) as tx:
-            svc = self._bookable_service(prefix)  # the shared rules as they are now
-            problem = plan.day_problem(self.config, day, tx.now)
-            if problem is not None:
-                raise Refused(
-                    Reason.DAY_NOT_BOOKABLE,
-                    texts.text(
-                        self.lang,
-                        "day_not_bookable",
-                        day=self._day(day),
-                        why=texts.text(self.lang, f"booking_day_{problem.value}"),
-                    ),
-                )
-            s = tx.session
-            mine = s.scalars(
-                select(BookingRow).where(
-                    BookingRow.day == day,
-                    BookingRow.service == svc.prefix,
-                    BookingRow.nik == checked.nik,
-                    BookingRow.state.in_(_ACTIVE_WORDS),
-                )
-            ).one_or_none()
-            if mine is not None:
-                return self._booking(s, mine, today=tx.today)
-            held = s.scalar(
-                select(func.count()).where(
-                    BookingRow.nik == checked.nik,
-                    BookingRow.day >= tx.today,
-                    BookingRow.state == BookingState.BOOKED,
-                )
+        return checked.nik
+
+    def _book_one(
+        self,
+        tx: Transaction,
+        request: BookingRequest,
+        nik: str,
+        phone: str | None,
+        taken: dict[tuple[str, date], set[int]],
+    ) -> Booking:
+        """One booking in ``tx``; ``taken``: the numbers taken so far, by service and day,
+        read once a transaction."""
+        svc = self._bookable_service(request.service)  # the shared rules as they are now
+        day = request.day
+        problem = plan.day_problem(self.config, day, tx.now)
+        if problem is not None:
+            raise Refused(
+                Reason.DAY_NOT_BOOKABLE,
+                texts.text(
+                    self.lang,
+                    "day_not_bookable",
+                    day=self._day(day),
+                    why=texts.text(self.lang, f"booking_day_{problem.value}"),
+                ),
             )
-            limit = self.config.booking.max_per_nik
-            if int(held or 0) >= limit:
-                raise Refused(Reason.NIK_LIMIT, texts.text(self.lang, "nik_limit", max=limit))
-            taken = self._numbers_taken(s, svc.prefix, day)
-            quota = self.config.online_quota(svc)
-            if len(taken) >= quota:
-                later = self._next_day_with_numbers(s, svc, day, tx.now)
-                raise Refused(
-                    Reason.ONLINE_QUOTA_REACHED,
-                    texts.text(
-                        self.lang,
-                        "online_quota_reached" if later else "online_quota_reached_all",
-                        service=svc.name,
-                        day=self._day(day),
-                        next=self._day(later) if later else "",
-                    ),
-                )
-            number = next(n for n in range(1, quota + 1) if n not in taken)
-            when = plan.window_for(self.config, svc, day, number, tx.now)
-            secret = secrets.token_urlsafe(18)
-            row = BookingRow(
-                day=day,
-                service=svc.prefix,
-                number=number,
-                state=BookingState.BOOKED.value,
-                nik=checked.nik,
-                phone=phone,
-                secret_hash=secret_hash(secret),
-                window_start=when.start,
-                window_end=when.end,
-                booked_at=tx.now,
-                station=self.config.office.station,
+        s = tx.session
+        mine = s.scalars(
+            select(BookingRow).where(
+                BookingRow.day == day,
+                BookingRow.service == svc.prefix,
+                BookingRow.nik == nik,
+                BookingRow.state.in_(_ACTIVE_WORDS),
             )
-            s.add(row)
-            s.flush()
-            made = self._booking(s, row, today=tx.today)
-        return _with(made, created=True, secret=secret)
+        ).one_or_none()
+        if mine is not None:
+            return self._booking(s, mine, today=tx.today)
+        held = s.scalar(
+            select(func.count()).where(
+                BookingRow.nik == nik,
+                BookingRow.day >= tx.today,
+                BookingRow.state == BookingState.BOOKED,
+            )
+        )
+        limit = self.config.booking.max_per_nik
+        if int(held or 0) >= limit:
+            raise Refused(Reason.NIK_LIMIT, texts.text(self.lang, "nik_limit", max=limit))
+        numbers = taken.get((svc.prefix, day))
+        if numbers is None:
+            numbers = taken[(svc.prefix, day)] = self._numbers_taken(s, svc.prefix, day)
+        quota = self.config.online_quota(svc)
+        if len(numbers) >= quota:
+            later = self._next_day_with_numbers(s, svc, day, tx.now)
+            raise Refused(
+                Reason.ONLINE_QUOTA_REACHED,
+                texts.text(
+                    self.lang,
+                    "online_quota_reached" if later else "online_quota_reached_all",
+                    service=svc.name,
+                    day=self._day(day),
+                    next=self._day(later) if later else "",
+                ),
+            )
+        number = next(n for n in range(1, quota + 1) if n not in numbers)
+        numbers.add(number)
+        when = plan.window_for(self.config, svc, day, number, tx.now)
+        secret = secrets.token_urlsafe(18)
+        row = BookingRow(
+            day=day,
+            service=svc.prefix,
+            number=number,
+            state=BookingState.BOOKED.value,
+            nik=nik,
+            phone=phone,
+            secret_hash=secret_hash(secret),
+            window_start=when.start,
+            window_end=when.end,
+            booked_at=tx.now,
+            station=self.config.office.station,
+        )
+        s.add(row)
+        s.flush()
+        return _with(self._booking(s, row, today=tx.today), created=True, secret=secret)
 
     def _phone(self, phone: str | None) -> str | None:
         if phone is None or not phone.strip():
