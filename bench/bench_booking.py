@@ -60,6 +60,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
 
 from bench_web import Server, loadavg, pct, source_addresses  # noqa: E402
+from pgcluster import add_database_options, on_database  # noqa: E402
 
 SECRET = "bench-booking-secret-0123456789abcdef"
 TIMEOUT = 60.0  # seconds for one request, connect to last byte
@@ -553,17 +554,9 @@ def main() -> None:
         "--concurrency", type=int, default=500, help="the most connections open at once"
     )
     parser.add_argument(
-        "--pg",
-        nargs="?",
-        const="",
-        metavar="URL",
-        help="PostgreSQL instead of SQLite: on this server, or (no URL) a throwaway cluster",
-    )
-    parser.add_argument(
         "--poll-every", type=float, default=1.0, help="seconds between a follower's polls"
     )
-    parser.add_argument("--json", action="store_true", help="print the results as JSON")
-    parser.add_argument("--profile", type=Path, help="cProfile the server into this file")
+    add_database_options(parser)
     args = parser.parse_args()
     ok = args.phones >= 1 and 1 <= args.numbers <= 4999 and 0 <= args.followers <= 250
     if not (ok and 1 <= args.concurrency <= 4000 and args.poll_every > 0):
@@ -571,19 +564,9 @@ def main() -> None:
     started = time.monotonic()
     with tempfile.TemporaryDirectory(prefix="bench-booking-") as tmp_name:
         tmp = Path(tmp_name)
-        if args.pg is None:
-            url = f"sqlite:///{(tmp / 'booking.sqlite3').as_posix()}"
-            result = run("SQLite", url, tmp, args)
-        else:
-            from pgcluster import drop_database, fresh_database, postgres
-
-            with postgres(args.pg or None) as admin:
-                name = f"bench_booking_{os.getpid()}"
-                url = fresh_database(admin, name)
-                try:
-                    result = run("PostgreSQL", url, tmp, args)
-                finally:
-                    drop_database(admin, name)
+        result = on_database(
+            args.pg, tmp, "bench_booking", lambda label, url: run(label, url, tmp, args)
+        )
     if args.json:
         print(json.dumps(result, indent=2, ensure_ascii=False))
         return

@@ -53,6 +53,8 @@ from urllib.parse import urlsplit
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
 
+from pgcluster import add_database_options, on_database  # noqa: E402
+
 SECRET = "bench-web-secret-0123456789abcdef"
 CONFIG: dict[str, Any] = {
     "office": {"name": "Disdukcapil Kota Balikpapan", "station": "bench-web"},
@@ -670,33 +672,16 @@ def main() -> None:
     parser.add_argument("--rate", type=float, default=1.0, help="calls a second")
     parser.add_argument("--ramp", type=float, default=10.0, help="seconds to open the streams")
     parser.add_argument("--drain", type=float, default=10.0, help="seconds to wait after")
-    parser.add_argument(
-        "--pg",
-        nargs="?",
-        const="",
-        metavar="URL",
-        help="PostgreSQL instead of SQLite: on this server, or (no URL) a throwaway cluster",
-    )
-    parser.add_argument("--json", action="store_true", help="print the results as JSON")
-    parser.add_argument("--profile", type=Path, help="cProfile the server into this file")
+    add_database_options(parser)
     args = parser.parse_args()
     if not (1 <= args.clients + args.boards <= 60_000 and args.rate > 0 and args.calls >= 1):
         parser.error("--clients/--boards/--calls/--rate out of range")
     started = time.monotonic()
     with tempfile.TemporaryDirectory(prefix="bench-web-") as tmp_name:
         tmp = Path(tmp_name)
-        if args.pg is None:
-            result = run("SQLite", f"sqlite:///{(tmp / 'web.sqlite3').as_posix()}", tmp, args)
-        else:
-            from pgcluster import drop_database, fresh_database, postgres
-
-            with postgres(args.pg or None) as admin:
-                name = f"bench_web_{os.getpid()}"
-                url = fresh_database(admin, name)
-                try:
-                    result = run("PostgreSQL", url, tmp, args)
-                finally:
-                    drop_database(admin, name)
+        result = on_database(
+            args.pg, tmp, "bench_web", lambda label, url: run(label, url, tmp, args)
+        )
     if args.json:
         print(json.dumps(result, indent=2, ensure_ascii=False))
     else:

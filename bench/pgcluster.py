@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import argparse
 import os
 import shutil
 import socket
 import subprocess
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TypeVar
+
+T = TypeVar("T")
 
 
 def _bin(name: str) -> str:
@@ -95,3 +99,31 @@ def fresh_database(server_url: str, name: str) -> str:
 
 def drop_database(server_url: str, name: str) -> None:
     _admin(server_url, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def add_database_options(parser: argparse.ArgumentParser) -> None:
+    """--pg [URL], --json and --profile, as every server benchmark here takes them."""
+    parser.add_argument(
+        "--pg",
+        nargs="?",
+        const="",
+        metavar="URL",
+        help="PostgreSQL instead of SQLite: on this server, or (no URL) a throwaway cluster",
+    )
+    parser.add_argument("--json", action="store_true", help="print the results as JSON")
+    parser.add_argument("--profile", type=Path, help="cProfile the server into this file")
+
+
+def on_database(pg: str | None, tmp: Path, name: str, run: Callable[[str, str], T]) -> T:
+    """``run(label, url)`` on a new SQLite file in ``tmp``, or with ``pg`` (None: SQLite;
+    "": a throwaway cluster; else a server's URL) on a new PostgreSQL database ``name``
+    dropped afterwards."""
+    if pg is None:
+        return run("SQLite", f"sqlite:///{(tmp / f'{name}.sqlite3').as_posix()}")
+    with postgres(pg or None) as admin:
+        database = f"{name}_{os.getpid()}"
+        url = fresh_database(admin, database)
+        try:
+            return run("PostgreSQL", url)
+        finally:
+            drop_database(admin, database)
