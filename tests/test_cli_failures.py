@@ -544,7 +544,7 @@ def test_a_csv_write_that_fails_late_leaves_no_temp_file(
         report = report_mod.daily_report(queue)
     finally:
         queue.db.dispose()
-    monkeypatch.setattr(report_mod.os, "fsync", full)
+    monkeypatch.setattr(os, "fsync", full)  # the full disk says so only at the sync
     with pytest.raises(OSError) as failed:
         report_mod.save_csv(report, target)
     assert (failed.value.filename, failed.value.errno) == (str(target), errno.ENOSPC)

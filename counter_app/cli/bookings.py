@@ -5,21 +5,18 @@ from __future__ import annotations
 import argparse
 import csv
 import io
-import os
-import stat
 from datetime import datetime, time
-from pathlib import Path
 
 from counter_app.core import words
 from counter_app.core.config import Config
-from counter_app.core.files import replace_file
+from counter_app.core.files import save_text
 from counter_app.core.model import Booking
 from counter_app.core.queue import open_queue
 
 from .describe import describe_ticket
 from .failures import EXIT_OK
 from .output import emit
-from .reports import _report_day
+from .reports import day_option
 
 CSV_COLUMNS = (
     "code", "service", "day", "window_start", "window_end", "state", "nik", "phone",
@@ -59,28 +56,13 @@ def _csv_text(bookings: list[Booking], cfg: Config) -> str:
     return out.getvalue()
 
 
-def _save(path: Path, text: str) -> None:
-    try:
-        try:
-            st: os.stat_result | None = os.stat(path)
-        except FileNotFoundError:
-            st = None
-        if st is not None and not stat.S_ISREG(st.st_mode):  # /dev/stdout, a pipe
-            with open(path, "w", encoding="utf-8") as fh:
-                fh.write(text)
-            return
-        replace_file(Path(os.path.realpath(path)), text)
-    except OSError as exc:
-        raise OSError(exc.errno, exc.strerror or str(exc), str(path)) from exc
-
-
 def bookings(args: argparse.Namespace, cfg: Config) -> int:
-    day = _report_day(args.date)
+    day = day_option(args.date)
     queue = open_queue(cfg)
     day = day or queue.today()
     found = queue.bookings_of_day(day)
     if args.csv is not None:
-        _save(args.csv, _csv_text(found, cfg))
+        save_text(args.csv, _csv_text(found, cfg))
     lang = cfg.office.language
     spelled = words.spelled_date(datetime.combine(day, time()), lang)
     head = words.text("cli.bookings", lang, day=spelled, n=len(found))

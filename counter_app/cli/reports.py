@@ -17,7 +17,8 @@ from .output import emit
 _DATE_RE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", re.ASCII)
 
 
-def _report_day(text: str | None) -> date | None:
+def day_option(text: str | None) -> date | None:
+    """A command's --date: None (today), or the day it names, checked."""
     if text is None:
         return None
     try:
@@ -32,7 +33,7 @@ def _report_day(text: str | None) -> date | None:
 
 
 def report(args: argparse.Namespace, cfg: Config) -> int:
-    day = _report_day(args.date)  # a bad date is said before the database is opened
+    day = day_option(args.date)  # a bad date is said before the database is opened
     result = daily_report(open_queue(cfg), day)
     if args.csv is not None:
         save_csv(result, args.csv)  # whole or not at all; an OSError names the file

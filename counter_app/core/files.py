@@ -31,3 +31,25 @@ def replace_file(path: Path, text: str) -> None:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
+
+
+def save_text(path: Path, text: str) -> None:
+    """Write ``text`` to a file the user named (a report, an export) whole or not at all.
+
+    A file (new or not) is written beside itself, synced, then renamed over the old one
+    (:func:`replace_file`), so a full disk leaves the old file as it was and no half table;
+    a link goes on pointing at it. A device or a pipe (``/dev/stdout``) has no place beside
+    it and is written directly. An OSError names ``path``, whichever file failed.
+    """
+    try:
+        try:
+            st: os.stat_result | None = os.stat(path)
+        except FileNotFoundError:
+            st = None
+        if st is not None and not stat.S_ISREG(st.st_mode):
+            with open(path, "w", encoding="utf-8") as fh:  # a folder fails here, named
+                fh.write(text)
+            return
+        replace_file(Path(os.path.realpath(path)), text)
+    except OSError as exc:
+        raise OSError(exc.errno, exc.strerror or str(exc), str(path)) from exc

@@ -38,8 +38,6 @@ import csv
 import io
 import json
 import math
-import os
-import stat
 import statistics
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
@@ -50,7 +48,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from counter_app.core.config import Config
-from counter_app.core.files import replace_file
+from counter_app.core.files import save_text
 from counter_app.core.hall import HallState, hall_state, over_limit
 from counter_app.core.model import INSIDE, Booking, EventKind, LoggedEvent, Purge, TicketState
 from counter_app.core.queue import Queue
@@ -296,26 +294,8 @@ class DayReport:
 
 
 def save_csv(report: DayReport, path: Path) -> None:
-    """Write the report's CSV to ``path`` whole or not at all.
-
-    A file (new or not) is written beside itself, synced, then renamed over the old one, so
-    a full disk leaves the old file as it was and no half table. A device or a pipe
-    (``/dev/stdout``) has no place beside it and is written directly. An OSError names
-    ``path``, whichever file failed.
-    """
-    try:
-        try:
-            st: os.stat_result | None = os.stat(path)
-        except FileNotFoundError:
-            st = None
-        if st is not None and not stat.S_ISREG(st.st_mode):
-            with open(path, "w", encoding="utf-8") as fh:  # a folder fails here, named
-                fh.write(report.to_csv())
-            return
-        # A link goes on pointing at the report.
-        replace_file(Path(os.path.realpath(path)), report.to_csv())
-    except OSError as exc:
-        raise OSError(exc.errno, exc.strerror or str(exc), str(path)) from exc
+    """Write the report's CSV to ``path`` whole or not at all (files.save_text)."""
+    save_text(path, report.to_csv())
 
 
 def _number(value: float | int | None) -> str:

@@ -45,7 +45,7 @@ from counter_app.core.model import Booking, BookingRequest, Reason, Refused
 from counter_app.core.nik import check_nik
 from counter_app.core.queue import DatabaseError, Queue
 from counter_app.core.tokens import make_payload
-from counter_app.web.words import WORDS, word
+from counter_app.web.words import WORDS, other_language, word
 
 log = logging.getLogger(__name__)
 
@@ -296,10 +296,7 @@ class BookingPages:
             error=error,
             kept=kept or {},
             existing=self._view(existing, lang) if existing else None,
-            other={
-                "code": "en" if lang == "id" else "id",
-                "name": WORDS["en" if lang == "id" else "id"]["lang_name"],
-            },
+            other=other_language(lang),
         )
         return self.pages.remember_language(request, self._with_cookie(response, request, nonce))
 
@@ -476,10 +473,7 @@ class BookingPages:
             link=link,
             token=csrf,
             cancellable=b.state == "booked",
-            other={
-                "code": "en" if lang == "id" else "id",
-                "name": WORDS["en" if lang == "id" else "id"]["lang_name"],
-            },
+            other=other_language(lang),
         )
         return self.pages.remember_language(request, self._with_cookie(response, request, nonce))
 

@@ -39,7 +39,14 @@ from counter_app.web.booking import BookingPages
 from counter_app.web.guard import address_key
 from counter_app.web.hub import Hub, Listener, Offline, Update
 from counter_app.web.views import board_view, ticket_view
-from counter_app.web.words import LANG_COOKIE, LANG_COOKIE_MAX_AGE, WORDS, pick_language, word
+from counter_app.web.words import (
+    LANG_COOKIE,
+    LANG_COOKIE_MAX_AGE,
+    WORDS,
+    other_language,
+    pick_language,
+    word,
+)
 
 log = logging.getLogger(__name__)
 
@@ -141,7 +148,7 @@ class Pages:
             title=word(lang, f"{what}_title"),
             text=word(lang, f"{what}_text"),
             refresh=refresh,
-            other=_other_lang(lang),
+            other=other_language(lang),
         )
 
     def ticket_code(self, payload: str) -> str | None:
@@ -229,7 +236,7 @@ class Pages:
             root=root,
             events=f"{here}/events?lang={lang}",
             poll=f"{here}/state?lang={lang}",
-            other=_other_lang(lang),
+            other=other_language(lang),
             booking=self.cfg.booking.enabled,
         )
 
@@ -318,11 +325,6 @@ def _gone() -> Response:
 
 def _holds(update: Update, code: str | None) -> bool:
     return code is None or code in update.snapshot.tickets
-
-
-def _other_lang(lang: str) -> dict[str, str]:
-    other = "en" if lang == "id" else "id"
-    return {"code": other, "name": WORDS[other]["lang_name"]}
 
 
 def create_app(

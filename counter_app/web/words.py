@@ -6,7 +6,15 @@ from __future__ import annotations
 from counter_app.core import words
 from counter_app.core.words import LANGUAGES as LANGS
 
-__all__ = ["LANGS", "LANG_COOKIE", "LANG_COOKIE_MAX_AGE", "WORDS", "pick_language", "word"]
+__all__ = [
+    "LANGS",
+    "LANG_COOKIE",
+    "LANG_COOKIE_MAX_AGE",
+    "WORDS",
+    "other_language",
+    "pick_language",
+    "word",
+]
 
 #: the cookie that remembers the visitor's choice of language ("id" or "en"), for a year
 LANG_COOKIE = "lang"
@@ -28,3 +36,9 @@ def pick_language(asked: str | None, remembered: str | None = None) -> str:
 
 def word(lang: str, key: str, **values: object) -> str:
     return words.text(f"web.{key}", lang, **values)
+
+
+def other_language(lang: str) -> dict[str, str]:
+    """The pages' link to the other language: its code and its own name."""
+    other = "en" if lang == "id" else "id"
+    return {"code": other, "name": WORDS[other]["lang_name"]}

@@ -346,6 +346,7 @@ class LateRule(StrEnum):
 
 
 Weekday = Literal["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+WEEKEND: tuple[Weekday, ...] = ("saturday", "sunday")
 WEEKDAYS: tuple[str, ...] = (
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
 )  # fmt: skip
@@ -365,7 +366,7 @@ class BookingSettings(_Section):
     # The letter after the service's in a booked number: Legalisasi's "B-014" at the desk,
     # "BD-014" booked online (D: daring).
     mark: str = "D"
-    closed_days: list[Weekday] = Field(default_factory=lambda: ["saturday", "sunday"])
+    closed_days: list[Weekday] = Field(default_factory=lambda: list(WEEKEND))
     holidays: list[date] = Field(default_factory=list)  # TOML dates: 2026-12-25
     print_at_check_in: bool = True  # a paper ticket when the visitor checks in
     max_per_nik: int = Field(default=3, ge=1, le=20)  # active bookings of one NIK, all days
