@@ -120,6 +120,9 @@ def test_behind_a_trusted_proxy_each_visitor_has_its_own_allowance(office: Path)
         assert is_secure(cookie)
         elsewhere = send(client, "https://evil.example", token, nonce, day, NIKS[1], **second)
         assert elsewhere.status_code == 403, elsewhere.text  # the proxy vouches for no origin
+        plain = PUBLIC.replace("https://", "http://")
+        downgraded = send(client, plain, token, nonce, day, NIKS[1], **second)
+        assert downgraded.status_code == 403, downgraded.text  # our host, not our scheme
         client.cookies.clear()
         by_referer = client.post(
             "/book",
@@ -131,7 +134,8 @@ def test_behind_a_trusted_proxy_each_visitor_has_its_own_allowance(office: Path)
         assert page.status_code == 200 and "AD-002" in page.text
 
         # the proxy's own address, no visitor named, counts as itself
-        own = send(client, base, token, nonce, day, BAD_NIK, **{"x-forwarded-proto": "https"})
+        over_https = base.replace("http://", "https://")  # as the proxy said it came
+        own = send(client, over_https, token, nonce, day, BAD_NIK, **{"x-forwarded-proto": "https"})
         assert own.status_code == 400, own.text
         # plain http through the proxy (no X-Forwarded-Proto): the cookie is not Secure
         assert not is_secure(open_form(client, **visitor("198.51.100.3", https=False))[2])

@@ -210,15 +210,18 @@ class BookingPages:
 
     def _same_origin(self, request: Request) -> bool:
         """The form was sent from one of our own pages: its Origin (or, without one, its
-        Referer) names this server, as the browser reached it or as public_url says."""
+        Referer) names this server, scheme and host, as the browser reached it or as
+        public_url says (an http page of an https office is not ours)."""
         sent = request.headers.get("origin") or request.headers.get("referer")
         if not sent or sent == "null":
             return False
-        host = urlsplit(sent).netloc.lower()
-        ours = {request.headers.get("host", "").lower()}
+        parts = urlsplit(sent)
+        theirs = (parts.scheme.lower(), parts.netloc.lower())
+        ours = {(request.url.scheme, request.headers.get("host", "").lower())}
         if self.cfg.web.public_url:
-            ours.add(urlsplit(self.cfg.web.public_url).netloc.lower())
-        return bool(host) and host in ours
+            public = urlsplit(self.cfg.web.public_url)
+            ours.add((public.scheme.lower(), public.netloc.lower()))
+        return bool(theirs[1]) and theirs in ours
 
     def _with_cookie(self, response: Response, request: Request, nonce: str) -> Response:
         response.set_cookie(
