@@ -75,6 +75,10 @@ def test_book_see_cancel_and_book_again(office: Path) -> None:
     with web_server(office) as base, httpx2.Client(base_url=base, timeout=TIMEOUT) as client:
         form = client.get("/book")
         assert "Ambil nomor antrean daring" in form.text
+        # a browser sends our Origin with the form (under no-referrer it sends "null"),
+        # and the pages without a form still tell nobody where the visitor was
+        assert form.headers["referrer-policy"] == "same-origin"
+        assert client.get("/").headers["referrer-policy"] == "no-referrer"
         assert "Perekaman KTP-el dihentikan sementara" in form.text  # suspended: its notice
         assert "sisa 2 nomor" in form.text
         made = book(client, base, day, NIKS[0], phone="081234567890")
@@ -82,7 +86,7 @@ def test_book_see_cancel_and_book_again(office: Path) -> None:
         where = made.headers["location"]
         assert re.fullmatch(r"b/[A-Za-z0-9_-]{24}\?lang=id", where), where
         page = client.get("/" + where)
-        assert page.status_code == 200
+        assert page.status_code == 200 and page.headers["referrer-policy"] == "same-origin"
         assert "AD-001" in page.text and "Datang pukul " in page.text
         assert "data:image/svg+xml;base64," in page.text  # the QR
         assert NIKS[0] not in page.text and "081234567890" not in page.text  # no personal data
