@@ -312,3 +312,30 @@ class Monotonic:
 
     def advance(self, seconds: float) -> None:
         self.seconds += seconds
+
+
+# --- a phone's browser ------------------------------------------------------------------------
+
+
+@pytest.fixture
+def phone(tmp_path: Path) -> Iterator[Callable[..., Any]]:
+    """Opens phone browsers (phonekit.phone_browser, a fresh profile each, its keyword
+    options); all are closed after the test. Without Chromium the tests are skipped, except
+    in CI, which installs it."""
+    from phonekit import browser_missing, phone_browser  # Selenium only for browser tests
+
+    missing = browser_missing()
+    if missing:
+        if IN_CI:
+            pytest.fail(f"CI needs the browser: {missing}")
+        pytest.skip(missing)
+    browsers: list[Any] = []
+
+    def open_browser(**options: Any) -> Any:
+        browser = phone_browser(tmp_path / f"profile-{len(browsers)}", **options)
+        browsers.append(browser)
+        return browser
+
+    yield open_browser
+    for browser in browsers:
+        browser.quit()

@@ -33,6 +33,8 @@ INDONESIAN = "id-ID,id"
 ENGLISH = "en-US,en"
 WAIT = 20.0  # seconds a page may take to show a change: generous, never a measurement
 
+Phone = Callable[..., WebDriver]  # conftest's phone fixture: phone(**phone_browser options)
+
 
 def browser_missing() -> str | None:
     """Why no browser test can run here, or None."""

@@ -5,18 +5,15 @@ would) move the queue. What a visitor sees must change by itself, without a relo
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-import pytest
-from conftest import IN_CI, write_config
+from conftest import write_config
 from phonekit import (
     ENGLISH,
     PHONE,
-    browser_missing,
+    Phone,
     page_path,
-    phone_browser,
     shown,
     text_of,
     wait_for_text,
@@ -56,29 +53,6 @@ window.__vibrations = [];
 window.__sounds = [];
 return taken;
 """
-
-Phone = Callable[..., WebDriver]
-
-
-@pytest.fixture
-def phone(tmp_path: Path) -> Iterator[Phone]:
-    """Opens phone browsers (fresh profile each); all are closed after the test. Without
-    Chromium the tests are skipped, except in CI, which installs it."""
-    missing = browser_missing()
-    if missing:
-        if IN_CI:
-            pytest.fail(f"CI needs the browser: {missing}")
-        pytest.skip(missing)
-    browsers: list[WebDriver] = []
-
-    def open_browser(**options: Any) -> WebDriver:
-        browser = phone_browser(tmp_path / f"profile-{len(browsers)}", **options)
-        browsers.append(browser)
-        return browser
-
-    yield open_browser
-    for browser in browsers:
-        browser.quit()
 
 
 def alert_covers_the_screen(browser: WebDriver) -> bool:
