@@ -21,6 +21,12 @@ Accept-Language Indonesian (English, and ?lang=en, for phone-board-en.png). Each
     phone-offline.png    the page open while the database went away (PostgreSQL refusing
                          connections): the last known state under the offline banner
     phone-board.png      the lobby board for phones, phone-board-en.png the same in English
+    phone-book.png       the booking form: a service taking bookings with its days and
+                         numbers left, a full one ("kuota habis"), a suspended one
+    phone-book-refused.png  the form sent with an impossible NIK: the reason, the form kept
+    phone-booking.png    a booking: its number, day, arrival window, QR and cancel button;
+                         phone-booking-en.png the same in English
+    phone-booking-cancelled.png  the booking after its cancel button
 
 The alert flashes (green and black, once a second); phone-called.png is taken with
 prefers-reduced-motion, which holds it green, so the picture does not depend on the frame.
@@ -37,6 +43,7 @@ import tempfile
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -53,6 +60,7 @@ from phonekit import (  # noqa: E402
     wait_for_text,
     wait_until,
 )
+from selenium.webdriver.common.by import By  # noqa: E402
 from selenium.webdriver.remote.webdriver import WebDriver  # noqa: E402
 from webkit import web_server  # noqa: E402
 
@@ -181,6 +189,68 @@ def ticket_pages(camera: Camera, tmp: Path) -> None:
     queue.db.dispose()
 
 
+BOOKING_SECTIONS: dict[str, Any] = {
+    # today is on the form only while the office is open; the pictures show the next days
+    "office": {"opening_hours": "08:00-15:00"},
+    "booking": {"enabled": True, "opens_at": "00:00", "days_ahead": 3, "closed_days": []},
+    "services": [
+        {"prefix": "A", "name": "Pengambilan Dokumen", "daily_quota": 100, "online_quota": 40},
+        {"prefix": "B", "name": "Legalisasi", "daily_quota": 40, "online_quota": 1},
+        {
+            "prefix": "C",
+            "name": "Perekaman KTP-el",
+            "daily_quota": 40,
+            "online_quota": 10,
+            "suspended": "Perekaman KTP-el dihentikan sementara",
+        },
+    ],
+    "counters": [{"number": 1, "services": ["A", "B"]}],
+    "web": {"public_url": PUBLIC_URL},
+}
+NIKS = [f"647105120390{n:04d}" for n in range(1, 40)]  # Balikpapan, born 12-03-1990
+
+
+def booking_pages(camera: Camera, tmp: Path) -> None:
+    url = f"sqlite:///{(tmp / 'booking.sqlite3').as_posix()}"
+    config_path = write_config(tmp / "booking.toml", url, **BOOKING_SECTIONS)
+    queue = open_queue(make_config(**BOOKING_SECTIONS, database={"url": url}), create=True)
+    today = queue.today()
+    for n in range(4):  # Legalisasi: its one online number taken every day
+        queue.book("B", today + timedelta(days=n), NIKS[30 + n])
+    for n in range(1, 8):
+        queue.book("A", today + timedelta(days=1), NIKS[n])
+    made = queue.book("A", today + timedelta(days=1), NIKS[9], "081234567890")
+    assert made.secret is not None
+
+    with web_server(config_path) as base, camera.phone() as browser:
+        browser.get(base + "/book")
+        wait_for_text(browser, "h1", "Ambil nomor antrean daring")
+        camera.save(browser, "phone-book.png")
+
+        day = (today + timedelta(days=1)).isoformat()
+        browser.find_element(By.CSS_SELECTOR, f'input[name=choice][value="A:{day}"]').click()
+        browser.find_element(By.NAME, "nik").send_keys("6471053102900001")  # 31 February
+        browser.find_element(By.CSS_SELECTOR, "form button[type=submit]").click()
+        wait_until(browser, "the refusal", lambda b: shown(b, "#error"))
+        camera.save(browser, "phone-book-refused.png")
+
+        browser.get(f"{base}/b/{made.secret}")
+        wait_until(browser, "the booking", lambda b: shown(b, ".code"))
+        camera.save(browser, "phone-booking.png")
+
+        browser.find_element(By.CSS_SELECTOR, "form.cancel button").click()
+        wait_until(browser, "the cancelled booking", lambda b: not shown(b, "form.cancel"))
+        camera.save(browser, "phone-booking-cancelled.png")
+
+    other = queue.book("A", today + timedelta(days=2), NIKS[20])
+    assert other.secret is not None
+    with web_server(config_path) as base, camera.phone(languages=ENGLISH) as browser:
+        browser.get(f"{base}/b/{other.secret}?lang=en")
+        wait_until(browser, "the booking", lambda b: shown(b, ".code"))
+        camera.save(browser, "phone-booking-en.png")
+    queue.db.dispose()
+
+
 def offline_page(camera: Camera, tmp: Path, pg: str | None) -> None:
     from pgcluster import drop_database, fresh_database, postgres
     from sqlalchemy import create_engine, text
@@ -234,6 +304,7 @@ def main() -> int:
             os.environ[f"COUNTER_APP_{what}_DIR"] = str(tmp / what.lower())
         camera = Camera(args.out, tmp, args.scale)
         ticket_pages(camera, tmp)
+        booking_pages(camera, tmp)
         offline_page(camera, tmp, args.pg)
     print(f"{camera.count} browsers, {time.monotonic() - started:.0f} s")
     return 0

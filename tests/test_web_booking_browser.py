@@ -100,6 +100,7 @@ def test_book_see_cancel_and_book_again_in_indonesian(office: Path, phone: Phone
         assert path_of(browser) == first  # the same booking's page, now cancelled
         assert text_of(browser, "h1.code") == "AD-001"
         assert not shown(browser, "img.qr") and not shown(browser, "form.cancel")
+        assert not shown(browser, "#window")  # no time to come for a number given up
 
         # Coming after all: from the page's own link back to the form, booked again.
         browser.find_element(By.CSS_SELECTOR, "footer a[href^='../book']").click()
