@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 import threading
 from concurrent.futures import ThreadPoolExecutor
+from datetime import timedelta
 from pathlib import Path
 
 import httpx2
@@ -17,6 +18,7 @@ from webkit import cli, web_server
 
 from counter_app.core import config as config_mod
 from counter_app.core.queue import open_queue
+from counter_app.storage.schema import BookingRow
 
 TIMEOUT = 30
 NIKS = [f"647105120390{n:04d}" for n in range(1, 40)]
@@ -24,11 +26,23 @@ NIKS = [f"647105120390{n:04d}" for n in range(1, 40)]
 
 @pytest.fixture
 def office(tmp_path: Path, sqlite_url: str) -> Path:
+    return office_at(tmp_path / "office.toml", sqlite_url)
+
+
+def office_at(path: Path, url: str, **booking: object) -> Path:
+    """Booking on, service A with 2 of its 10 numbers online, C suspended; the office
+    open now (its time zone one where it is midday)."""
     path = write_config(
-        tmp_path / "office.toml",
-        sqlite_url,
+        path,
+        url,
         office={"timezone": midday_zone(), "opening_hours": "06:00-18:00"},
-        booking={"enabled": True, "closed_days": [], "opens_at": "00:00", "days_ahead": 1},
+        booking={
+            "enabled": True,
+            "closed_days": [],
+            "opens_at": "00:00",
+            "days_ahead": 1,
+            **booking,
+        },
         services=[
             {"prefix": "A", "name": "Pengambilan Dokumen", "daily_quota": 10, "online_quota": 2},
             {
@@ -249,3 +263,36 @@ def test_an_unknown_booking_link_is_a_plain_404(office: Path) -> None:
         assert page.status_code == 404 and "Nomor daring tidak dikenali" in page.text
         assert client.get("/b/" + "x" * 3000).status_code in (404, 414)
         assert client.post("/b/" + "x" * 24 + "/cancel", data={"csrf": "x"}).status_code == 403
+
+
+@pytest.mark.parametrize(
+    ("late", "says"),
+    [
+        ("end_of_line", "nomor ini dilayani di akhir antrean"),
+        ("lapse", "nomor ini tidak dapat dipakai lagi"),
+    ],
+)
+def test_a_booking_past_its_window_says_what_the_door_will_do(
+    tmp_path: Path, sqlite_url: str, late: str, says: str
+) -> None:
+    path = office_at(tmp_path / "office.toml", sqlite_url, late=late, grace_minutes=15)
+    day = today(path)
+    with web_server(path) as base, httpx2.Client(base_url=base, timeout=TIMEOUT) as client:
+        where = "/" + book(client, base, day, NIKS[0]).headers["location"]
+        on_time = client.get(where)
+        assert on_time.status_code == 200 and 'id="late"' not in on_time.text
+
+        # The window ended 16 minutes ago: one minute past the grace.
+        queue = open_queue(config_mod.load_config(path))
+        try:
+            now = queue.clock.now()
+            with queue.db.sessions().begin() as tx:
+                for row in tx.query(BookingRow):
+                    row.window_start = now - timedelta(minutes=46)
+                    row.window_end = now - timedelta(minutes=16)
+        finally:
+            queue.db.dispose()
+        page = client.get(where)
+        assert page.status_code == 200 and 'id="late"' in page.text
+        assert says in page.text
+        assert "Datang pukul" in page.text  # the window it had, still named

@@ -452,7 +452,15 @@ class BookingPages:
             ),
             "state": b.state,
             "state_text": word(lang, f"booking_{b.state}"),
+            "late": self._late(b, lang),
         }
+
+    def _late(self, b: Booking, lang: str) -> str | None:
+        """What a booked visitor past the window and the grace should know before setting
+        out: the door's rule (``[booking] late``), said on the page instead of at the door."""
+        if b.state != "booked" or not plan.is_late(self.cfg, b.window_end, self.queue.clock.now()):
+            return None
+        return word(lang, f"late_{self.cfg.booking.late}")
 
     async def page(self, request: Request) -> Response:
         lang = self.pages.lang(request)

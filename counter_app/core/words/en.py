@@ -349,6 +349,14 @@ WORDS: dict[str, str] = {
     "web.booking_checked_in": "You have checked in",
     "web.booking_cancelled": "This number was cancelled",
     "web.booking_lapsed": "This number has lapsed",
+    "web.late_end_of_line": (
+        "Your arrival time has passed. You can still come in, but this number is served at "
+        "the end of the line."
+    ),
+    "web.late_lapse": (
+        "Your arrival time has passed, so this number can no longer be used. Please take a "
+        "number at the desk."
+    ),
     "web.cancel_button": "Cancel this number",
     "web.cancel_hint": "Not coming? Cancel, so that someone else can have the number.",
     "web.qr_alt": "QR code of online number {code}",

@@ -351,6 +351,14 @@ WORDS: dict[str, str] = {
     "web.booking_checked_in": "Anda sudah tercatat datang",
     "web.booking_cancelled": "Nomor ini sudah dibatalkan",
     "web.booking_lapsed": "Nomor ini sudah hangus",
+    "web.late_end_of_line": (
+        "Waktu datang Anda sudah lewat. Anda masih dapat masuk, tetapi nomor ini dilayani "
+        "di akhir antrean."
+    ),
+    "web.late_lapse": (
+        "Waktu datang Anda sudah lewat, jadi nomor ini tidak dapat dipakai lagi. Silakan "
+        "ambil nomor di meja antrean."
+    ),
     "web.cancel_button": "Batalkan nomor ini",
     "web.cancel_hint": "Tidak jadi datang? Batalkan agar nomornya dapat dipakai orang lain.",
     "web.qr_alt": "Kode QR nomor antrean daring {code}",
