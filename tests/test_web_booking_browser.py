@@ -239,7 +239,8 @@ def test_the_booking_page_becomes_the_live_ticket_page_after_check_in(
         browser.refresh()
         wait_until(browser, "the live ticket page", lambda b: path_of(b).startswith("/t/"))
         wait_for_text(browser, ".number .code", "AD-001")
-        assert text_of(browser, ".state h1")  # the ticket's state, live from here on
+        # The ticket's state, live from here on (waited for: a live swap may replace it).
+        wait_until(browser, "the ticket's state", lambda b: text_of(b, ".state h1"))
         # The booking's own link now leads there too (the QR printed or saved at home).
         browser.get(base + booking)
         wait_until(browser, "the link to the live ticket", lambda b: path_of(b).startswith("/t/"))
