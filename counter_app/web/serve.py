@@ -12,6 +12,7 @@ from typing import Any
 
 import uvicorn
 
+from counter_app import stopping
 from counter_app.core.config import Config
 from counter_app.core.queue import Queue
 from counter_app.storage.db import Database
@@ -153,8 +154,15 @@ def serve(cfg: Config, db: Database, *, host: str, port: int, stop_on_eof: bool 
             )
         await task
 
+    def stop(_signum: int) -> None:
+        server.should_exit = True
+
+    # uvicorn handles SIGINT and SIGTERM while it serves, then raises the signal again
+    # for the handler in force before it: ours, so the stop ends with exit status 0
+    # rather than by the signal (and SIGHUP stops it the same way).
     try:
-        asyncio.run(run())
+        with stopping.on_stop_signals(stop):
+            asyncio.run(run())
     finally:
         sock.close()
     return 0
