@@ -22,7 +22,7 @@ from counter_app.core import config as config_mod
 from counter_app.core import paths
 from counter_app.core.config import ConfigError
 from counter_app.core.queue import DatabaseError, open_queue
-from counter_app.gui.shell import dialogs, i18n, platform_check, style
+from counter_app.gui.shell import dialogs, i18n, platform_check, session_end, style
 from counter_app.gui.shell.context import Context
 from counter_app.gui.shell.errors import ExceptionHook, dialog_disabled
 from counter_app.gui.shell.registry import Window
@@ -149,6 +149,7 @@ def _start(
         )
     ctx.start()
     try:
-        return event_loop(app)
+        with session_end.stop_from_outside(app):  # SIGTERM, Ctrl+C, logoff: as if closed
+            return event_loop(app)
     finally:
         ctx.close()
