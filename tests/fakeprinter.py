@@ -87,6 +87,8 @@ class Session:
     queries: list[int] = field(default_factory=list)
     opened_at: float = field(default_factory=time.perf_counter)
     last_byte_at: float = 0.0
+    answered: int = 0  # status answers sent back (each after its query is in ``queries``)
+    closed: bool = False  # the printer's end is closed
 
     @property
     def job(self) -> bytes:
@@ -179,7 +181,9 @@ class FakePrinter:
         with self._lock:
             self.sessions.clear()
 
-    def wait_for(self, predicate: Any, timeout: float = 2.0) -> bool:
+    def wait_for(self, predicate: Any, timeout: float = 30.0) -> bool:
+        """Poll until ``predicate()`` holds; the long timeout is for a busy machine (a
+        passing test returns at once)."""
         end = time.monotonic() + timeout
         while time.monotonic() < end:
             if predicate():
@@ -241,6 +245,8 @@ class FakePrinter:
                             else:
                                 answer = STATUS.get(self.mode, STATUS["normal"]).get(byte, OK)
                             conn.sendall(bytes((answer,)))
+                            with self._lock:
+                                session.answered += 1
                             state = 0
                         elif state == 1 and byte == 0x04:
                             state = 2
@@ -252,6 +258,7 @@ class FakePrinter:
                     return
         finally:
             conn.close()
+            session.closed = True
 
 
 # -- ESC/POS decoding -------------------------------------------------------------------

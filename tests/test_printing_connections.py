@@ -203,7 +203,7 @@ def test_stray_status_answers_are_drained() -> None:
     with FakePrinter("near_end") as fake, open_connection(network(fake), "en") as conn:
         conn.open()
         conn.write(b"\x1dv0\x00\x03\x00\x01\x00\x10\x04\x01")  # raster containing DLE EOT 1
-        time.sleep(0.05)
+        assert fake.wait_for(lambda: fake.sessions and fake.sessions[0].answered == 1)
         assert query_state(conn).code == "paper_near_end"
 
 
@@ -212,7 +212,7 @@ def test_dropped_connection_is_reported() -> None:
         conn.open()
         with pytest.raises(PrintError) as info:
             conn.write(b"x" * 20)
-            time.sleep(0.05)
+            assert fake.wait_for(lambda: fake.sessions and fake.sessions[0].closed)
             query_state(conn)
     assert info.value.code == "dropped" and info.value.retryable
 
