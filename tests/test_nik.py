@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from datetime import date
 
 import pytest
@@ -77,10 +76,8 @@ def test_29_february_is_taken_in_a_leap_year_of_either_century() -> None:
 
 
 def test_hostile_length_is_refused_unread() -> None:
-    started = time.perf_counter()
     for text in ("6" * 10_000, "6471 " * 10_000, "x" * 1_000_000):
         assert check_nik(text).problem is NikProblem.LENGTH
-    assert time.perf_counter() - started < 0.5
     assert check_nik(" " * 10_000).problem is NikProblem.EMPTY  # EMPTY is asked first
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
@@ -21,13 +20,10 @@ def preview_printer(tmp_path: Path, **extra: object) -> TicketPrinter:
     return TicketPrinter(settings, "Disdukcapil Kota Balikpapan", "id", "Asia/Makassar")
 
 
-def test_build_is_fast_and_complete(tmp_path: Path) -> None:
+def test_build_is_complete(tmp_path: Path) -> None:
     printer = preview_printer(tmp_path, paper_mm=58)
     ticket = make_ticket(id=42)
-    printer.build(ticket, "KTP-el")  # warm-up
-    started = time.perf_counter()
-    job = printer.build(ticket, "KTP-el")
-    assert time.perf_counter() - started < 0.02  # generous; the bench measures < 2 ms
+    job = printer.build(ticket, "KTP-el")  # its speed: bench/bench_print.py
     assert (job.ticket_id, job.code, job.copies, job.reprint) == (42, "A-001", 1, False)
     assert job.qr_native and job.cut
     assert decode(job.data).qr_payloads == [ticket.qr]
