@@ -36,8 +36,8 @@ logs each call it learnt of too late to announce (> 90 s), counted here as a lag
 At the end each window is screenshotted (ImageMagick's `import`), so one can check the
 display shows the last call, and closed as a user closes it (Ctrl+W on the desk and
 the counter panel, Ctrl+Q on the display, through xdotool), or with SIGTERM, then
-SIGKILL, when it does not close within 10 s (--close sigterm: SIGTERM straight away;
-the app sets no SIGTERM handler, so that ends it at once, exit -15).
+SIGKILL, when it does not close within 10 s (--close sigterm: SIGTERM straight away,
+which each window takes as its close button: exit 0).
 
 Before the windows start, the database is created once, and python-escpos's capabilities
 cache is made once (python -c "import counter_app.printing"): three first starts at once
