@@ -42,7 +42,7 @@ def _station(url: str, counter: int, ops: int, start: Any) -> dict[str, int]:
     queue = Queue(open_database(url), make_config(**SECTIONS))
     rng = random.Random(counter)
     tally: Counter[str] = Counter()
-    start.wait()
+    start.wait(120)  # a station that never came breaks the barrier, not the test run
     for _ in range(ops):
         try:
             roll = rng.random()
@@ -98,11 +98,9 @@ def _replay(url: str) -> None:
 def test_four_stations_issue_and_call_at_once(db_url: str) -> None:
     open_database(db_url).dispose()  # migrated before the stations start
     ctx = mp.get_context("spawn")
-    start = ctx.Manager().Event()
+    start = ctx.Manager().Barrier(4)  # each waits until all have imported and connected
     with ctx.Pool(4) as pool:
         results = [pool.apply_async(_station, (db_url, n, 80, start)) for n in (1, 2, 3, 4)]
-        time.sleep(1.0)  # let every process import and connect, then go together
-        start.set()
         tallies = [r.get(timeout=240) for r in results]
     total = sum((Counter(t) for t in tallies), Counter())
     assert total["issued"] > 50 and total["called"] > 30
