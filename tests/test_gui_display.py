@@ -599,7 +599,9 @@ def test_sqlite_share_outage_shows_offline_and_recovers_by_itself(
     tmp_path: Path,
     qtbot: QtBot,
     make_display: Callable[..., DisplayWindow],
+    caplog: pytest.LogCaptureFixture,
 ) -> None:
+    caplog.set_level(logging.WARNING, logger="counter_app.gui.display.window")
     config, station, queue = _setup(tmp_path, sqlite_url)
     share = UnpluggedShare(queue)
     window = make_display(share, config)
@@ -621,6 +623,10 @@ def test_sqlite_share_outage_shows_offline_and_recovers_by_itself(
     qtbot.waitUntil(recovered, timeout=5000)
     station("call", "1")
     qtbot.waitUntil(lambda: _assert_equal(view.now_code.text(), "A-001"), timeout=SHOW_WITHIN_MS)
+    # the log says why it went offline, and that it is back without the stale reason
+    said = [r.getMessage() for r in caplog.records if r.name == "counter_app.gui.display.window"]
+    assert said[0].startswith("display offline: ") and "disk I/O error" in said[0]
+    assert said[-1] == "display back online"
 
 
 # --- fitting the screen -------------------------------------------------------------------------

@@ -283,7 +283,10 @@ class DisplayWindow(QWidget):
     def _update_offline(self) -> None:
         offline = not (self._feed_online and self._read_ok)
         if offline != self.view.is_offline:
-            log.warning("display %s%s", "offline: " if offline else "back online", self._reason)
+            if offline:
+                log.warning("display offline: %s", self._reason)
+            else:
+                log.warning("display back online")
         self.view.set_offline(offline, self._reason if offline else "")
 
     # --- the clock -----------------------------------------------------------------------------
