@@ -44,7 +44,7 @@ import sys
 import tempfile
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -319,7 +319,14 @@ def _event(client: Client, block: bytes, arrived: float) -> None:
             client.offline_events += 1
 
 
-async def follow(client: Client, port: int, stop: asyncio.Event) -> None:
+async def follow(
+    client: Client,
+    port: int,
+    stop: asyncio.Event,
+    on_event: Callable[[Client, bytes, float], None] = _event,
+) -> None:
+    """One event stream until `stop` is set or the server ends it; `on_event(client,
+    block, arrival time)` for each event block."""
     client.started = time.time()
     writer = None
     try:
@@ -377,7 +384,7 @@ async def follow(client: Client, port: int, stop: asyncio.Event) -> None:
                     body += got
                 body = body.replace(b"\r\n", b"\n")
                 while (end := body.find(b"\n\n")) >= 0:
-                    _event(client, body[:end], arrived)
+                    on_event(client, body[:end], arrived)
                     body = body[end + 2 :]
         finally:
             stopping.cancel()

@@ -26,53 +26,66 @@ def _bin(name: str) -> str:
     return found
 
 
+class Cluster:
+    """A new cluster in a temporary folder, on a free loopback port: start, restart, stop.
+
+    Durable settings (fsync on): the benchmarks measure what an office would get."""
+
+    def __init__(self, max_connections: int = 100) -> None:
+        self.root = Path(tempfile.mkdtemp(prefix="counter-app-bench-pg-"))
+        self.as_user: list[str] = []
+        if os.geteuid() == 0:
+            shutil.chown(self.root, "postgres", "postgres")
+            # runuser lives in /usr/sbin, which a normal user's PATH may lack
+            path = f"{os.environ.get('PATH', '')}:/usr/sbin:/sbin"
+            self.as_user = [shutil.which("runuser", path=path) or "runuser", "-u", "postgres", "--"]
+        with socket.socket() as s:
+            s.bind(("127.0.0.1", 0))
+            self.port = s.getsockname()[1]
+        self.data = self.root / "data"
+        self.options = (
+            f"-c listen_addresses=127.0.0.1 -p {self.port} -k {self.root} "
+            f"-c max_connections={max_connections}"
+        )
+        self.url = f"postgresql+psycopg://postgres@127.0.0.1:{self.port}/postgres"
+        subprocess.run(
+            [*self.as_user, _bin("initdb"), "-D", str(self.data), "-A", "trust", "-U", "postgres"],
+            check=True,
+            capture_output=True,
+        )
+
+    def _ctl(self, *args: str, check: bool = True) -> None:
+        subprocess.run(
+            [*self.as_user, _bin("pg_ctl"), "-D", str(self.data), *args],
+            check=check,
+            capture_output=True,
+        )
+
+    def start(self) -> None:
+        self._ctl("-o", self.options, "-l", str(self.root / "log"), "-w", "start")
+
+    def restart(self) -> None:
+        """As an administrator restarts the server: every connection is cut (fast mode)."""
+        self._ctl("-m", "fast", "-w", "stop")
+        self.start()
+
+    def stop(self) -> None:
+        self._ctl("-m", "fast", "stop", check=False)
+        shutil.rmtree(self.root, ignore_errors=True)
+
+
 @contextmanager
 def postgres(url: str | None = None) -> Iterator[str]:
     """Yield a server URL: the one given, or a new cluster stopped afterwards."""
     if url:
         yield url
         return
-    root = Path(tempfile.mkdtemp(prefix="counter-app-bench-pg-"))
-    as_user: list[str] = []
-    if os.geteuid() == 0:
-        shutil.chown(root, "postgres", "postgres")
-        # runuser lives in /usr/sbin, which a normal user's PATH may lack
-        runuser = shutil.which("runuser", path=f"{os.environ.get('PATH', '')}:/usr/sbin:/sbin")
-        as_user = [runuser or "runuser", "-u", "postgres", "--"]
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    data = root / "data"
-    subprocess.run(
-        [*as_user, _bin("initdb"), "-D", str(data), "-A", "trust", "-U", "postgres"],
-        check=True,
-        capture_output=True,
-    )
-    # durable settings (fsync on): the benchmark measures what an office would get
-    opts = f"-c listen_addresses=127.0.0.1 -p {port} -k {root} -c max_connections=100"
-    subprocess.run(
-        [
-            *as_user,
-            _bin("pg_ctl"),
-            "-D",
-            str(data),
-            "-o",
-            opts,
-            "-l",
-            str(root / "log"),
-            "-w",
-            "start",
-        ],
-        check=True,
-        capture_output=True,
-    )
+    cluster = Cluster()
     try:
-        yield f"postgresql+psycopg://postgres@127.0.0.1:{port}/postgres"
+        cluster.start()
+        yield cluster.url
     finally:
-        subprocess.run(
-            [*as_user, _bin("pg_ctl"), "-D", str(data), "-m", "fast", "stop"], capture_output=True
-        )
-        shutil.rmtree(root, ignore_errors=True)
+        cluster.stop()
 
 
 def _admin(server_url: str, *statements: str) -> None:
