@@ -2,7 +2,7 @@
 
     .venv/bin/python bench/office_day.py [--minutes 60] [--pg | --sqlite] [--phones 200]
                                          [--boards 20] [--seed 1] [--fault-seconds 60]
-                                         [--no-faults] [--keep]
+                                         [--midnight-at 0.75] [--no-faults]
 
 Not a CI test. It starts, each on its own X server (Xvfb, Qt's xcb plugin) so that a key
 pressed for one never lands in another, exactly as an office starts them:
@@ -39,9 +39,11 @@ Faults, at fixed points of the day (as a fraction of it):
     0.50  the printer runs out of paper for --fault-seconds
     0.58  PostgreSQL restarted again                                      PostgreSQL only
     0.66  the network printer drops the connection in the middle of a ticket
-    ~0.75 the office clock passes midnight: the office's time zone is chosen so that
-          local midnight falls there (the PC's clock is right; the day rolls over with
-          tickets still open, which the first operation of the new day expires)
+    ~0.75 the office clock passes midnight: the office's time zone is the one whose
+          local midnight falls nearest to --midnight-at (the world's zones give one every
+          15 to 60 minutes of UTC, so it may fall anywhere from about 0.5 to 1.0 of an
+          hour-long day: the table says where). The PC's clock is right; the day rolls
+          over with tickets still open, which the first operation of the new day expires
 
 At the end each window is screenshotted and closed with SIGTERM, and the queue is
 audited: every ticket's state against its event log (each transition from the state
@@ -90,6 +92,8 @@ from pgcluster import Cluster  # noqa: E402
 from soak import Window, child_env, mib, proc_status, screenshot, xdotool  # noqa: E402
 from xvfb import Xvfb  # noqa: E402
 
+from counter_app.core.model import EventKind  # noqa: E402
+
 SERVICES = [  # prefix, name, daily quota, average minutes, share of arrivals
     ("A", "Pengambilan Dokumen", 300, 4, 0.50),
     ("B", "Legalisasi", 150, 3, 0.26),
@@ -101,18 +105,8 @@ HALL_LIMIT = 20
 ARRIVALS_PER_HOUR = (85, 80, 70, 60, 30, 60, 55, 40)  # 08-09 ... 15-16; 12-13 is lunch
 SUSPENDED = "Pelayanan Pindah Datang dihentikan sementara"
 KILLED_COUNTER = 3
-STATE_KINDS = {
-    "issued",
-    "admitted",
-    "called",
-    "recalled",
-    "done",
-    "no_show",
-    "returned",
-    "transferred",
-    "cancelled",
-    "expired",
-}
+#: the event log's entries that move a ticket (the print_* ones record its paper only)
+STATE_KINDS = {str(k) for k in EventKind if not k.startswith(("print", "reprint"))}
 FINAL = {"done", "no_show", "cancelled", "expired"}
 BRIEF = 1.0  # seconds: a state shorter than this may be skipped by design (newest wins)
 
@@ -1087,15 +1081,15 @@ def print_fault_logs(office: Office) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--minutes", type=float, default=60.0, help="wall time of the day")
-    parser.add_argument("--sqlite", action="store_true", help="one PC on SQLite")
-    parser.add_argument("--pg", action="store_true", help="PostgreSQL (the default)")
+    database = parser.add_mutually_exclusive_group()
+    database.add_argument("--sqlite", action="store_true", help="one PC on SQLite")
+    database.add_argument("--pg", action="store_true", help="a PostgreSQL cluster (the default)")
     parser.add_argument("--phones", type=int, default=200)
     parser.add_argument("--boards", type=int, default=20)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--fault-seconds", type=float, default=60.0)
     parser.add_argument("--midnight-at", type=float, default=0.75, help="fraction of the day")
     parser.add_argument("--no-faults", action="store_true")
-    parser.add_argument("--keep", action="store_true", help="keep the folder (default: kept)")
     args = parser.parse_args()
     for tool in ("xdotool", "Xvfb"):
         if shutil.which(tool) is None:
