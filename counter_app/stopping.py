@@ -36,18 +36,28 @@ def name_of(signum: int) -> str:
         return f"signal {signum}"
 
 
+def said_to_stop(signum: int) -> None:
+    """The log's line for a stop signal, written once the program acts on it."""
+    log.info("asked to stop (%s)", name_of(signum))
+
+
 @contextmanager
 def on_stop_signals(stop: Callable[[int], None]) -> Iterator[None]:
     """Within the block, each stop signal calls ``stop(signum)`` (in the main thread, at
     Python's next chance) instead of killing the process or raising KeyboardInterrupt;
     the handlers in force before come back after it. Outside the main thread (where
-    Python allows no handlers) the block changes nothing."""
+    Python allows no handlers) the block changes nothing.
+
+    ``stop`` runs between any two steps of the main thread, in the middle of a write to
+    the log included: it must only note the request (set a flag, post an event) and
+    leave the logging, ``said_to_stop``, to the code that acts on it. A log line written
+    from the handler itself re-enters the log file's buffer ("reentrant call inside
+    BufferedWriter"), which logging prints to stderr as a traceback."""
     if threading.current_thread() is not threading.main_thread():
         yield
         return
 
     def handler(signum: int, _frame: FrameType | None) -> None:
-        log.info("asked to stop (%s)", name_of(signum))
         stop(signum)
 
     previous: dict[signal.Signals, Handler] = {}

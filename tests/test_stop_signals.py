@@ -5,6 +5,7 @@ log's last line written; the desk's phone server child stops with it."""
 
 from __future__ import annotations
 
+import logging
 import os
 import signal
 import subprocess
@@ -17,7 +18,7 @@ import pytest
 from conftest import write_config
 from webkit import free_port, web_process
 
-from counter_app import logs
+from counter_app import logs, stopping
 from counter_app.core import paths
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
@@ -122,3 +123,21 @@ def test_the_phone_server_asked_to_stop_ends_with_exit_0(
         err = proc.stderr.read()
         assert "Traceback" not in err and "KeyboardInterrupt" not in err
     assert f"asked to stop ({sig.name})" in log_text()
+
+
+def test_the_signal_handler_itself_writes_no_log_line(caplog: pytest.LogCaptureFixture) -> None:
+    """A stop signal may come in the middle of a write to the log: a line written from
+    the handler re-enters the file's buffer and logging prints a traceback to stderr (seen
+    on a busy machine, the display asked to stop by SIGINT). The handler only passes the
+    request on; whoever acts on it logs it (stopping.said_to_stop)."""
+    caplog.set_level(logging.DEBUG)
+    asked: list[int] = []
+    with stopping.on_stop_signals(asked.append):
+        os.kill(os.getpid(), signal.SIGTERM)
+        deadline = time.monotonic() + WAIT
+        while not asked and time.monotonic() < deadline:
+            time.sleep(0.01)  # the handler runs at the main thread's next step
+    assert asked == [signal.SIGTERM]
+    assert caplog.records == []
+    stopping.said_to_stop(asked[0])
+    assert [r.getMessage() for r in caplog.records] == ["asked to stop (SIGTERM)"]

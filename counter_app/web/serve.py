@@ -154,7 +154,10 @@ def serve(cfg: Config, db: Database, *, host: str, port: int, stop_on_eof: bool 
             )
         await task
 
-    def stop(_signum: int) -> None:
+    asked: list[int] = []
+
+    def stop(signum: int) -> None:
+        asked.append(signum)
         server.should_exit = True
 
     # uvicorn handles SIGINT and SIGTERM while it serves, then raises the signal again
@@ -165,4 +168,6 @@ def serve(cfg: Config, db: Database, *, host: str, port: int, stop_on_eof: bool 
             asyncio.run(run())
     finally:
         sock.close()
+    if asked:  # logged now, not in the signal handler: see stopping.on_stop_signals
+        stopping.said_to_stop(asked[0])
     return 0

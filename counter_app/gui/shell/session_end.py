@@ -55,8 +55,12 @@ def stop_from_outside(app: QApplication) -> Iterator[None]:
 
     notifier.activated.connect(drain)
 
-    def on_signal(_signum: int) -> None:
-        QTimer.singleShot(0, lambda: close_everything(app))
+    def on_signal(signum: int) -> None:
+        def stop_now() -> None:
+            stopping.said_to_stop(signum)  # here, not in the signal handler: see stopping
+            close_everything(app)
+
+        QTimer.singleShot(0, stop_now)
 
     def on_session_end(manager: QSessionManager) -> None:
         # Windows ends the process soon after this returns: stop now, not later. Nothing
