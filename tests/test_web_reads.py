@@ -78,3 +78,44 @@ def test_a_slow_follower_read_does_not_drop_a_pages_ticket(
     in_page, kept = asyncio.run(scenario())
     assert in_page
     assert kept
+
+
+def test_a_read_begun_before_a_phone_followed_its_ticket_does_not_send_it_reload(
+    database: Database, clock: FakeClock
+) -> None:
+    """The follower's read of a newer version, begun before a phone's stream followed its
+    ticket, lacks that ticket: the stream must not be told the ticket is gone (its page
+    would reload for nothing, seen in bench/office_day.py), and gets the newer state from
+    one more read instead."""
+    cfg = make_config()
+    desk = Queue(database, cfg, clock=clock)
+    follower = Queue(database, cfg, clock=clock)
+
+    async def scenario() -> list[Any]:
+        hub = Hub(follower, Queue(database, cfg, clock=clock))  # not started: we feed it
+        hub._loop = asyncio.get_running_loop()
+        ticket = await asyncio.to_thread(desk.issue, "A")
+        listener = hub.listen(ticket.code, "id")
+        assert listener is not None
+        page = await hub.read(ticket.code)  # the phone's first state
+        assert ticket.code in page.snapshot.tickets
+        await asyncio.to_thread(desk.issue, "A")  # a newer version, then the old read lands
+        newer = await asyncio.to_thread(follower.snapshot, set())  # as if begun before
+        assert newer.status.version > page.snapshot.status.version
+        hub._arrived(newer, False)
+        got = [await asyncio.wait_for(listener.updates.get(), 10)]
+        hub.stop()
+        return [*got, ticket.code, newer.status.version]
+
+    update, code, version = asyncio.run(scenario())
+    assert code in update.snapshot.tickets  # no update without its ticket (a "reload")
+    assert update.snapshot.status.version >= version  # and the newer state, read again
+
+
+def test_a_ticket_asked_for_and_absent_is_gone(database: Database, clock: FakeClock) -> None:
+    """The other side: a read that looked for the ticket and did not find it (a new day,
+    a purge) is passed on, so the page can say so."""
+    cfg = make_config()
+    reader = Queue(database, cfg, clock=clock)
+    snap = reader.snapshot({"A-009"})
+    assert "A-009" in snap.asked and "A-009" not in snap.tickets

@@ -304,6 +304,9 @@ class Snapshot:
 
     status: Status
     tickets: dict[str, Ticket]  # by code; codes not issued today are absent
+    #: the codes the read looked for: one of them absent from ``tickets`` is gone (another
+    #: day's, or purged); a code not asked for is merely unknown to this read
+    asked: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)

@@ -78,6 +78,7 @@ class Hub:
         self._pending: asyncio.Future[Snapshot] | None = None  # the next shared read
         self._pending_codes: set[str] = set()
         self._runner: asyncio.Task[None] | None = None
+        self._catching_up: asyncio.Future[None] | None = None  # see _catch_up
         self._listeners: set[Listener] = set()
         self._recent: dict[str, float] = {}  # code -> until when it is followed
         self._lock = threading.Lock()  # guards the followed codes across the two threads
@@ -180,10 +181,37 @@ class Hub:
         return code is None or code in snap.tickets
 
     def _fan_out(self, update: Update) -> None:
+        snap, behind = update.snapshot, False
         for listener in list(self._listeners):
-            if not update.offline and update.snapshot.status.version < listener.version:
+            if not update.offline and snap.status.version < listener.version:
                 continue  # a page's own read was newer
+            code = listener.code
+            if code is not None and code not in snap.tickets and code not in snap.asked:
+                # read before this page began to follow its ticket: the ticket is not
+                # gone (that would make the phone reload), the read only did not look
+                behind = True
+                continue
             listener.offer(update)
+        if behind:
+            self._catch_up()
+
+    def _catch_up(self) -> None:
+        """One more shared read, of every followed ticket, for the pages a read missed."""
+        if self._catching_up is not None:
+            return
+
+        async def read_again() -> None:
+            try:
+                snap = await self._shared_read(None)
+            except Exception:  # the follower says offline; the pages keep what they have
+                return
+            finally:
+                self._catching_up = None
+            self._keep(snap)
+            if self.latest is not None:
+                self._fan_out(Update(self.latest, self.offline))
+
+        self._catching_up = asyncio.ensure_future(read_again())
 
     # --- the reader thread --------------------------------------------------------------
 
@@ -219,7 +247,9 @@ class Hub:
         if latest is None or snap.status.version > latest.status.version:
             self.latest = snap
         elif snap.status.version == latest.status.version and snap.status.day == latest.status.day:
-            self.latest = Snapshot(snap.status, {**latest.tickets, **snap.tickets})
+            self.latest = Snapshot(
+                snap.status, {**latest.tickets, **snap.tickets}, latest.asked | snap.asked
+            )
 
     def _refresh(self) -> int:
         with self._follower.plain_errors():

@@ -103,7 +103,7 @@ class Reads(QueueBase):
         wanted = {p for p in map(parse_code, codes) if p is not None}
         with self._read_sessions() as s, s.begin():
             status = self._status(s, now, calls)
-            return Snapshot(status, self._positions(s, status.day, wanted))
+            return Snapshot(status, self._positions(s, status.day, wanted), frozenset(codes))
 
     def _positions(self, s: Session, day: date, wanted: set[tuple[str, int]]) -> dict[str, Ticket]:
         if not wanted:
