@@ -272,11 +272,12 @@ class Phone(Client):
     code: str = ""
     day: str = ""
     seen: list[tuple[float, str]] = field(default_factory=list)  # (time.time(), key)
-    reloaded: bool = False
+    reloads: int = 0  # "reload" events: the page told its ticket is gone
+    connection_done: asyncio.Event | None = None  # ends the current stream (a reload)
     connects: int = 0
     refused: list[str] = field(default_factory=list)
     stop: asyncio.Event | None = None
-    finished_at: float | None = None  # monotonic: when its ticket reached a final state
+    finished_at: float | None = None  # time.time() it first showed a final state
     last_v: int = 0
     events: int = 0
     gone: bool = False  # stopped following: closed, its ticket gone from the day, refused
@@ -296,10 +297,14 @@ def phone_event(client: Client, block: bytes, arrived: float) -> None:
     if "v" in payload:
         client.last_v = max(client.last_v, int(payload["v"]))
     if payload.get("reload"):
-        client.reloaded = True
-        client.seen.append((arrived, "expired"))
+        client.reloads += 1
+        client.seen.append((arrived, "reload"))
+        if client.connection_done is not None:
+            client.connection_done.set()  # the browser reloads the page: a new stream
     elif "state" in payload:
         client.seen.append((arrived, phone_key(payload["state"], payload.get("alert"))))
+    if client.seen and client.seen[-1][1] in FINAL and client.finished_at is None:
+        client.finished_at = arrived  # the visitor may close it now
 
 
 def phone_key(state: str, alert: str | None) -> str:
@@ -311,18 +316,28 @@ def phone_key(state: str, alert: str | None) -> str:
 
 
 async def keep_following(phone: Phone, port: int) -> None:
-    """As a phone's browser does: reconnect a dropped stream after its retry time."""
+    """As a phone's browser does: reconnect a dropped stream after its retry time, and
+    load the page again when told to (its ticket gone: the new stream is refused)."""
     assert phone.stop is not None
-    while not phone.stop.is_set() and not phone.reloaded:
+    stop = phone.stop
+    while not stop.is_set():
         phone.status, phone.error, phone.closed_early = 0, None, False
-        await follow(phone, port, phone.stop, phone_event)
+        done = phone.connection_done = asyncio.Event()
+        relay = asyncio.ensure_future(stop.wait())
+        relay.add_done_callback(lambda _f, d=done: d.set())
+        try:
+            await follow(phone, port, done, phone_event)
+        finally:
+            relay.cancel()
         phone.connects += 1
         if phone.status not in (0, 200):
             phone.refused.append(str(phone.status))
         if phone.status in (404, 410):
             return
+        if done.is_set() and not stop.is_set():
+            continue  # reloaded at once
         with contextlib.suppress(TimeoutError):
-            await asyncio.wait_for(phone.stop.wait(), 6 if phone.status == 429 else 2)
+            await asyncio.wait_for(stop.wait(), 6 if phone.status == 429 else 2)
 
 
 class Phones:
@@ -377,11 +392,6 @@ class Phones:
             self.open.remove(phone)
         if phone.stop is not None:
             self.loop.call_soon_threadsafe(phone.stop.set)
-
-    def finished(self, code: str, day: date) -> None:
-        phone = self.phones.get((code, day.isoformat()))
-        if phone is not None and phone.finished_at is None:
-            phone.finished_at = now()
 
     def stop(self) -> None:
         for phone in [*self.open, *self.boards]:
@@ -695,7 +705,7 @@ class Office:
         )
         self.t0, self.start_utc = now(), datetime.now(UTC)
         next_sample = next_reprint = 0.0
-        tick = 0
+        tick = samples = 0
         while (t := self.elapsed()) < self.seconds:
             for f in faults:
                 if f.started is None and t >= f.at * self.seconds:
@@ -725,7 +735,8 @@ class Office:
                 for st in self.stations:
                     st.sample(t)
                 self.check_alive(t)
-                if int(t) % 60 < 10:
+                samples += 1
+                if samples % 6 == 1:  # a line a minute
                     self.progress(status)
             tick += 1
             time.sleep(0.5)
@@ -747,9 +758,7 @@ class Office:
         except Exception:
             return
         for ticket in tickets:
-            if ticket.state.value in FINAL:
-                self.phones.finished(ticket.code, ticket.day)
-            else:
+            if ticket.state.value not in FINAL:
                 # the QR holds the page's link (public_url) or the bare payload
                 payload = ticket.qr.rsplit("/", 1)[-1]
                 self.phones.follow_ticket(ticket.code, ticket.day, payload)
@@ -906,7 +915,7 @@ def collapse(keys: list[str]) -> list[str]:
 
 
 def audit_phones(office: Office, history: dict[tuple[str, str], list[tuple[datetime, str]]]):
-    changes = seen = brief = 0
+    changes = seen = brief = reloads_needless = 0
     missed: list[str] = []
     for (code, day), phone in office.phones.phones.items():
         if not phone.path or not phone.seen:
@@ -923,7 +932,13 @@ def audit_phones(office: Office, history: dict[tuple[str, str], list[tuple[datet
                 continue
             needed.append(key)
         needed = collapse(needed)
-        got = collapse([k for _, k in phone.seen])
+        # a reload is the page told its ticket is gone: right after the day's end
+        # ("expired" in the log), a needless page load otherwise
+        gone = "expired" in [k for _, k in keys]
+        reloads_needless += 0 if gone else phone.reloads
+        got = collapse(
+            ["expired" if k == "reload" else k for _, k in phone.seen if gone or k != "reload"]
+        )
         lost = is_subsequence(needed, got)
         changes += len(needed)
         seen += len(needed) - len(lost)
@@ -938,18 +953,27 @@ def audit_phones(office: Office, history: dict[tuple[str, str], list[tuple[datet
         "brief": brief,
         "missed": missed,
         "reconnects": sum(max(0, p.connects - 1) for p in phones),
+        "reloads_needless": reloads_needless,
         "refused": Counter(r for p in phones for r in p.refused),
     }
 
 
-def rss_growth(st: Station, seconds: float) -> tuple[float | None, float | None, float | None]:
+def rss_means(st: Station, seconds: float) -> dict[int, float]:
+    """Mean RSS (KiB) in office hours 2, 5 and 8 (the last one with the wind-down)."""
     hour = seconds / len(ARRIVALS_PER_HOUR)
-    second = [k for t, k in st.samples if hour <= t < 2 * hour]
-    last = [k for t, k in st.samples if seconds - hour <= t <= seconds + 600]
-    if not second or not last:
-        return None, None, None
-    a, b = sum(second) / len(second), sum(last) / len(last)
-    return a, b, (b - a) / a * 100
+    means: dict[int, float] = {}
+    for h in (2, 5, 8):
+        end = h * hour if h < 8 else seconds + 600
+        values = [k for t, k in st.samples if (h - 1) * hour <= t < end]
+        if values:
+            means[h] = sum(values) / len(values)
+    return means
+
+
+def growth(means: dict[int, float], start: int) -> float | None:
+    if start not in means or 8 not in means:
+        return None
+    return (means[8] - means[start]) / means[start] * 100
 
 
 def report(office: Office, ended: dict[str, str], shots: dict[str, Path | None]) -> int:
@@ -1015,24 +1039,37 @@ def report(office: Office, ended: dict[str, str], shots: dict[str, Path | None])
         f"| phone: changes seen of changes made (≥ {BRIEF:g} s) | {ph['seen']} of {ph['changes']} "
         f"({ph['brief']} shorter skipped) |"
     )
-    print(f"| phone reconnects / refusals | {ph['reconnects']} / {dict(ph['refused']) or 0} |")
+    print(
+        f"| phone reconnects / answers other than 200 | {ph['reconnects']} / "
+        f"{dict(ph['refused']) or 0} |"
+    )
+    print(f"| phones told to reload while their ticket was not gone | {ph['reloads_needless']} |")
     board_ok = sum(1 for b in boards if b.last_v >= final_version)
     print(f"| boards at the last version ({final_version}) | {board_ok} of {len(boards)} |")
     print(f"| crashes | {crashes or 0} |")
     print(f"| tracebacks on stderr | {sum(tracebacks.values())} |")
     print(f"| closed by | {', '.join(f'{k}: {v}' for k, v in ended.items())} |")
     print()
-    print("| process | RSS 2nd hour | RSS last hour | growth | restarts |")
-    print("|---|---:|---:|---:|---:|")
+    # The 5th hour is the first with every phone open (the phone server's memory follows
+    # the number of streams): growth from it is growth at the same load.
+    print(
+        "| process | RSS 2nd hour | RSS 5th hour | RSS last hour | growth 2nd → last "
+        "| growth 5th → last | restarts |"
+    )
+    print("|---|---:|---:|---:|---:|---:|---:|")
     flat = True
+    with open(office.folder / "rss.csv", "w", encoding="utf-8") as fh:
+        fh.write("process,seconds,rss_kib\n")
+        for st in office.stations:
+            fh.writelines(f"{st.name},{t:.0f},{k}\n" for t, k in st.samples)
     for st in office.stations:
-        a, b, g = rss_growth(st, office.seconds)
-        if g is not None and g > 5:
+        means = rss_means(st, office.seconds)
+        g2, g5 = growth(means, 2), growth(means, 5)
+        if g2 is not None and g2 > 5:
             flat = False
-        print(
-            f"| {st.window.label} | {mib(int(a)) if a else '-'} | {mib(int(b)) if b else '-'} | "
-            f"{f'{g:+.1f} %' if g is not None else '-'} | {st.restarts} |"
-        )
+        shown = [mib(int(means[h])) if h in means else "-" for h in (2, 5, 8)]
+        rates = [f"{g:+.1f} %" if g is not None else "-" for g in (g2, g5)]
+        print(f"| {st.window.label} | {' | '.join(shown)} | {' | '.join(rates)} | {st.restarts} |")
     print()
     for line in tk["mismatched"][:10]:
         print(f"event log: {line}")
@@ -1055,6 +1092,7 @@ def report(office: Office, ended: dict[str, str], shots: dict[str, Path | None])
         or pr["printed_but_not_at_printer"] or ph["missed"] or crashes or bad_exit
         or sum(tracebacks.values()) or office.hall_max > HALL_LIMIT or not flat
         or any(p > lim for p, lim, _ in peaks.values()) or board_ok < len(boards)
+        or ph["reloads_needless"]
     )  # fmt: skip
     return 1 if failed else 0
 
