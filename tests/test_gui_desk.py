@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import socket
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -75,6 +76,26 @@ def test_f1_and_a_click_issue_a_ticket_each(desk: tuple[Office, DeskWindow], qtb
     assert "Sisa kuota 149 dari 150" in window.service_buttons["A"].quota_label.text()
     assert window.preview() is not None
     assert "B-001" in window.ui.previewCaption.text()
+
+
+def test_a_preview_drawn_after_the_print_ended_keeps_the_caption_printed(
+    make_desk: Callable[..., tuple[Office, DeskWindow]], qtbot: QtBot, tmp_path: Path
+) -> None:
+    """On a busy desk the ticket's image can be ready after the printer finished: the
+    caption must not go back to "printing..." (seen in bench/office_day.py's desk)."""
+    _office, window = make_desk(printer=preview_printer(tmp_path))
+    qtbot.keyClick(window, Qt.Key.Key_F1)
+    qtbot.waitUntil(
+        lambda: (
+            window.last_ticket is not None
+            and window.last_ticket.print_status is PrintStatus.PRINTED
+        )
+    )
+    printed = window.last_ticket
+    assert printed is not None
+    as_issued = dataclasses.replace(printed, print_status=PrintStatus.PENDING)
+    window._show_preview(as_issued, window.preview(), None)  # the late image
+    assert window.ui.previewCaption.text().endswith(window.recent_model.print_word(printed))
 
 
 def test_a_double_click_gives_one_ticket(desk: tuple[Office, DeskWindow], qtbot: QtBot) -> None:

@@ -365,7 +365,9 @@ class DeskWindow(QueueWindow):
             self.ui.previewImage.setText(self.tr("No preview"))
             return
         self.ui.previewImage.set_image(image)
-        self._caption(ticket)
+        # the print may have ended while the image was drawn: the caption says what is
+        # known now (last_ticket, kept current by _printed), not what was at issue time
+        self._caption(self.last_ticket or ticket)
 
     def preview(self) -> QImage | None:
         """The image of the last ticket issued here, as shown."""
