@@ -455,7 +455,6 @@ class Office:
         self.last_press: dict[int, float] = defaultdict(float)
         self.hall_max = 0
         self.read_errors = 0
-        self.days: set[date] = set()
         self.printer_fault = ""
         self.suspended = False
         self.db_down_until = 0.0
@@ -721,7 +720,6 @@ class Office:
                 self.desk_pressed = now()
                 self.desk_press(prefix, group, status)
             if status is not None:
-                self.days.add(status.day)
                 self.hall_max = max(self.hall_max, status.occupancy)
                 self.counters_act(status)
                 if tick % 2 == 0:
