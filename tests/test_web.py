@@ -334,6 +334,31 @@ def test_state_json_carries_what_an_event_carries(
     wait_for(lambda: client.get(f"/t/{t.qr}/state").json()["alert"] == "called:1:1", 10)
 
 
+def test_live_parts_follow_each_change_of_line_and_hall(
+    office: Callable[..., tuple[Queue, TestClient]],
+) -> None:
+    """A ticket's own lines are kept between reads while they do not change, and the hall's
+    lines are rendered once a read for every ticket: neither may go stale."""
+    desk, client = office()
+    tickets = [desk.issue("A") for _ in range(3)]
+    b = desk.issue("B")
+
+    def live(t: Any) -> str:
+        return str(client.get(f"/t/{t.qr}/state").json()["html"])
+
+    wait_for(lambda: "2 nomor di depan Anda" in live(tickets[2]), 10)
+    unchanged = live(b)  # B's line does not move below
+    desk.call_next(1)  # A-001 to counter 1
+    wait_for(lambda: "1 nomor di depan Anda" in live(tickets[2]), 10)
+    assert "Anda berikutnya" in live(tickets[1])
+    for t in (*tickets, b):  # every page shows the new call in the hall's lines
+        assert "<li><span>Loket 1</span><b>A-001</b></li>" in live(t)
+    assert live(b).split('<section class="hall')[0] == unchanged.split('<section class="hall')[0]
+    desk.call_next(1)
+    wait_for(lambda: "Anda berikutnya" in live(tickets[2]), 10)
+    assert "<li><span>Loket 1</span><b>A-002</b></li>" in live(b)
+
+
 def test_reloads_are_limited_per_address(office: Callable[..., tuple[Queue, TestClient]]) -> None:
     desk, client = office()
     t = desk.issue("A")

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import httpx2
 import pytest
-from conftest import write_config
+from conftest import wait_for, write_config
 from webkit import cli, free_port, issue, web_process, web_server
 
 TIMEOUT = 30
@@ -79,6 +79,23 @@ def test_the_server_stops_promptly_with_streams_open(tmp_path: Path, sqlite_url:
         proc.wait(timeout=TIMEOUT)  # graceful shutdown gives open streams 2 s
         assert proc.stderr is not None
         assert "Traceback" not in proc.stderr.read()
+
+
+def test_phones_that_hang_up_are_let_go_at_once(tmp_path: Path, sqlite_url: str) -> None:
+    """Without waiting for the next update or ping: a closed phone holds no place among
+    the server's streams (it takes only so many)."""
+    config = write_config(tmp_path / "c.toml", sqlite_url)
+    payload = issue(config)["qr"]
+    with web_server(config) as base, httpx2.Client(base_url=base, timeout=TIMEOUT) as client:
+
+        def listeners() -> int:
+            return int(client.get("/healthz").json()["listeners"])
+
+        for path in ("/events", f"/t/{payload}/events", f"/t/{payload}/events"):
+            with client.stream("GET", path) as response:
+                assert next(events(response))["v"] >= 0
+            # closed here, with nothing new in the queue and the next ping 15 s away
+        wait_for(lambda: listeners() == 0, timeout=10)
 
 
 def run_web(config: Path, *args: str) -> subprocess.CompletedProcess[str]:

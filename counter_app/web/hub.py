@@ -17,6 +17,7 @@ import threading
 import time
 from dataclasses import dataclass, field
 from datetime import date
+from enum import Enum
 
 from starlette.concurrency import run_in_threadpool
 
@@ -29,6 +30,7 @@ WAIT_SLICE = 0.5  # seconds the reader waits on the feed before looking at its f
 REFRESH_EVERY = 30.0  # a read without a change: "come in now" expires, the clock moves
 RETRY_EVERY = 2.0  # seconds between attempts to reach a lost database
 RECENTLY_VIEWED = 120.0  # a page's ticket stays followed this long after a plain load
+PING_EVERY = 15.0  # keeps idle streams open through Wi-Fi routers that drop quiet ones
 
 
 def _retrieve(future: asyncio.Future[Snapshot]) -> None:
@@ -46,16 +48,26 @@ class Update:
     offline: bool
 
 
+class Ping(Enum):
+    """Offered to a stream that has nothing to send: it sends a comment to keep open."""
+
+    PING = "ping"
+
+
+PING = Ping.PING
+
+
 @dataclass(eq=False)
 class Listener:
-    """One open event stream: a ticket's page (code) or the board (code None)."""
+    """One open event stream: a ticket's page (code) or the board (code None). It is
+    offered updates, pings, and None when it must end."""
 
     code: str | None
     lang: str
-    updates: asyncio.Queue[Update | None] = field(default_factory=lambda: asyncio.Queue(1))
+    updates: asyncio.Queue[Update | Ping | None] = field(default_factory=lambda: asyncio.Queue(1))
     version: int = -1
 
-    def offer(self, update: Update | None) -> None:
+    def offer(self, update: Update | Ping | None) -> None:
         """Keep only the newest update: a slow phone skips states, it never lags behind."""
         if self.updates.full():
             self.updates.get_nowait()
@@ -85,6 +97,7 @@ class Hub:
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
         self._loop: asyncio.AbstractEventLoop | None = None
+        self._pinger: asyncio.TimerHandle | None = None
         self.latest: Snapshot | None = None
         self.offline = False
         self.reason: str | None = None  # why it is offline, for the log and tests
@@ -95,9 +108,12 @@ class Hub:
         self._loop = asyncio.get_running_loop()
         self._thread = threading.Thread(target=self._follow, name="queue-follower", daemon=True)
         self._thread.start()
+        self._pinger = self._loop.call_later(PING_EVERY, self._ping)
 
     def stop(self) -> None:
         self._stop.set()
+        if self._pinger is not None:
+            self._pinger.cancel()
         for listener in list(self._listeners):
             listener.offer(None)  # ends its stream
 
@@ -109,6 +125,15 @@ class Hub:
         return len(self._listeners)
 
     # --- the loop's side ----------------------------------------------------------------
+
+    def _ping(self) -> None:
+        """Every stream with nothing waiting to be sent sends a ping: one pass over the
+        streams every PING_EVERY seconds, not a timer a stream."""
+        for listener in list(self._listeners):
+            if listener.updates.empty():
+                listener.offer(PING)
+        assert self._loop is not None
+        self._pinger = self._loop.call_later(PING_EVERY, self._ping)
 
     def listen(self, code: str | None, lang: str) -> Listener | None:
         """A new listener, followed from now on; None when the server has enough."""

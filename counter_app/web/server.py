@@ -15,13 +15,12 @@ import json
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import quote
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from limits import parse
-from sse_starlette import EventSourceResponse
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.requests import Request
@@ -38,7 +37,8 @@ from counter_app.web.allowance import Allowances
 from counter_app.web.booking import BookingPages
 from counter_app.web.guard import address_key
 from counter_app.web.hub import Hub, Listener, Offline, Update
-from counter_app.web.views import board_view, ticket_view
+from counter_app.web.stream import EventStream
+from counter_app.web.views import Around, TicketView, around, board_view, ticket_view
 from counter_app.web.words import (
     LANG_COOKIE,
     LANG_COOKIE_MAX_AGE,
@@ -56,7 +56,6 @@ NO_SCRIPT_REFRESH = 10
 PAGE_LIMIT = parse("30/minute")
 STREAM_LIMIT = parse("12/minute")
 RETRY_MS = 2000  # how soon a phone's browser reconnects a dropped event stream
-PING_SECONDS = 15  # keeps idle streams open through Wi-Fi routers that drop quiet ones
 
 SECURITY_HEADERS = [
     (b"cache-control", b"no-store"),  # a shared phone's back button shows no stale ticket
@@ -99,7 +98,12 @@ class Pages:
     env: Environment
     limiter: Allowances
     _rendered_for: object = None
-    _rendered: dict[tuple[str | None, str, bool], str] | None = None
+    _rendered: dict[tuple[str | None, str, bool], str] = field(default_factory=dict)
+    _events: dict[tuple[str | None, str, bool], bytes] = field(default_factory=dict)
+    _around: dict[str, tuple[Around, str]] = field(default_factory=dict)
+    # tickets' own lines rendered for this update, and for the one before (TicketView.own)
+    _own: dict[tuple[object, ...], str] = field(default_factory=dict)
+    _own_before: dict[tuple[object, ...], str] = field(default_factory=dict)
 
     # --- helpers ------------------------------------------------------------------------
 
@@ -157,15 +161,46 @@ class Pages:
         check = check_payload(self.cfg.tickets.secret, payload, self.hub.today())
         return check.code if check.ok else None
 
+    def _this_update(self, update: Update) -> None:
+        """Forget what was rendered for the update before: each is rendered once."""
+        if self._rendered_for is not update:
+            self._rendered_for = update
+            self._rendered.clear()
+            self._events.clear()
+            self._around.clear()
+            self._own_before, self._own = self._own, {}
+
     def fragment(self, update: Update, code: str | None, lang: str) -> str:
-        """The live part of a page and what the script needs, rendered once per snapshot,
-        ticket and language however many phones show it."""
-        if self._rendered_for is not update or self._rendered is None:
-            self._rendered_for, self._rendered = update, {}
+        """The live part of a page and what the script needs, as JSON, rendered once per
+        update, ticket and language however many phones show it."""
+        self._this_update(update)
         key = (code, lang, update.offline)
-        if key not in self._rendered:
-            self._rendered[key] = json.dumps(self._fragment(update, code, lang), ensure_ascii=False)
-        return self._rendered[key]
+        found = self._rendered.get(key)
+        if found is None:
+            found = json.dumps(self._fragment(update, code, lang), ensure_ascii=False)
+            self._rendered[key] = found
+        return found
+
+    def event(self, update: Update, code: str | None, lang: str) -> bytes:
+        """The same as a server-sent event, encoded once: a stream only passes it on."""
+        self._this_update(update)
+        key = (code, lang, update.offline)
+        found = self._events.get(key)
+        if found is None:
+            found = _sse(self.fragment(update, code, lang))
+            self._events[key] = found
+        return found
+
+    def shared(self, update: Update, lang: str) -> tuple[Around, str]:
+        """The hall's lines every ticket's page shows, and their HTML, once per update and
+        language: what one call changes for 500 phones is mostly this."""
+        self._this_update(update)
+        found = self._around.get(lang)
+        if found is None:
+            part = around(self.cfg, update.snapshot.status, lang)
+            found = (part, self.env.get_template("_around.html").render(v=part, w=WORDS[lang]))
+            self._around[lang] = found
+        return found
 
     def _fragment(self, update: Update, code: str | None, lang: str) -> dict[str, Any]:
         snap = update.snapshot
@@ -175,17 +210,29 @@ class Pages:
             return {"v": snap.status.version, "html": html, "offline": update.offline}
         if code not in snap.tickets:  # the day ended, or the ticket was purged
             return {"v": snap.status.version, "reload": True}
-        tv = ticket_view(self.cfg, snap, code, lang, offline=update.offline)
-        html = self.env.get_template("_ticket.html").render(v=tv, w=WORDS[lang])
+        part, shared_html = self.shared(update, lang)
+        tv = ticket_view(self.cfg, snap, code, lang, offline=update.offline, shared=part)
         return {
             "v": snap.status.version,
-            "html": html,
+            "html": self._own_lines(tv) + shared_html,
             "offline": update.offline,
             "state": tv.state,
             "alert": tv.alert,
             "alert_text": tv.alert_text,
             "title": f"{tv.code} · {tv.headline}",
         }
+
+    def _own_lines(self, tv: TicketView) -> str:
+        """A ticket's own lines; rendered again only when they changed since the last
+        update (a call changes them for the tickets of one line, not for every ticket)."""
+        key = tv.own()
+        found = self._own.get(key)
+        if found is None:
+            found = self._own_before.get(key)
+            if found is None:
+                found = self.env.get_template("_ticket_own.html").render(v=tv, w=WORDS[tv.lang])
+            self._own[key] = found
+        return found
 
     # --- routes -------------------------------------------------------------------------
 
@@ -264,7 +311,7 @@ class Pages:
             return _gone()
         return Response(self.fragment(update, code, lang), media_type="application/json")
 
-    async def events(self, request: Request) -> Response:
+    async def events(self, request: Request) -> Response | EventStream:
         lang = self.lang(request)
         code, unknown = self.followed(request)
         if unknown:
@@ -281,31 +328,18 @@ class Pages:
         if first is not None and not _holds(first, code):
             self.hub.leave(listener)
             return _gone()
-        return EventSourceResponse(
-            self._stream(listener, first),
-            ping=PING_SECONDS,
-            send_timeout=30,
-            headers={"x-accel-buffering": "no"},
+        return EventStream(
+            listener,
+            RETRY + self._data(listener, first),
+            lambda update: self._data(listener, update),
+            self.hub.leave,
         )
 
-    async def _stream(
-        self, listener: Listener, first: Update | None
-    ) -> AsyncIterator[dict[str, Any]]:
-        try:
-            yield {"retry": RETRY_MS, "event": "update", "data": self._data(listener, first)}
-            while True:
-                update = await listener.updates.get()
-                if update is None:
-                    return  # the server is stopping
-                yield {"event": "update", "data": self._data(listener, update)}
-        finally:
-            self.hub.leave(listener)
-
-    def _data(self, listener: Listener, update: Update | None) -> str:
+    def _data(self, listener: Listener, update: Update | None) -> bytes:
         if update is None:
-            return json.dumps({"offline": True})
+            return OFFLINE_EVENT
         listener.version = max(listener.version, update.snapshot.status.version)
-        return self.fragment(update, listener.code, listener.lang)
+        return self.event(update, listener.code, listener.lang)
 
     async def health(self, request: Request) -> Response:
         offline = self.hub.offline or self.hub.latest is None
@@ -316,6 +350,16 @@ class Pages:
 
     async def chime(self, request: Request) -> Response:
         return FileResponse(resource_path("sounds", "chime.wav"), media_type="audio/wav")
+
+
+def _sse(data: str) -> bytes:
+    """One "update" event in the stream's format (sse-starlette's separator, CRLF). The
+    data is one line of JSON: json.dumps leaves no raw line break in it."""
+    return b"event: update\r\ndata: " + data.encode() + b"\r\n\r\n"
+
+
+RETRY = f"retry: {RETRY_MS}\r\n".encode()  # said once, before the first event
+OFFLINE_EVENT = _sse(json.dumps({"offline": True}))
 
 
 def _gone() -> Response:

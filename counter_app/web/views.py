@@ -44,6 +44,16 @@ class Hall:
 
 
 @dataclass(frozen=True, slots=True)
+class Around:
+    """What every ticket's page shows of the hall at one moment, in one language: worked
+    out (and its HTML rendered) once per read, however many tickets are followed."""
+
+    hall: Hall
+    counters: tuple[CounterLine, ...]
+    updated: str
+
+
+@dataclass(frozen=True, slots=True)
 class TicketView:
     lang: str
     code: str
@@ -60,6 +70,22 @@ class TicketView:
     counters: tuple[CounterLine, ...]
     updated: str
     offline: bool
+
+    def own(self) -> tuple[object, ...]:
+        """What the ticket's own lines show (_ticket_own.html), without the hall's: the
+        same from one read to the next for most tickets, whose HTML is then kept."""
+        return (
+            self.lang,
+            self.code,
+            self.service,
+            self.state,
+            self.headline,
+            self.detail,
+            self.ahead,
+            self.minutes,
+            self.may_alert,
+            self.offline,
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,6 +145,10 @@ def _updated(status: Status, lang: str) -> str:
     return word(lang, "updated", time=f"{status.now:%H:%M:%S}")
 
 
+def around(cfg: Config, status: Status, lang: str) -> Around:
+    return Around(_hall(status, lang), _counters(cfg, status, lang), _updated(status, lang))
+
+
 def state_of(ticket: Ticket, now: datetime) -> str:
     if ticket.state == TicketState.WAITING and ticket.waited_outside:
         assert ticket.admitted_at is not None
@@ -137,10 +167,21 @@ def _detail_key(state: str, ticket: Ticket, status: Status) -> str:
     return f"detail_{state}"
 
 
-def ticket_view(cfg: Config, snap: Snapshot, code: str, lang: str, *, offline: bool) -> TicketView:
-    """The page of one ticket; ``code`` must be in the snapshot."""
+def ticket_view(
+    cfg: Config,
+    snap: Snapshot,
+    code: str,
+    lang: str,
+    *,
+    offline: bool,
+    shared: Around | None = None,
+) -> TicketView:
+    """The page of one ticket; ``code`` must be in the snapshot. ``shared``: the snapshot's
+    ``around`` in this language, when the caller already has it."""
     ticket = snap.tickets[code]
     status = snap.status
+    if shared is None:
+        shared = around(cfg, status, lang)
     state = state_of(ticket, status.now)
     counter = counter_label(cfg, ticket.counter, lang)
     ahead = minutes = alert = alert_text = None
@@ -177,9 +218,9 @@ def ticket_view(cfg: Config, snap: Snapshot, code: str, lang: str, *, offline: b
         alert=alert,
         alert_text=alert_text,
         may_alert=state in MAY_ALERT,
-        hall=_hall(status, lang),
-        counters=_counters(cfg, status, lang),
-        updated=_updated(status, lang),
+        hall=shared.hall,
+        counters=shared.counters,
+        updated=shared.updated,
         offline=offline,
     )
 

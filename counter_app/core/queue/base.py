@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import Row, func, select
 from sqlalchemy.orm import Session
 
 from counter_app.core import clock as clocks
@@ -33,6 +33,9 @@ from counter_app.core.tokens import make_payload, ticket_link
 from counter_app.storage.db import Database
 from counter_app.storage.schema import EventRow, Hall, QueueSettingsRow, TicketRow
 
+# A ticket's columns: an ORM object, or a plain row of the tickets table (what a read of
+# every ticket of the day loads, at a fraction of an object's cost).
+TicketColumns = TicketRow | Row[Any]
 log = logging.getLogger(__name__)
 _HISTORY_FOR_AVERAGE = 20  # recent services that make the "average service time"
 _MIN_HISTORY = 3  # below this, the configured average is the better guess
@@ -299,7 +302,7 @@ class QueueBase:
             return service.average_minutes
         return sum(spans) / len(spans)
 
-    def _ahead(self, session: Session, row: TicketRow) -> int:
+    def _ahead(self, session: Session, row: TicketColumns) -> int:
         """Tickets of the same line that will be called before this one (an outside
         ticket's line: everyone inside, then those before it outside)."""
         same_line = (TicketRow.day == row.day) & (TicketRow.service == row.service)
@@ -317,7 +320,7 @@ class QueueBase:
             return 0
         return int(session.scalar(select(func.count()).where(same_line & before)) or 0)
 
-    def _door_ahead(self, session: Session, row: TicketRow) -> tuple[int, int]:
+    def _door_ahead(self, session: Session, row: TicketColumns) -> tuple[int, int]:
         """An outside ticket's place at the door: the tickets of every service before it
         in the outside line, and their persons. They go in first (core/hall.py)."""
         count, persons = session.execute(
@@ -332,16 +335,19 @@ class QueueBase:
     def _ticket(
         self,
         session: Session,
-        row: TicketRow,
+        row: TicketColumns,
         *,
         estimate: bool = False,
         ahead: int | None = None,
         door: tuple[int, int] | None = None,
         averages: dict[str, float] | None = None,
+        sign: bool = True,
     ) -> Ticket:
         """The plain value of a row; with ``estimate``, its place in line and the wait.
         ``ahead`` (in its service's line), ``door`` (outside: tickets and persons before
         it at the door) and ``averages`` let a caller that reads many tickets count once.
+        Without ``sign`` the ticket's ``qr`` is empty: a reader that never prints or shows
+        the code (the phone pages' snapshot of hundreds of tickets) skips the signature.
 
         The wait is the service line's; what an outside ticket shows as ahead of it is
         its place at the door, as that is what the visitor waits for first."""
@@ -362,8 +368,8 @@ class QueueBase:
                 shown, persons = door if door is not None else self._door_ahead(session, row)
         code = format_code(row.prefix, row.number)
         issued_for = self.config.service(row.prefix)
-        qr = make_payload(self.config.tickets.secret, row.day, code)
-        if self.config.web.public_url:  # a phone's camera opens the visitor's live page
+        qr = make_payload(self.config.tickets.secret, row.day, code) if sign else ""
+        if sign and self.config.web.public_url:  # a phone's camera opens the visitor's live page
             qr = ticket_link(self.config.web.public_url, qr)
         return Ticket(
             id=row.id,
