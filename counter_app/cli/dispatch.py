@@ -8,52 +8,67 @@ broken configuration is exit 2 before anything else; the windows, ``init-config`
 from __future__ import annotations
 
 import argparse
+import importlib
 from collections.abc import Callable
+from dataclasses import dataclass
+from typing import cast
 
 from counter_app.core import config as config_mod
-from counter_app.core.config import Config
 
-from . import admin, bookings, printing, queue_commands, reports, self_test, web, windows
 from .failures import CliError
 
-Handler = Callable[[argparse.Namespace], int]
 
+@dataclass(frozen=True)
+class Command:
+    """The command ``name`` of ``counter_app.cli.<module>``, imported when it runs: a
+    command loads what it needs and nothing else (`status` no printing stack, no web
+    stack, no Qt), so a script's command starts fast. A ``configured`` one is given the
+    configuration, read first."""
 
-def _configured(handler: Callable[[argparse.Namespace, Config], int]) -> Handler:
-    def run(args: argparse.Namespace) -> int:
+    module: str
+    name: str
+    configured: bool = True
+
+    def target(self) -> Callable[..., int]:
+        return cast(
+            "Callable[..., int]",
+            getattr(importlib.import_module(f"{__package__}.{self.module}"), self.name),
+        )
+
+    def __call__(self, args: argparse.Namespace) -> int:
+        if not self.configured:
+            return self.target()(args)
         cfg, _path = config_mod.load(args.config, args.db)
-        return handler(args, cfg)
-
-    return run
+        return self.target()(args, cfg)
 
 
 #: in the order of `counter-app --help`
-COMMANDS: dict[str, Handler] = {
-    "desk": windows.open_window,
-    "counter": windows.open_window,
-    "display": windows.open_window,
-    "issue": _configured(printing.issue),
-    "call": _configured(queue_commands.call),
-    "recall": _configured(queue_commands.recall),
-    "done": _configured(queue_commands.done),
-    "no-show": _configured(queue_commands.no_show),
-    "call-ticket": _configured(queue_commands.call_ticket),
-    "return": _configured(queue_commands.return_ticket),
-    "transfer": _configured(queue_commands.transfer),
-    "cancel": _configured(queue_commands.cancel),
-    "status": _configured(queue_commands.status),
-    "verify": _configured(queue_commands.verify),
-    "report": _configured(reports.report),
-    "bookings": _configured(bookings.bookings),
-    "check-in": _configured(bookings.check_in),
-    "reprint": _configured(printing.reprint),
-    "print-test": _configured(printing.print_test),
-    "printer-status": _configured(printing.printer_status),
-    "init-config": admin.init_config,
-    "db": _configured(admin.db),
-    "admin-pin": admin.admin_pin,
-    "web": _configured(web.web),
-    "self-test": self_test.self_test,
+COMMANDS: dict[str, Command] = {
+    "desk": Command("windows", "open_window", configured=False),
+    "counter": Command("windows", "open_window", configured=False),
+    "display": Command("windows", "open_window", configured=False),
+    "issue": Command("printing", "issue"),
+    "call": Command("queue_commands", "call"),
+    "recall": Command("queue_commands", "recall"),
+    "done": Command("queue_commands", "done"),
+    "no-show": Command("queue_commands", "no_show"),
+    "call-ticket": Command("queue_commands", "call_ticket"),
+    "return": Command("queue_commands", "return_ticket"),
+    "transfer": Command("queue_commands", "transfer"),
+    "cancel": Command("queue_commands", "cancel"),
+    "status": Command("queue_commands", "status"),
+    "verify": Command("queue_commands", "verify"),
+    "report": Command("reports", "report"),
+    "bookings": Command("bookings", "bookings"),
+    "check-in": Command("bookings", "check_in"),
+    "reprint": Command("printing", "reprint"),
+    "print-test": Command("printing", "print_test"),
+    "printer-status": Command("printing", "printer_status"),
+    "init-config": Command("admin", "init_config", configured=False),
+    "db": Command("admin", "db"),
+    "admin-pin": Command("admin", "admin_pin", configured=False),
+    "web": Command("web", "web"),
+    "self-test": Command("self_test", "self_test", configured=False),
 }
 
 

@@ -12,12 +12,12 @@ and makes a new feed when it wants to try again.
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 import time
 from pathlib import Path
 from typing import Protocol
 
-import psycopg
 from sqlalchemy.engine import URL
 
 from counter_app.storage.db import Database, DatabaseError, SqliteFile
@@ -78,6 +78,9 @@ class SqliteFeed:
 
 class PostgresFeed:
     def __init__(self, url: URL) -> None:
+        import psycopg  # here: a station on SQLite never loads the PostgreSQL driver
+
+        self._error: type[Exception] = psycopg.Error
         conninfo = url.set(drivername="postgresql").render_as_string(hide_password=False)
         try:
             self._conn = psycopg.connect(conninfo, autocommit=True, connect_timeout=3)
@@ -96,11 +99,12 @@ class PostgresFeed:
                 pass
             self._version = self._read_version()  # also catches anything a NOTIFY missed
             return self._version
-        except psycopg.Error as exc:
+        except self._error as exc:
             raise DatabaseError(str(exc).strip().splitlines()[0] or "connection lost") from None
 
     def close(self) -> None:
-        self._conn.close()
+        with contextlib.suppress(self._error):  # the connection was lost already
+            self._conn.close()
 
 
 def open_feed(db: Database) -> ChangeFeed:

@@ -17,7 +17,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from psycopg import Error as PsycopgError
 from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import URL, Connection, make_url
 from sqlalchemy.exc import DBAPIError, DisconnectionError
@@ -44,8 +43,9 @@ DRIVER_ERRORS: tuple[type[Exception], ...] = (
     DBAPIError,  # SQLAlchemy's OperationalError, DatabaseError, IntegrityError ...
     DisconnectionError,
     PoolTimeoutError,
-    PsycopgError,  # raised unwrapped by the LISTEN connection of the change feed
     sqlite3.Error,
+    # psycopg's own errors, raised unwrapped by the change feed's LISTEN connection, are
+    # translated there (storage/changes.py): psycopg is imported only for PostgreSQL
 )
 
 
