@@ -5,12 +5,19 @@
 Prints Markdown tables: median and p95 of issue and call-next, with an empty history
 and after loading `--history` past tickets (one event each) spread over earlier days;
 then the throughput of 4 processes issuing at once, checked for duplicates.
+
+The floor: on SQLite, in the same folder and run just before the queue is measured, a
+bare `sqlite3` connection with the queue's settings (WAL, synchronous=NORMAL) inserting
+one row of the tickets table's shape and committing, BEGIN IMMEDIATE as the queue's
+writes begin. Issue and call-next are also given as a ratio to it: what the queue's
+rules, its event log and SQLAlchemy cost above what SQLite itself needs to keep a row.
 """
 
 from __future__ import annotations
 
 import argparse
 import multiprocessing as mp
+import sqlite3
 import statistics
 import sys
 import tempfile
@@ -58,6 +65,30 @@ def measure(queue: Queue, ops: int) -> dict[str, list[float]]:
         queue.call_next(1 + i % 4)
         call.append((time.perf_counter() - t0) * 1000)
     return {"issue": issue, "call-next": call}
+
+
+def floor(path: Path, ops: int) -> list[float]:
+    """Milliseconds of one bare insert+commit, `ops` times (see the module's text)."""
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute("PRAGMA journal_mode=WAL")
+    conn.execute("PRAGMA synchronous=NORMAL")
+    conn.execute(
+        "CREATE TABLE t (id INTEGER PRIMARY KEY, day TEXT, prefix TEXT, number INTEGER, "
+        "state TEXT, issued_at TEXT)"
+    )
+    conn.execute("CREATE INDEX t_day ON t (day, prefix, number)")
+    took = []
+    for i in range(ops):
+        t0 = time.perf_counter()
+        conn.execute("BEGIN IMMEDIATE")
+        conn.execute(
+            "INSERT INTO t (day, prefix, number, state, issued_at) VALUES (?, ?, ?, ?, ?)",
+            ("2026-12-05", "A", i, "waiting", "2026-12-05 01:00:00"),
+        )
+        conn.execute("COMMIT")
+        took.append((time.perf_counter() - t0) * 1000)
+    conn.close()
+    return took
 
 
 def load_history(url: str, tickets: int, today: date) -> float:
@@ -154,6 +185,7 @@ def main() -> None:
     tmp = Path(tempfile.mkdtemp(prefix="counter-app-bench-"))
     results: list[tuple[str, str, str, float, float]] = []
     rates: list[tuple[str, float, int, int]] = []
+    ratios: list[tuple[str, list[float], tuple[float, float]]] = []
     with postgres(args.pg) as admin:
         backends = {
             "SQLite": lambda name: f"sqlite:///{tmp / name}.sqlite3",
@@ -163,10 +195,16 @@ def main() -> None:
             if args.only and label.lower() != args.only:
                 continue
             url = make("latency")
+            if label == "SQLite":
+                ms = floor(tmp / "floor.sqlite3", args.ops)
+                floors = statistics.median(ms), pct(ms, 95)
+                results.append((label, "bare insert+commit (the floor)", "", *floors))
             db = open_database(url, create=True)
             queue = Queue(db, parse_config(CONFIG))
             for op, ms in measure(queue, args.ops).items():
                 results.append((label, op, "empty", statistics.median(ms), pct(ms, 95)))
+                if label == "SQLite":
+                    ratios.append((op, ms, floors))
             seconds = load_history(url, args.history, queue.today())
             print(
                 f"{label}: loaded {args.history:,} past tickets in {seconds:.0f} s", file=sys.stderr
@@ -191,6 +229,12 @@ def main() -> None:
     print("|---|---|---|---:|---:|")
     for label, op, hist, med, p95 in results:
         print(f"| {label} | {op} | {hist} | {med:.2f} | {p95:.2f} |")
+    if ratios:
+        print("\n| SQLite, empty history | median / floor | p95 / floor |")
+        print("|---|---:|---:|")
+        for op, ms, (floor_median, floor_p95) in ratios:
+            median, p95 = statistics.median(ms), pct(ms, 95)
+            print(f"| {op} | {median / floor_median:.1f}x | {p95 / floor_p95:.1f}x |")
     print("\n| database | 4 processes issuing | tickets | duplicates |")
     print("|---|---:|---:|---:|")
     for label, rate, total, dupes in rates:
