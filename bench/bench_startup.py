@@ -12,6 +12,14 @@ preview printer) and its SQLite database are made by a first, unmeasured run, so
 measured run is a normal morning start: database there, schema current, disk cache warm.
 Target (issue "standalone build"): the frozen desk visible within 1.5 s on a 2-core PC.
 Needs Xvfb and xdotool (Debian: apt-get install xvfb xdotool). Linux only.
+
+    .venv/bin/python bench/bench_startup.py --commands [--runs 21]
+
+The light commands instead, as whole processes (no window, no Xvfb): `status` and
+`issue A --no-print` against `python -c "import PySide6.QtCore, sqlalchemy"` (the
+cost of only importing what any station needs), taken in turns so that whatever else
+the machine does falls on all three alike; medians, p95s, and each command's median as
+a ratio to the baseline's. With a bundle, its `counter-app-cli status` too.
 """
 
 from __future__ import annotations
@@ -81,12 +89,65 @@ def measure(name: str, command: list[str], env: dict[str, str], runs: int) -> No
     )
 
 
+def one_run(command: list[str], env: dict[str, str]) -> float:
+    started = time.perf_counter()
+    done = subprocess.run(command, env=env, capture_output=True, check=False)
+    took = time.perf_counter() - started
+    if done.returncode != 0:
+        err = done.stderr.decode(errors="replace")[-500:]
+        raise RuntimeError(f"{' '.join(command)} exited with {done.returncode}: {err}")
+    return took
+
+
+def commands(args: argparse.Namespace) -> int:
+    py = [sys.executable]
+    cases = {
+        "`python -c 'import PySide6.QtCore, sqlalchemy'` (baseline)": [
+            *py,
+            "-c",
+            "import PySide6.QtCore, sqlalchemy",
+        ],
+        "`counter-app status`": [*py, "-m", "counter_app", "status"],
+        "`counter-app issue A --no-print`": [*py, "-m", "counter_app", "issue", "A", "--no-print"],
+    }
+    frozen = args.bundle / "counter-app-cli"
+    if frozen.is_file():
+        cases["frozen `counter-app-cli status`"] = [str(frozen), "status"]
+    with tempfile.TemporaryDirectory(prefix="counter-app-startup-") as tmp:
+        env = {
+            **os.environ,
+            "COUNTER_APP_CONFIG_DIR": f"{tmp}/config",
+            "COUNTER_APP_DATA_DIR": f"{tmp}/data",
+            "COUNTER_APP_LOG_DIR": f"{tmp}/log",
+        }
+        for command in cases.values():  # the config, the database: not measured
+            one_run(command, env)
+        samples: dict[str, list[float]] = {name: [] for name in cases}
+        for _ in range(args.runs):
+            for name, command in cases.items():
+                samples[name].append(one_run(command, env))
+    print(f"cores: {os.cpu_count()}; load after: {os.getloadavg()[0]:.2f}; {args.runs} runs each")
+    print("| whole process | median | p95 | min | max | median / baseline |")
+    print("|---|---:|---:|---:|---:|---:|")
+    base = statistics.median(next(iter(samples.values())))
+    for name, taken in samples.items():
+        median = statistics.median(taken)
+        print(
+            f"| {name} | {median:.3f} s | {p95(taken):.3f} s | {min(taken):.3f} s "
+            f"| {max(taken):.3f} s | {median / base:.2f}x |"
+        )
+    return 0
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--bundle", type=Path, default=ROOT / "dist" / "counter-app")
     parser.add_argument("--runs", type=int, default=20)
     parser.add_argument("--unfrozen", action="store_true", help="also time python -m counter_app")
+    parser.add_argument("--commands", action="store_true", help="the light commands instead")
     args = parser.parse_args()
+    if args.commands:
+        return commands(args)
     if shutil.which("xdotool") is None:
         print("bench_startup: xdotool is not installed (apt-get install xdotool)", file=sys.stderr)
         return 2

@@ -74,3 +74,13 @@ def test_light_commands_load_only_what_they_need(
     assert code == 0, done.stderr
     loaded = [m for m in modules if m.split(".")[0] in HEAVY or m.startswith(HEAVY)]
     assert loaded == [], f"{command}: {loaded[:10]}"
+
+
+def test_version_is_printed_on_standard_output(capsys: pytest.CaptureFixture[str]) -> None:
+    from counter_app import __version__
+    from counter_app.cli import main
+
+    with pytest.raises(SystemExit) as stopped:
+        main(["--version"])
+    assert stopped.value.code in (0, None)
+    assert capsys.readouterr().out == f"counter-app {__version__}\n"

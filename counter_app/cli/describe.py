@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from counter_app.core import texts, words
 from counter_app.core.config import Config, WhenFull
 from counter_app.core.model import Status, Ticket, Verification
-from counter_app.core.report import CSV_COLUMNS, DayReport
+
+if TYPE_CHECKING:
+    from counter_app.core.report import DayReport
 
 
 def describe_ticket(t: Ticket, cfg: Config) -> str:
@@ -78,6 +82,8 @@ def describe_status(st: Status, lang: str = "en") -> str:
 
 def describe_report(r: DayReport, lang: str = "en") -> str:
     """The CSV's rows as an aligned table, then the hall and the arrivals per hour."""
+    from counter_app.core.report import CSV_COLUMNS  # the report's code only for `report`
+
     columns = [
         c
         for c in CSV_COLUMNS

@@ -8,8 +8,6 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, NoReturn
 
-from counter_app import __version__
-
 # An argument longer than this is said back as its first ECHO_KEEP characters and its
 # length: a 100 kB code is not worth 100 kB on stderr. Paths stay whole below it.
 LONG_ARGUMENT, ECHO_KEEP = 256, 40
@@ -63,7 +61,7 @@ def build_parser(long_arguments: Sequence[str] = ()) -> argparse.ArgumentParser:
         description="Counter-queue system: tickets, counters and a lobby display.",
         long_arguments=long_arguments,
     )
-    p.add_argument("--version", action="version", version=f"counter-app {__version__}")
+    p.add_argument("--version", action=_Version, nargs=0, help="show the version and exit")
     p.add_argument(
         "--config", type=Path, help="configuration file (default: the user's config folder)"
     )
@@ -161,3 +159,13 @@ def build_parser(long_arguments: Sequence[str] = ()) -> argparse.ArgumentParser:
         "the windows (offscreen), translations, sound, the configured database and printer",
     )
     return p
+
+
+class _Version(argparse.Action):
+    """argparse's "version", with the version looked up only when it is asked for."""
+
+    def __call__(self, parser: argparse.ArgumentParser, *_args: Any) -> NoReturn:
+        from counter_app import __version__
+
+        print(f"counter-app {__version__}")  # on standard output, as argparse's own
+        parser.exit()
