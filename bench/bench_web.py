@@ -681,6 +681,7 @@ def main() -> None:
     parser.add_argument("--drain", type=float, default=10.0, help="seconds to wait after")
     add_database_options(parser)
     args = parser.parse_args()
+    enough_files(args.clients + args.boards)
     if not (1 <= args.clients + args.boards <= 60_000 and args.rate > 0 and args.calls >= 1):
         parser.error("--clients/--boards/--calls/--rate out of range")
     started = time.monotonic()
@@ -704,6 +705,20 @@ def main() -> None:
             f" {result['rss_connected_mib']:.1f} MiB;"
             f" {result['cores']} cores ({time.monotonic() - started:.0f} s)"
         )
+
+
+def enough_files(clients: int) -> None:
+    """This process holds a socket a stream: raise its soft open-file limit as far as the
+    hard one allows (the server raises its own)."""
+    import resource
+
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    wanted = clients + 256
+    if soft != resource.RLIM_INFINITY and soft < wanted:
+        target = wanted if hard == resource.RLIM_INFINITY else min(hard, max(wanted, soft))
+        resource.setrlimit(resource.RLIMIT_NOFILE, (target, hard))
+        if target < wanted:
+            print(f"bench_web: only {target} open files for {clients} streams", file=sys.stderr)
 
 
 if __name__ == "__main__":

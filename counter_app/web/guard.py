@@ -77,9 +77,10 @@ class Bounds:
     # comes first, while 1,100 connections from one address hold only 32.
     per_address: int = 32
     # The most connections open at once, before the open-file limit lowers it: above
-    # the hub's 2,000 event streams (whose own "busy" answer turns phones to polling),
-    # with room for as many page loads and polls beside them.
-    max_connections: int = 4096
+    # the hub's 6,000 event streams (whose own "busy" answer turns phones to polling),
+    # with room for page loads and polls beside them. One PC serves 5,000 phones
+    # (bench/bench_web.py --clients 5000); it needs an open-file limit of 16,832.
+    max_connections: int = 8192
     # Request line and headers together. A phone's request is under 2 KB; h11's own
     # default is 16 KB. h11 holds back at most this much of an unfinished request, and
     # HeadLimit answers a finished one over it (h11 takes one that came in one read).

@@ -81,7 +81,7 @@ class Hub:
         reader: Queue,
         *,
         read_timeout: float = 3.0,
-        max_listeners: int = 2000,
+        max_listeners: int = 6000,  # event streams: 5,000 phones and the boards (guard.py)
     ) -> None:
         self._follower = follower  # used by the reader thread only
         self._reader = reader  # used by pages that need a read of their own

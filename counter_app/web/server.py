@@ -162,9 +162,11 @@ class Pages:
         return check.code if check.ok else None
 
     def _this_update(self, update: Update) -> None:
-        """Forget what was rendered for the update before: each is rendered once."""
-        if self._rendered_for is not update:
-            self._rendered_for = update
+        """Forget what was rendered for the read before: each read is rendered once (the
+        keys tell offline from online). By the snapshot, not the Update: the hub's fan-out
+        and a phone's first event, taken from the same read, share what was rendered."""
+        if self._rendered_for is not update.snapshot:
+            self._rendered_for = update.snapshot
             self._rendered.clear()
             self._events.clear()
             self._around.clear()
@@ -187,7 +189,10 @@ class Pages:
         key = (code, lang, update.offline)
         found = self._events.get(key)
         if found is None:
-            found = _sse(self.fragment(update, code, lang))
+            data = self._rendered.get(key)  # kept only for polls: 5,000 streams, one copy
+            if data is None:
+                data = json.dumps(self._fragment(update, code, lang), ensure_ascii=False)
+            found = _sse(data)
             self._events[key] = found
         return found
 
@@ -353,8 +358,8 @@ class Pages:
 
 
 def _sse(data: str) -> bytes:
-    """One "update" event in the stream's format (sse-starlette's separator, CRLF). The
-    data is one line of JSON: json.dumps leaves no raw line break in it."""
+    """One "update" event of a server-sent event stream, lines ended with CRLF. The data
+    is one line of JSON: json.dumps leaves no raw line break in it."""
     return b"event: update\r\ndata: " + data.encode() + b"\r\n\r\n"
 
 
