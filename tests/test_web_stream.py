@@ -99,3 +99,61 @@ def test_the_hub_pings_only_streams_with_nothing_to_send(
 
     kept = asyncio.run(scene())
     assert isinstance(kept, Update)  # ours, or a newer read from the follower: not a ping
+
+
+def test_a_phone_that_stops_reading_is_cut_off_and_let_go(
+    database: Database, clock: FakeClock
+) -> None:
+    """The streams' only bound on a reader that stops reading is the guard's write
+    timeout: the server's buffer for it fills, the connection is dropped, and its place
+    among the streams is free again, while every other phone is served."""
+    import socket
+    import threading
+    import time
+
+    import httpx2
+    from conftest import wait_for
+
+    from counter_app.web.guard import Bounds, Guard
+    from counter_app.web.serve import listen, make_server
+    from counter_app.web.server import create_app
+
+    cfg = make_config()
+    desk = Queue(database, cfg, clock=clock)
+    app = create_app(cfg, Queue(database, cfg, clock=clock), Queue(database, cfg, clock=clock))
+    sock = listen("127.0.0.1", 0)
+    port = sock.getsockname()[1]
+    server = make_server(app, Guard(Bounds(write_timeout=1.0)))
+    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
+    thread.start()
+    stalled = socket.socket()
+    try:
+        wait_for(lambda: server.started, timeout=30)
+        base = f"http://127.0.0.1:{port}"
+
+        def listeners() -> int:
+            return int(httpx2.get(f"{base}/healthz", timeout=10).json()["listeners"])
+
+        stalled.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)  # fills soon
+        stalled.connect(("127.0.0.1", port))
+        stalled.sendall(b"GET /events HTTP/1.1\r\nHost: phone\r\n\r\n")  # then never reads
+        wait_for(lambda: listeners() == 1, timeout=10)
+        # Loopback's send buffers grow to megabytes; a phone on a poor link fills the
+        # server's in a few events. Make this one's as small as the kernel allows.
+        mine = stalled.getsockname()[1]
+        (conn,) = [c for c in server.server_state.connections if c.client and c.client[1] == mine]
+        conn.transport.get_extra_info("socket").setsockopt(
+            socket.SOL_SOCKET, socket.SO_SNDBUF, 4096
+        )
+        deadline = time.monotonic() + 60
+        while listeners() == 1:  # each visit changes the board: one more event for it
+            assert time.monotonic() < deadline, "the stalled stream was never let go"
+            desk.issue("A")
+            desk.call_next(1)
+            desk.done(1)
+        assert httpx2.get(f"{base}/", timeout=10).status_code == 200  # the rest served
+    finally:
+        stalled.close()
+        server.should_exit = True
+        thread.join(30)
+        sock.close()
