@@ -69,7 +69,7 @@ class Bounds:
     # streams polls every 3 s, so 5 s keeps its connection and frees a silent one soon.
     keep_alive: int = 5
     # An answer that cannot be written on for this long (the phone stopped reading)
-    # is dropped; the same 30 s as the event streams' own send timeout.
+    # is dropped: an event stream too (web/stream.py has no timeout of its own).
     write_timeout: float = 30.0
     # A browser opens at most 6 connections to a server. An address may open 12 event
     # streams a minute (server.STREAM_LIMIT): 32 holds those 12 with two browsers' page
