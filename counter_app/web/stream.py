@@ -4,7 +4,7 @@ A call changes what 500 phones show at once. Each event is rendered and encoded 
 update (Pages.event); what is left per phone is this loop: wake, take the newest update,
 one ``send``. Keeping the stream open (a ping through routers that drop quiet
 connections), noticing the phone has gone, ending with the server: the hub pings every
-stream at once (Hub.ping), a watcher task waits for the disconnect, and the hub's stop
+stream at once (Hub._ping), a watcher task waits for the disconnect, and the hub's stop
 ends every stream. A reader that stops reading is the guard's to cut (write_timeout).
 """
 
