@@ -375,5 +375,6 @@ def test_event_kinds_keep_the_words_stored_databases_hold() -> None:
             "print_failed",
             "print_pending",
             "print_off",
+            "handed",
         ]
     )

@@ -40,6 +40,7 @@ class EventKind(StrEnum):
     PRINT_FAILED = "print_failed"
     PRINT_PENDING = "print_pending"
     PRINT_OFF = "print_off"
+    HANDED = "handed"  # the finished document it came for was handed over
 
 
 #: What the lobby display shows and announces: someone is asked to come somewhere.
@@ -86,6 +87,14 @@ class Reason(StrEnum):
     BOOKING_LAPSED = "booking_lapsed"  # its day ended, or it came after window and grace
     BOOKING_USED = "booking_used"  # checked in already
     SEVERAL_BOOKINGS = "several_bookings"  # a NIK with bookings for several services today
+    # the ready list of finished documents (core/queue/documents.py)
+    DOCUMENT_NEEDED = "document_needed"  # this service is for a ready document: which one?
+    DOCUMENT_NOT_READY = "document_not_ready"  # "belum jadi" (or not known: the same words)
+    DOCUMENT_HANDED = "document_handed"  # handed over already
+    DOCUMENT_TAKEN = "document_taken"  # another open ticket or booking comes for it
+    DOCUMENT_OTHER_SERVICE = "document_other_service"  # collected at another service
+    UNKNOWN_DOCUMENT = "unknown_document"  # staff: no such registration number
+    DOCUMENTS_OFF = "documents_off"  # [documents] is not enabled
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,6 +105,18 @@ class RulesOrigin:
     version: int
     changed_at: datetime | None
     station: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentRef:
+    """The finished document a ticket or a booking comes for: what the counter fetches."""
+
+    number: str  # the registration number
+    kind: str  # "KK", "KTP-el" ... as the configuration writes it
+    state: str  # core/documents.py's DocumentState
+
+    def as_json(self) -> dict[str, str]:
+        return {"number": self.number, "kind": self.kind, "state": self.state}
 
 
 class Refused(Exception):
@@ -137,6 +158,8 @@ class Ticket:
     #: the service it was issued for: its prefix's, or for a booked "AD-005" that of A
     origin: str = ""
     booked: bool = False  # checked in from a booking (its code is the booked series')
+    #: the finished document it comes for (staff screens; never on a public page)
+    document: DocumentRef | None = None
 
     @property
     def issued_for(self) -> str:
@@ -168,6 +191,7 @@ class Ticket:
             "print_status": self.print_status.value,
             "print_attempts": self.print_attempts,
             "print_error": self.print_error,
+            "document": self.document.as_json() if self.document else None,
         }
 
 
@@ -369,6 +393,9 @@ class BookingRequest:
     day: date
     nik: str
     phone: str | None = None
+    #: the registration number of the ready document it comes for, where the service
+    #: needs one; None: found by the NIK
+    document: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -392,6 +419,7 @@ class Booking:
     ticket_code: str | None = None  # once checked in
     created: bool = False  # made by this call (False: the NIK's existing one, shown again)
     secret: str | None = None  # the visitor's link token: only right after booking
+    document: DocumentRef | None = None  # the finished document it comes for
 
     @property
     def masked_nik(self) -> str:
@@ -410,4 +438,54 @@ class Booking:
             "window_end": self.window_end.isoformat(),
             "booked_at": self.booked_at.isoformat(),
             "ticket": self.ticket_code,
+            "document": self.document.as_json() if self.document else None,
         }
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """One document of the ready list, as staff screens and the CLI show it. ``nik`` is
+    personal data: shown masked (``masked_nik``) but where staff need it whole."""
+
+    id: int
+    number: str
+    nik: str | None
+    kind: str
+    service: str
+    state: str  # core/documents.py's DocumentState
+    finished_on: date
+    added_at: datetime  # office-local
+    handed_at: datetime | None  # office-local
+    ticket_code: str | None  # the ticket it was handed over on
+
+    @property
+    def masked_nik(self) -> str:
+        return "*" * 12 + self.nik[-4:] if self.nik else ""
+
+    @property
+    def ref(self) -> DocumentRef:
+        return DocumentRef(self.number, self.kind, self.state)
+
+    def as_json(self, *, with_nik: bool = False) -> dict[str, object]:
+        return {
+            "number": self.number,
+            "kind": self.kind,
+            "service": self.service,
+            "state": self.state,
+            "finished_on": self.finished_on.isoformat(),
+            "nik": self.nik if with_nik else self.masked_nik or None,
+            "added_at": self.added_at.isoformat(timespec="seconds"),
+            "handed_at": self.handed_at.isoformat(timespec="seconds") if self.handed_at else None,
+            "ticket": self.ticket_code,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentCheck:
+    """What the public check answers of one document: no number, no NIK, no name. An
+    unknown number and a document not finished get the same ``not_ready`` answer."""
+
+    availability: str  # core/documents.py's Availability
+    kind: str | None = None
+    service: str | None = None  # the service to book to collect it
+    since: date | None = None  # ready since (finished on), or handed over on

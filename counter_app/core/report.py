@@ -131,6 +131,15 @@ class BookingLine:
 
 
 @dataclass(frozen=True, slots=True)
+class DocumentLine:
+    """A document kind's day: handed over, and booked for the day but not collected."""
+
+    kind: str
+    handed: int
+    not_collected: int
+
+
+@dataclass(frozen=True, slots=True)
 class CounterLine:
     number: int
     name: str
@@ -152,6 +161,7 @@ class DayReport:
     occupancy: tuple[tuple[datetime, int], ...] = field(default=())  # office-local steps
     blocked_minutes: float = 0.0  # places free, but the group first outside did not fit
     bookings: tuple[BookingLine, ...] = ()  # per service that took bookings that day
+    documents: tuple[DocumentLine, ...] = ()  # per document kind handed or booked that day
 
     @property
     def limit_held(self) -> bool:
@@ -197,6 +207,10 @@ class DayReport:
                 }
                 for b in self.bookings
             ],
+            "documents": [
+                {"kind": d.kind, "handed": d.handed, "not_collected": d.not_collected}
+                for d in self.documents
+            ],
         }
 
     @classmethod
@@ -232,6 +246,10 @@ class DayReport:
                     int(b["cancelled"]),
                 )
                 for b in data.get("bookings", [])  # stored before booking existed: none
+            ),
+            documents=tuple(
+                DocumentLine(d["kind"], int(d["handed"]), int(d["not_collected"]))
+                for d in data.get("documents", [])  # stored before the ready list: none
             ),
         )
 
@@ -518,7 +536,19 @@ def daily_report(queue: Queue, day: date | None = None) -> DayReport:
         if kept is not None:
             return DayReport.from_json(json.loads(kept))
     report = compute(events, day, queue.config, now=queue.clock.now())
-    return with_bookings(report, queue.bookings_of_day(day))
+    return with_documents(with_bookings(report, queue.bookings_of_day(day)), queue, day)
+
+
+def with_documents(report: DayReport, queue: Queue, day: date) -> DayReport:
+    """The report with its day's finished documents: handed over, and booked for the day
+    but not collected, per kind."""
+    handed = queue.documents_handed(day)
+    waiting = queue.documents_not_collected(day)
+    lines = tuple(
+        DocumentLine(kind, handed.get(kind, 0), waiting.get(kind, 0))
+        for kind in sorted(handed.keys() | waiting.keys())
+    )
+    return replace(report, documents=lines)
 
 
 def with_bookings(report: DayReport, bookings: Sequence[Booking]) -> DayReport:
@@ -548,8 +578,12 @@ def purge_old(queue: Queue, keep_days: int | None = None) -> Purge:
     before = queue.today() - timedelta(days=days)
     reports = {
         day: json.dumps(
-            with_bookings(
-                compute(queue.day_log(day), day, queue.config), queue.bookings_of_day(day)
+            with_documents(
+                with_bookings(
+                    compute(queue.day_log(day), day, queue.config), queue.bookings_of_day(day)
+                ),
+                queue,
+                day,
             ).as_json()
         )
         for day in queue.logged_days(before)

@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 SQLITE_HEADER = b"SQLite format 3\x00"
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 #: The newest migration in migrations/versions (tests/test_storage.py holds them equal).
-SCHEMA_HEAD = "0006"
+SCHEMA_HEAD = "0007"
 _MIGRATION_LOCK = 726_583_001  # PostgreSQL advisory lock key: one migrator at a time
 
 

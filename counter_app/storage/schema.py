@@ -116,6 +116,8 @@ class TicketRow(Base):
     print_attempts: Mapped[int] = mapped_column(Integer, default=0)
     print_error: Mapped[str | None] = mapped_column(Text)
     station: Mapped[str | None] = mapped_column(String(64))
+    # the finished document it comes for (documents.id), handed over when it is served
+    document_id: Mapped[int | None] = mapped_column(BigInteger)
 
     __table_args__ = (
         Index("uq_tickets_day_prefix_number", "day", "prefix", "number", unique=True),
@@ -221,6 +223,8 @@ class BookingRow(Base):
     changed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     ticket_id: Mapped[int | None] = mapped_column(ForeignKey("tickets.id"))
     station: Mapped[str | None] = mapped_column(String(64))
+    # the finished document it is booked to collect (documents.id), carried to its ticket
+    document_id: Mapped[int | None] = mapped_column(BigInteger)
 
     __table_args__ = (
         # a number is held by one booking at a time; a cancelled one lets it go
@@ -245,4 +249,36 @@ class BookingRow(Base):
         ),
         Index("ix_bookings_nik", "nik"),
         Index("uq_bookings_secret_hash", "secret_hash", unique=True),
+    )
+
+
+class DocumentRow(Base):
+    """A finished document waiting to be collected, then handed over (core/documents.py).
+
+    ``number`` is the registration number the office gave the application, as in its
+    export; ``nik`` (personal data, may be missing) lets a visitor find it without the
+    number. A handed document keeps the ticket it was handed on; retention deletes it
+    with that day's tickets. Tickets and bookings name it by ``document_id`` without a
+    foreign key: SQLite adds one to an existing table only by rebuilding it, and every
+    write of both happens in one queue transaction."""
+
+    __tablename__ = "documents"
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    number: Mapped[str] = mapped_column(String(32))
+    nik: Mapped[str | None] = mapped_column(String(16))
+    kind: Mapped[str] = mapped_column(String(24))
+    service: Mapped[str] = mapped_column(String(2))
+    state: Mapped[str] = mapped_column(String(8))  # ready, handed
+    finished_on: Mapped[date] = mapped_column(Date)
+    added_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    handed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    handed_day: Mapped[date | None] = mapped_column(Date)  # the office day, for the report
+    ticket_id: Mapped[int | None] = mapped_column(BigInteger)  # the ticket it was handed on
+    station: Mapped[str | None] = mapped_column(String(64))
+
+    __table_args__ = (
+        Index("uq_documents_number", "number", unique=True),
+        Index("ix_documents_nik", "nik"),
+        Index("ix_documents_handed_day", "handed_day"),
     )

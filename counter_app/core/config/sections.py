@@ -395,6 +395,46 @@ class BookingSettings(_Section):
         return WEEKDAYS[day.weekday()] in self.closed_days or day in self.holidays
 
 
+DateForm = Literal["YYYY-MM-DD", "DD/MM/YYYY", "DD-MM-YYYY", "DD.MM.YYYY"]
+KIND_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9 ._-]{0,23}$")
+
+
+def _kind(value: str) -> str:
+    if not KIND_RE.match(value):
+        raise invalid("kind_form", value=repr(value[:40]))
+    return value
+
+
+class DocumentSettings(_Section):
+    """The ready list of finished documents (`counter-app documents import`), which the
+    visitor checks from home and a pickup service may require (core/documents.py)."""
+
+    enabled: bool = False
+    # Each document kind, as the export writes it, and the service that hands it over:
+    # { KK = "A", "KTP-el" = "A", KIA = "A", AKTA = "A" }. Matched ignoring case.
+    kinds: dict[Annotated[str, AfterValidator(_kind)], str] = Field(default_factory=dict)
+    # Booking or issuing a number of those services asks for a ready document: a number
+    # for a document that is not ready yet is refused ("belum jadi").
+    required: bool = True
+    # The export's columns, by their header; "" for nik: the export has no NIKs.
+    column_number: str = Field(default="no_registrasi", min_length=1, max_length=64)
+    column_nik: str = Field(default="nik", max_length=64)
+    column_kind: str = Field(default="jenis_dokumen", min_length=1, max_length=64)
+    column_finished: str = Field(default="tanggal_selesai", min_length=1, max_length=64)
+    date_format: DateForm = "YYYY-MM-DD"
+    delimiter: Literal[",", ";", "tab"] = ","
+
+    def service_of(self, kind: str) -> str | None:
+        """The service handing over ``kind``, ignoring case; None for a kind not listed."""
+        folded = kind.strip().casefold()
+        return next((p for k, p in self.kinds.items() if k.casefold() == folded), None)
+
+    def kind_name(self, kind: str) -> str:
+        """``kind`` as the configuration writes it ("ktp-EL" -> "KTP-el")."""
+        folded = kind.strip().casefold()
+        return next((k for k in self.kinds if k.casefold() == folded), kind.strip())
+
+
 class Config(_Section):
     office: OfficeSettings = Field(default_factory=OfficeSettings)
     capacity: CapacitySettings = Field(default_factory=CapacitySettings)
@@ -408,6 +448,7 @@ class Config(_Section):
     admin: AdminSettings = Field(default_factory=AdminSettings)
     web: WebSettings = Field(default_factory=WebSettings)
     booking: BookingSettings = Field(default_factory=BookingSettings)
+    documents: DocumentSettings = Field(default_factory=DocumentSettings)
     # Whether this file was made by this very run (the first start on a PC): only then may
     # the embedded database be created without being asked (`db upgrade` creates one too).
     _first_run: bool = PrivateAttr(default=False)
@@ -442,6 +483,15 @@ class Config(_Section):
     def online_quota(self, svc: ServiceSettings) -> int:
         """The numbers of a day that may be booked: 0 while booking is off."""
         return min(svc.online_quota, svc.daily_quota) if self.booking.enabled else 0
+
+    def needs_document(self, prefix: str) -> bool:
+        """Whether a number of ``prefix`` (or its booked series) is only for a ready
+        document: the ready list is on, required, and one of its kinds is that service's."""
+        docs = self.documents
+        svc = self.service(prefix)
+        return (
+            docs.enabled and docs.required and svc is not None and svc.prefix in docs.kinds.values()
+        )
 
     def counter(self, number: int) -> CounterSettings | None:
         return next((c for c in self.counters if c.number == number), None)

@@ -55,7 +55,31 @@ def _cross_checks(cfg: Config) -> list[tuple[str, str]]:
                 )
         if len(set(counter.services)) != len(counter.services):
             problems.append((f"counters[{i}].services", Problem("service_twice")))
-    return problems + _booking_checks(cfg, seen)
+    return problems + _booking_checks(cfg, seen) + _document_checks(cfg, seen)
+
+
+def _document_checks(cfg: Config, prefixes: dict[str, int]) -> list[tuple[str, str]]:
+    """Each kind handed over by a service that exists, each kind once ignoring case,
+    and a ready list with at least one kind once it is on."""
+    docs = cfg.documents
+    problems: list[tuple[str, str]] = []
+    folded: dict[str, str] = {}
+    for kind, prefix in docs.kinds.items():
+        key = f"documents.kinds.{kind}"
+        if prefix not in prefixes:
+            problems.append(
+                (key, Problem("unknown_service", prefix=repr(prefix), known=", ".join(prefixes)))
+            )
+        if kind.casefold() in folded:
+            problems.append((key, Problem("kind_twice", other=repr(folded[kind.casefold()]))))
+        folded.setdefault(kind.casefold(), kind)
+    if docs.enabled and not docs.kinds:
+        problems.append(("documents.kinds", Problem("documents_need_kinds")))
+    columns = [docs.column_number, docs.column_kind, docs.column_finished, docs.column_nik]
+    named = [c.strip().casefold() for c in columns if c.strip()]
+    if len(set(named)) != len(named):
+        problems.append(("documents", Problem("column_twice")))
+    return problems
 
 
 def _booking_checks(cfg: Config, prefixes: dict[str, int]) -> list[tuple[str, str]]:
@@ -117,7 +141,7 @@ _BOUNDS = {
 _OWN = frozenset(
     {
         "unknown_time_zone", "hours_form", "hours_range", "hours_order", "printer_needs",
-        "clock_form", "mark_form",
+        "clock_form", "mark_form", "kind_form",
     }
 )  # fmt: skip
 

@@ -20,6 +20,7 @@ from counter_app.core.config import Config, CounterSettings, ServiceSettings, wi
 from counter_app.core.model import (
     INSIDE,
     OPEN,
+    DocumentRef,
     EventKind,
     PrintStatus,
     Reason,
@@ -31,7 +32,7 @@ from counter_app.core.model import (
 from counter_app.core.queue.codes import format_code, require_code
 from counter_app.core.tokens import make_payload, ticket_link
 from counter_app.storage.db import Database
-from counter_app.storage.schema import EventRow, Hall, QueueSettingsRow, TicketRow
+from counter_app.storage.schema import DocumentRow, EventRow, Hall, QueueSettingsRow, TicketRow
 
 # A ticket's columns: an ORM object, or a plain row of the tickets table (what a read of
 # every ticket of the day loads, at a fraction of an object's cost).
@@ -396,4 +397,17 @@ class QueueBase:
             ahead_persons=persons,
             origin=issued_for.prefix if issued_for is not None else row.prefix,
             booked=issued_for is not None and issued_for.prefix != row.prefix,
+            # the public pages' snapshot (unsigned) never shows what a visitor comes for
+            document=self._document_ref(session, row.document_id) if sign else None,
         )
+
+    def _document_ref(self, session: Session, document_id: int | None) -> DocumentRef | None:
+        """The finished document a ticket or booking comes for (core/queue/documents.py)."""
+        if document_id is None:
+            return None
+        found = session.execute(
+            select(DocumentRow.number, DocumentRow.kind, DocumentRow.state).where(
+                DocumentRow.id == document_id
+            )
+        ).first()
+        return DocumentRef(*found) if found is not None else None

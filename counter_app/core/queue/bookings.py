@@ -167,6 +167,7 @@ class Bookings(Issuing):
         ).one_or_none()
         if mine is not None:
             return self._booking(s, mine, today=tx.today)
+        doc = self._document_for(s, svc.prefix, request.document, today=tx.today, nik=nik)
         held = s.scalar(
             select(func.count()).where(
                 BookingRow.nik == nik,
@@ -209,6 +210,7 @@ class Bookings(Issuing):
             window_end=when.end,
             booked_at=tx.now,
             station=self.config.office.station,
+            document_id=doc.id if doc is not None else None,
         )
         s.add(row)
         s.flush()
@@ -351,6 +353,7 @@ class Bookings(Issuing):
             seq=seq,
             printing=printing,
         )
+        ticket.document_id = row.document_id  # the counter sees what to fetch
         s.add(ticket)
         s.flush()
         row.state, row.changed_at, row.ticket_id = BookingState.CHECKED_IN.value, tx.now, ticket.id
@@ -511,6 +514,7 @@ class Bookings(Issuing):
             booked_at=row.booked_at,
             changed_at=row.changed_at,
             ticket_code=format_code(ticket.prefix, ticket.number) if ticket else None,
+            document=self._document_ref(s, row.document_id),
         )
 
 

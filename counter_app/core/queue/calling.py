@@ -10,11 +10,11 @@ from counter_app.core import texts
 from counter_app.core.config import CounterSettings
 from counter_app.core.model import OPEN, EventKind, Reason, Refused, Ticket, TicketState
 from counter_app.core.queue.base import Transaction
-from counter_app.core.queue.day import DayAndHall
+from counter_app.core.queue.documents import Documents
 from counter_app.storage.schema import TicketRow
 
 
-class Calling(DayAndHall):
+class Calling(Documents):
     """What a counter does with tickets: call, recall, end the visit, put a no-show back
     in line, send to another service, cancel."""
 
@@ -22,6 +22,7 @@ class Calling(DayAndHall):
         current = self._current(tx.session, tx.today, counter.number)
         if current is not None:  # "Next" ends the visit at the counter as served
             self._move(tx, current, TicketState.DONE, EventKind.DONE)
+            self._hand_over_on(tx, current)
 
     def _call(
         self, tx: Transaction, row: TicketRow, counter: CounterSettings, kind: EventKind
@@ -85,6 +86,8 @@ class Calling(DayAndHall):
         with self._write() as tx:
             row = self._require_current(tx, counter)
             self._move(tx, row, state, kind)
+            if state == TicketState.DONE:  # served: the document it came for is handed over
+                self._hand_over_on(tx, row)
             return self._ticket(tx.session, row)
 
     def return_ticket(self, code: str) -> Ticket:

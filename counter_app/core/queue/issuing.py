@@ -6,11 +6,11 @@ from counter_app.core import texts
 from counter_app.core.config import MAX_GROUP
 from counter_app.core.model import EventKind, PrintStatus, Reason, Refused, Ticket, TicketState
 from counter_app.core.queue.base import Transaction
-from counter_app.core.queue.day import DayAndHall
+from counter_app.core.queue.documents import Documents
 from counter_app.storage.schema import ServiceDay, TicketRow
 
 
-class Issuing(DayAndHall):
+class Issuing(Documents):
     """New tickets: the checks that need no lock, the daily quota, the hall's rule."""
 
     def check_can_issue(self, prefix: str, group: int = 1) -> None:
@@ -35,12 +35,21 @@ class Issuing(DayAndHall):
             raise Refused(Reason.BAD_GROUP, texts.text(self.lang, "bad_group", max=MAX_GROUP))
 
     def issue(
-        self, prefix: str, *, group: int = 1, priority: bool = False, printing: bool = True
+        self,
+        prefix: str,
+        *,
+        group: int = 1,
+        priority: bool = False,
+        printing: bool = True,
+        document: str | None = None,
     ) -> Ticket:
+        """A walk-in's ticket; for a service that needs a ready document, ``document``
+        names it (registration number or NIK) and the ticket carries it."""
         with self._write() as tx:  # which follows the shared rules before checking them
             self._check_can_issue(prefix, group)
             svc = self._service(prefix)
             s = tx.session
+            doc = self._document_for(s, svc.prefix, document, today=tx.today)
             numbering = s.get(ServiceDay, (tx.today, svc.prefix))
             if numbering is None:
                 numbering = ServiceDay(day=tx.today, prefix=svc.prefix, last_number=0)
@@ -64,6 +73,7 @@ class Issuing(DayAndHall):
                 seq=self._next_seq(tx),
                 printing=printing,
             )
+            row.document_id = doc.id if doc is not None else None
             s.add(row)
             s.flush()
             self._event(

@@ -14,6 +14,7 @@ from counter_app.core.queue.day import DayAndHall
 from counter_app.storage.schema import (
     BookingRow,
     DailyReportRow,
+    DocumentRow,
     EventRow,
     PurgeRow,
     ServiceDay,
@@ -118,6 +119,9 @@ class Retention(DayAndHall):
             tickets = int(s.scalar(select(func.count()).where(old_tickets)) or 0)
             # the bookings first: they name their tickets, and hold the visitors' NIKs
             s.execute(delete(BookingRow).where(BookingRow.day < before))
+            # handed over documents go with the day's tickets, NIK and all (the report
+            # keeps their count); those still waiting to be collected stay
+            s.execute(delete(DocumentRow).where(DocumentRow.handed_day < before))
             s.execute(delete(EventRow).where(old_events))
             s.execute(delete(TicketRow).where(old_tickets))
             s.execute(delete(ServiceDay).where(ServiceDay.day < before))

@@ -36,6 +36,15 @@ WORDS: dict[str, str] = {
     "config.booking_needs_hours": (
         "booking needs the opening hours (the arrival windows come from them)"
     ),
+    "config.kind_form": (
+        "a document kind is a letter or digit, then up to 23 of letters, digits, spaces,"
+        " . _ - (got {value})"
+    ),
+    "config.kind_twice": "the same kind as {other} (kinds are matched ignoring case)",
+    "config.documents_need_kinds": (
+        'the ready list needs its document kinds and their services, e.g. {{ KK = "A" }}'
+    ),
+    "config.column_twice": "two of the column_ keys name the same column",
     "config.service_twice": "a service is listed twice",
     "config.unknown_time_zone": (
         "unknown time zone {value} (use an IANA name such as Asia/Makassar)"
@@ -151,6 +160,35 @@ WORDS: dict[str, str] = {
     ),
     "refusal.booking_used": "Online number {code} has checked in already (ticket {ticket}).",
     "refusal.booking_other_day": "Online number {code} is for {day}, not today.",
+    "refusal.documents_off": "The ready list of finished documents is not in use.",
+    "refusal.document_needed": (
+        "{service} is for collecting a finished document: give its registration number or the NIK."
+    ),
+    "refusal.document_not_ready": (
+        "Not ready yet: this document is not on the list of finished documents. Please check"
+        " again later before coming."
+    ),
+    "refusal.document_handed": "This {kind} was handed over on {day}.",
+    "refusal.document_taken": "This document already has number {code}.",
+    "refusal.document_other_service": "A {kind} is collected at {service}: take that number.",
+    "refusal.unknown_document": "Registration number {number} is not on the ready list.",
+    "refusal.document_bad_entry": ("Give the registration number and the document kind ({kinds})."),
+    "documents.bad_row": "{path}: line {line}: {reason}",
+    "documents.more_bad_rows": "... and {n} more bad rows.",
+    "documents.nothing_imported": "Nothing was imported: fix the file and import it again.",
+    "documents.too_big": "the file is larger than {mb} MB",
+    "documents.not_text": "this is not a CSV text file",
+    "documents.not_csv": "not readable as CSV: {why}",
+    "documents.empty": "the file has no documents",
+    "documents.missing_columns": "the header lacks the column {names}",
+    "documents.too_many_rows": "more than {max} rows: split the file",
+    "documents.no_number": "the registration number is empty",
+    "documents.bad_number": "{number} is not a registration number (letters, digits, . / -)",
+    "documents.unknown_kind": "unknown document kind {kind} (known: {known})",
+    "documents.bad_date": "the date finished {value} is not a date of the form {form}",
+    "documents.future_date": "the date finished {value} is in the future",
+    "documents.bad_nik": "bad NIK: {why}",
+    "documents.duplicate": "registration number {number} is on line {other} too, differently",
     "refusal.closed": "Outside opening hours ({hours}).",
     "refusal.nothing_to_call": "Nobody is waiting for {counter}.",
     "refusal.no_current": "{counter} has no current ticket.",

@@ -40,6 +40,15 @@ WORDS: dict[str, str] = {
     "config.booking_needs_hours": (
         "antrean daring memerlukan jam layanan (jam kedatangan dihitung darinya)"
     ),
+    "config.kind_form": (
+        "jenis dokumen diawali huruf atau angka, lalu paling banyak 23 huruf, angka, spasi,"
+        " . _ - (tertulis {value})"
+    ),
+    "config.kind_twice": "jenis yang sama dengan {other} (huruf besar/kecil tidak dibedakan)",
+    "config.documents_need_kinds": (
+        'daftar dokumen jadi perlu jenis dokumen dan layanannya, misalnya {{ KK = "A" }}'
+    ),
+    "config.column_twice": "dua kunci column_ menyebut kolom yang sama",
     "config.service_twice": "sebuah layanan tercantum dua kali",
     "config.unknown_time_zone": "zona waktu {value} tidak dikenal (contoh: Asia/Makassar)",
     "config.hours_form": "{value} tidak berformat JJ:MM-JJ:MM",
@@ -151,6 +160,36 @@ WORDS: dict[str, str] = {
     ),
     "refusal.booking_used": ("Nomor daring {code} sudah dipakai (nomor antrean {ticket})."),
     "refusal.booking_other_day": "Nomor daring {code} untuk {day}, bukan hari ini.",
+    "refusal.documents_off": "Daftar dokumen jadi tidak digunakan.",
+    "refusal.document_needed": (
+        "{service} hanya untuk mengambil dokumen yang sudah jadi: sebutkan nomor registrasi"
+        " atau NIK-nya."
+    ),
+    "refusal.document_not_ready": (
+        "Belum jadi: dokumen ini belum ada di daftar dokumen jadi. Silakan cek lagi nanti"
+        " sebelum datang."
+    ),
+    "refusal.document_handed": "{kind} ini sudah diserahkan pada {day}.",
+    "refusal.document_taken": "Dokumen ini sudah punya nomor antrean {code}.",
+    "refusal.document_other_service": "{kind} diambil di layanan {service}: ambil nomor itu.",
+    "refusal.unknown_document": "Nomor registrasi {number} tidak ada di daftar dokumen jadi.",
+    "refusal.document_bad_entry": "Isi nomor registrasi dan jenis dokumen ({kinds}).",
+    "documents.bad_row": "{path}: baris {line}: {reason}",
+    "documents.more_bad_rows": "... dan {n} baris salah lainnya.",
+    "documents.nothing_imported": "Tidak ada yang diimpor: perbaiki berkas lalu impor lagi.",
+    "documents.too_big": "berkas lebih besar dari {mb} MB",
+    "documents.not_text": "ini bukan berkas teks CSV",
+    "documents.not_csv": "tidak terbaca sebagai CSV: {why}",
+    "documents.empty": "berkas tidak berisi dokumen",
+    "documents.missing_columns": "kepala tabel tidak punya kolom {names}",
+    "documents.too_many_rows": "lebih dari {max} baris: pecah berkasnya",
+    "documents.no_number": "nomor registrasi kosong",
+    "documents.bad_number": "{number} bukan nomor registrasi (huruf, angka, . / -)",
+    "documents.unknown_kind": "jenis dokumen {kind} tidak dikenal (yang ada: {known})",
+    "documents.bad_date": "tanggal selesai {value} bukan tanggal berbentuk {form}",
+    "documents.future_date": "tanggal selesai {value} ada di masa depan",
+    "documents.bad_nik": "NIK salah: {why}",
+    "documents.duplicate": "nomor registrasi {number} juga ada di baris {other}, dengan isi lain",
     "refusal.closed": "Di luar jam layanan ({hours}).",
     "refusal.nothing_to_call": "Tidak ada antrean untuk {counter}.",
     "refusal.no_current": "{counter} belum memanggil nomor.",
