@@ -62,8 +62,16 @@ class Desk:
         return self.printer.check()
 
     def issue(
-        self, prefix: str, *, group: int = 1, priority: bool = False, print_ticket: bool = True
+        self,
+        prefix: str,
+        *,
+        group: int = 1,
+        priority: bool = False,
+        print_ticket: bool = True,
+        document: str | None = None,
     ) -> Ticket:
+        """A walk-in's ticket, printed; ``document`` names the ready document a pickup
+        service's number comes for (registration number or NIK)."""
         with self._lock:
             self.queue.check_can_issue(prefix, group)  # cheap rules before asking the printer
             printing = print_ticket and self.printer.enabled
@@ -71,7 +79,9 @@ class Desk:
                 state = self.printer.check()
                 if not state.ok:
                     raise Refused(Reason.PRINTER, state.reason)
-            ticket = self.queue.issue(prefix, group=group, priority=priority, printing=printing)
+            ticket = self.queue.issue(
+                prefix, group=group, priority=priority, printing=printing, document=document
+            )
             return self._print(ticket, reprint=False) if printing else ticket
 
     def check_in(self, key: str) -> tuple[Booking, Ticket]:
