@@ -13,7 +13,7 @@ import pytest
 from conftest import FakeClock, make_config
 
 from counter_app.core.config import ConfigError
-from counter_app.core.documents import ImportError_, parse_export
+from counter_app.core.documents import BadExport, parse_export
 from counter_app.core.model import BookingRequest, Reason, Refused
 from counter_app.core.queue import Queue
 from counter_app.core.report import daily_report, purge_old
@@ -94,7 +94,7 @@ def test_every_bad_row_is_named_with_its_line_and_reason() -> None:
         + f"KK-1,{NIK_2},KK,2026-11-27\n"  # line 8: the same number, differently
         + f"KK-1,{NIK_1},KK,2026-11-27\n"  # line 9: the same row again: fine
     )
-    with pytest.raises(ImportError_) as caught:
+    with pytest.raises(BadExport) as caught:
         parse_export(text.encode(), cfg.documents, path="siap.csv", today=MONDAY, lang="en")
     message = str(caught.value)
     assert [p.line for p in caught.value.problems] == [3, 4, 5, 6, 7, 8]
@@ -109,7 +109,7 @@ def test_every_bad_row_is_named_with_its_line_and_reason() -> None:
 
 def test_a_missing_column_names_the_header_and_the_configuration_key() -> None:
     cfg = make_config(**sections(column_finished="tgl_selesai"))
-    with pytest.raises(ImportError_) as caught:
+    with pytest.raises(BadExport) as caught:
         parse_export(GOOD.encode(), cfg.documents, path="siap.csv", today=MONDAY, lang="id")
     assert "siap.csv: baris 1: kepala tabel tidak punya kolom 'tgl_selesai'" in str(caught.value)
     assert "(documents.column_finished)" in str(caught.value)
@@ -132,7 +132,7 @@ def test_semicolons_and_day_first_dates_as_an_office_spreadsheet_writes_them() -
 def test_a_binary_or_empty_file_is_refused() -> None:
     cfg = make_config(**sections())
     for data, words in ((b"\x00\x01PK\x03\x04", "not a CSV text file"), (b"", "no documents")):
-        with pytest.raises(ImportError_, match=words):
+        with pytest.raises(BadExport, match=words):
             parse_export(data, cfg.documents, path="f.csv", today=MONDAY, lang="en")
 
 
@@ -179,7 +179,7 @@ def test_a_bad_file_leaves_the_list_as_it_was(make: Callable[..., Queue]) -> Non
     q = make()
     imported(q)
     before = q.documents()
-    with pytest.raises(ImportError_):
+    with pytest.raises(BadExport):
         imported(q, GOOD + "KIA-9,,PASPOR,2026-11-20\n")
     assert q.documents() == before
 

@@ -20,7 +20,7 @@ from .reports import day_option
 
 CSV_COLUMNS = (
     "code", "service", "day", "window_start", "window_end", "state", "nik", "phone",
-    "booked_at", "ticket",
+    "booked_at", "ticket", "document_kind", "document_number",
 )  # fmt: skip
 
 
@@ -30,15 +30,17 @@ def _line(b: Booking, cfg: Config) -> str:
     start, end = b.window_start.astimezone(zone), b.window_end.astimezone(zone)
     state = words.text(f"booking.state_{b.state}", lang)
     ticket = f" -> {b.ticket_code}" if b.ticket_code and b.ticket_code != b.code else ""
+    document = f"  {b.document.kind} {b.document.number}" if b.document else ""
     return (
         f"{b.code}  {start:%H:%M}-{end:%H:%M}  {b.masked_nik}  "
-        f"{cfg.service_name(b.service)}  {state}{ticket}"
+        f"{cfg.service_name(b.service)}  {state}{ticket}{document}"
     )
 
 
 def _csv_text(bookings: list[Booking], cfg: Config) -> str:
-    """The export for the back office: the whole NIK and phone, which staff need to find
-    the finished documents; keep the file where only staff can read it."""
+    """The export for the back office: the whole NIK and phone, and the finished document
+    each booking comes for, which staff fetch before the visitors come; keep the file
+    where only staff can read it."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
@@ -51,6 +53,7 @@ def _csv_text(bookings: list[Booking], cfg: Config) -> str:
                 b.window_end.astimezone(zone).strftime("%H:%M"),
                 b.state, b.nik, b.phone or "",
                 b.booked_at.astimezone(zone).isoformat(timespec="seconds"), b.ticket_code or "",
+                b.document.kind if b.document else "", b.document.number if b.document else "",
             ]
         )  # fmt: skip
     return out.getvalue()

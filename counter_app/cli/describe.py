@@ -35,6 +35,9 @@ def describe_ticket(t: Ticket, cfg: Config) -> str:
     elif t.state == "waiting":
         ahead = words.text("cli.ahead", lang, n=t.ahead)
         lines.append(f"  {ahead}, {words.text('cli.minutes', lang, n=t.estimated_minutes)}")
+    if t.document is not None:
+        state = words.text(f"cli.document_{t.document.state}", lang)
+        lines.append(f"  {t.document.kind} {t.document.number} ({state})")
     lines.append(f"  QR {t.qr}")
     printed = words.text(
         "cli.print", lang, status=words.text(f"cli.print.{t.print_status.value}", lang)

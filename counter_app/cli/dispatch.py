@@ -60,6 +60,7 @@ COMMANDS: dict[str, Command] = {
     "verify": Command("queue_commands", "verify"),
     "report": Command("reports", "report"),
     "bookings": Command("bookings", "bookings"),
+    "documents": Command("documents", "documents"),
     "check-in": Command("bookings", "check_in"),
     "reprint": Command("printing", "reprint"),
     "print-test": Command("printing", "print_test"),

@@ -88,6 +88,11 @@ def build_parser(long_arguments: Sequence[str] = ()) -> argparse.ArgumentParser:
     )
     sp.add_argument("--priority", action="store_true", help="elderly, disabled or pregnant visitor")
     sp.add_argument("--no-print", action="store_true", help="do not print the ticket")
+    sp.add_argument(
+        "--document",
+        metavar="KEY",
+        help="the ready document a pickup number comes for: registration number or NIK",
+    )
     for name, help_ in (
         ("call", "call the next ticket to counter N (ends the current visit as done)"),
         ("recall", "call the counter's current ticket again"),
@@ -111,6 +116,26 @@ def build_parser(long_arguments: Sequence[str] = ()) -> argparse.ArgumentParser:
     sp = cmd("bookings", "a day's numbers booked from home (NIK masked; whole in --csv)")
     sp.add_argument("--date", metavar="YYYY-MM-DD", help="the office day (default: today)")
     sp.add_argument("--csv", metavar="FILE", type=Path, help="also write them as CSV, NIK whole")
+    sp = cmd("documents", "the ready list of finished documents", json_out=False)
+    actions = sp.add_subparsers(dest="action", metavar="ACTION", required=True)
+
+    def action(name: str, help_: str) -> argparse.ArgumentParser:
+        ap = actions.add_parser(name, help=help_, description=help_)
+        ap.add_argument("--json", action="store_true", help="print one JSON object")
+        return ap
+
+    ap = action("import", "add the registry's export of finished documents (CSV, [documents])")
+    ap.add_argument("file", type=Path)
+    ap = action("list", "the ready list, oldest first (NIK masked)")
+    ap.add_argument("--kind", help="one document kind, e.g. KK")
+    ap.add_argument("--state", choices=["ready", "handed"])
+    ap = action("ready", "mark one document ready")
+    ap.add_argument("number", help="its registration number")
+    ap.add_argument("--kind", required=True, help="its kind, one of [documents] kinds")
+    ap.add_argument("--nik", help="the NIK it is for, if known")
+    ap.add_argument("--date", metavar="YYYY-MM-DD", help="finished on (default: today)")
+    ap = action("handed", "mark a document handed over, by its registration number")
+    ap.add_argument("number")
     sp = cmd("check-in", "check a booked visitor in: a ticket of the booking's code")
     sp.add_argument("key", help="the booking's code (AD-005), its link or QR, or the NIK")
     cmd("reprint", "print a ticket again, marked REPRINT").add_argument("code")

@@ -58,13 +58,23 @@ def print_test(args: argparse.Namespace, cfg: Config) -> int:
 def issue(args: argparse.Namespace, cfg: Config) -> int:
     if args.no_print:  # the queue alone: no printer asked, the printing stack not loaded
         ticket = open_queue(cfg).issue(
-            args.prefix, group=args.group, priority=args.priority, printing=False
+            args.prefix,
+            group=args.group,
+            priority=args.priority,
+            printing=False,
+            document=args.document,
         )
         emit(args, ticket.as_json(), describe_ticket(ticket, cfg))
         return EXIT_OK
 
     def op(desk: Desk) -> Ticket:
-        return desk.issue(args.prefix, group=args.group, priority=args.priority, print_ticket=True)
+        return desk.issue(
+            args.prefix,
+            group=args.group,
+            priority=args.priority,
+            print_ticket=True,
+            document=args.document,
+        )
 
     return _print_ticket(args, cfg, op, failed_print=EXIT_OK)
 

@@ -72,7 +72,7 @@ class RowProblem:
     reason: str
 
 
-class ImportError_(Exception):
+class BadExport(Exception):
     """The file cannot be imported: each bad row with its line and reason (at most
     MAX_PROBLEMS of them, and how many there were). Nothing was imported."""
 
@@ -148,16 +148,16 @@ class _Columns:
 def parse_export(
     data: bytes, settings: DocumentSettings, *, path: str, today: date, lang: str
 ) -> list[DocumentRecord]:
-    """The export's documents, checked; raises ImportError_ naming every bad row."""
+    """The export's documents, checked; raises BadExport naming every bad row."""
     if len(data) > MAX_FILE_BYTES:
         too_big = _say(lang, "too_big", mb=MAX_FILE_BYTES >> 20)
-        raise ImportError_(path, [RowProblem(0, too_big)], 1, lang)
+        raise BadExport(path, [RowProblem(0, too_big)], 1, lang)
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         text = data.decode("cp1252", errors="replace")  # a spreadsheet's "CSV" on an office PC
     if "\x00" in text:
-        raise ImportError_(path, [RowProblem(1, _say(lang, "not_text"))], 1, lang)
+        raise BadExport(path, [RowProblem(1, _say(lang, "not_text"))], 1, lang)
     columns = _Columns.of(settings)
     delimiter = "\t" if settings.delimiter == "tab" else settings.delimiter
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
@@ -174,7 +174,7 @@ def parse_export(
                 missing = columns.missing(settings, header)
                 if missing:
                     why = _say(lang, "missing_columns", names=", ".join(missing))
-                    raise ImportError_(path, [RowProblem(line, why)], 1, lang)
+                    raise BadExport(path, [RowProblem(line, why)], 1, lang)
                 continue
             if not any(f.strip() for f in fields):
                 continue  # a blank line
@@ -204,7 +204,7 @@ def parse_export(
     if not records and not problems:
         problems.append(RowProblem(1, _say(lang, "empty")))
     if problems:
-        raise ImportError_(path, problems[:MAX_PROBLEMS], len(problems), lang)
+        raise BadExport(path, problems[:MAX_PROBLEMS], len(problems), lang)
     return records
 
 

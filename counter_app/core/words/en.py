@@ -107,6 +107,18 @@ WORDS: dict[str, str] = {
     ),
     "cli.valid": "OK",
     "cli.invalid": "INVALID",
+    "cli.documents_imported": (
+        "Ready list imported: {added} added, {updated} updated, {unchanged} unchanged,"
+        " {handed} handed over already (of {total})."
+    ),
+    "cli.documents_imported_done": "the ready list imported ({n} documents)",
+    "cli.documents_listed": "Documents: {n}",
+    "cli.documents_ready_done": "{number} marked ready",
+    "cli.documents_handed_done": "{number} marked handed over",
+    "cli.documents_state_ready": "ready since",
+    "cli.documents_state_handed": "handed over",
+    "cli.document_ready": "to hand over",
+    "cli.document_handed": "handed over",
     "cli.bookings": "Online numbers of {day}: {n}",
     "cli.checked_in": "Online number {code} checked in.",
     "booking.state_booked": "booked",
@@ -230,6 +242,7 @@ WORDS: dict[str, str] = {
     "ticket.outside": "Please wait outside until your number is called in",
     "ticket.priority": "PRIORITY",
     "ticket.group": "For {n} persons",
+    "ticket.document": "Document: {kind} {number}",
     "ticket.valid_today": "Valid today only",
     "ticket.live": "Scan the QR code to follow your place in line live",
     "ticket.reprint": "REPRINT",

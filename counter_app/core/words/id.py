@@ -109,6 +109,18 @@ WORDS: dict[str, str] = {
     ),
     "cli.valid": "SAH",
     "cli.invalid": "TIDAK SAH",
+    "cli.documents_imported": (
+        "Daftar dokumen jadi diimpor: {added} baru, {updated} diperbarui, {unchanged} tetap,"
+        " {handed} sudah diserahkan (dari {total})."
+    ),
+    "cli.documents_imported_done": "daftar dokumen jadi diimpor ({n} dokumen)",
+    "cli.documents_listed": "Dokumen: {n}",
+    "cli.documents_ready_done": "{number} ditandai jadi",
+    "cli.documents_handed_done": "{number} ditandai sudah diserahkan",
+    "cli.documents_state_ready": "jadi sejak",
+    "cli.documents_state_handed": "diserahkan",
+    "cli.document_ready": "untuk diserahkan",
+    "cli.document_handed": "sudah diserahkan",
     "cli.bookings": "Nomor daring {day}: {n}",
     "cli.checked_in": "Kedatangan nomor daring {code} tercatat.",
     "booking.state_booked": "dipesan",
@@ -231,6 +243,7 @@ WORDS: dict[str, str] = {
     "ticket.outside": "Harap tunggu di luar sampai dipanggil masuk",
     "ticket.priority": "PRIORITAS",
     "ticket.group": "Untuk {n} orang",
+    "ticket.document": "Dokumen: {kind} {number}",
     "ticket.valid_today": "Berlaku hari ini saja",
     "ticket.live": "Pindai kode QR untuk melihat posisi antrean Anda secara langsung",
     "ticket.reprint": "CETAK ULANG",
