@@ -67,6 +67,8 @@ def test_import_list_issue_and_hand_over(tmp_path: Path, db_url: str) -> None:
     handed = json.loads(run("documents", "list", "--state", "handed", "--json").stdout)
     assert [(d["number"], d["ticket"]) for d in handed["documents"]] == [("KK-2026-0001", "A-001")]
 
+    report = run("report")
+    assert "dokumen KK: 1 diserahkan, 0 dipesan tetapi tidak diambil" in report.stdout
     assert run("documents", "handed", "ktp-2026-0002").returncode == 0
     twice = run("documents", "handed", "KTP-2026-0002")
     assert "sudah diserahkan" in one_line(twice, 3)

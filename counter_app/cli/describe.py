@@ -134,6 +134,16 @@ def describe_report(r: DayReport, lang: str = "en") -> str:
                 cancelled=b.cancelled,
             )
         )
+    for d in r.documents:
+        lines.append(
+            words.text(
+                "cli.report_documents",
+                lang,
+                kind=d.kind,
+                handed=d.handed,
+                not_collected=d.not_collected,
+            )
+        )
     hours = [f"{h:02d}:{n}" for h, n in enumerate(r.arrivals) if n]
     lines.append(words.text("cli.arrivals", lang, hours=" ".join(hours) or "-"))
     return "\n".join(lines)

@@ -101,6 +101,9 @@ WORDS: dict[str, str] = {
     "cli.limit_held": "held",
     "cli.limit_exceeded": "EXCEEDED",
     "cli.arrivals": "arrivals per hour: {hours}",
+    "cli.report_documents": (
+        "documents {kind}: {handed} handed over, {not_collected} booked but not collected"
+    ),
     "cli.report_bookings": (
         "online numbers {prefix}: {booked} booked, {checked_in} checked in, {lapsed} lapsed, "
         "{cancelled} cancelled"
@@ -416,13 +419,13 @@ WORDS: dict[str, str] = {
         "This office takes no online bookings yet. Please take a number at the desk."
     ),
     "web.bad_form_title": "The form could not be read",
-    "web.bad_form_text": "Please open the booking page again and fill in the form.",
+    "web.bad_form_text": "Please open the form's page again and fill it in.",
     "web.too_large_title": "The form is too long",
-    "web.too_large_text": "Please open the booking page again and fill in the form.",
+    "web.too_large_text": "Please open the form's page again and fill it in.",
     "web.forbidden_title": "The form has expired",
     "web.forbidden_text": (
         "For your safety a form only works from this site and for 2 hours. Please open the "
-        "booking page again."
+        "form's page again."
     ),
     "web.booking_not_found_title": "Online number not recognised",
     "web.booking_not_found_text": (
@@ -430,6 +433,45 @@ WORDS: dict[str, str] = {
     ),
     "web.alert_called": "{code} CALLED! Please go to {counter}",
     "web.alert_come_in": "{code}: PLEASE COME IN!",
+    "web.check_link": "Check whether your document is ready",
+    "web.check_first": "Check first whether your document is ready",
+    "web.check_title": "Is my document ready?",
+    "web.check_intro": (
+        "Enter the registration number (on the receipt of your application) or your NIK to "
+        "see whether your KK, KTP-el, KIA or certificate can be collected."
+    ),
+    "web.check_label": "Registration number or NIK",
+    "web.check_button": "Check",
+    "web.check_again": "Check another number",
+    "web.check_result": "Result",
+    "web.check_ready": "Ready since {day}",
+    "web.check_collect": "collect it with a number for {service}",
+    "web.check_book": "Book a number for {service} online",
+    "web.check_come": (
+        "Come to the office and take a number for {service} at the desk, with the receipt "
+        "of your application."
+    ),
+    "web.check_handed": "Handed over on {day}",
+    "web.check_not_ready": "Not ready yet / not on the list of finished documents",
+    "web.check_later": "Please check again later, before you come to the office.",
+    "web.check_empty": "Enter a registration number or a NIK.",
+    "web.check_bad": (
+        "A registration number has only letters, digits, spaces, dots, slashes and hyphens "
+        "(40 at most)."
+    ),
+    "web.check_private": (
+        "What you type is neither kept nor shown. This page holds no personal data."
+    ),
+    "web.check_limited_title": "Too many checks",
+    "web.check_limited_text": (
+        "Too many checks came from this connection. Please try again in a few minutes."
+    ),
+    "web.documents_off_title": "Document check not available",
+    "web.documents_off_text": (
+        "This office does not use the list of finished documents yet. Please ask the staff."
+    ),
+    "web.document_label": "Registration number of the document (leave empty to search by NIK)",
+    "web.document_for": "For {services}",
     "display.now_caption": "TICKET NUMBER",
     "display.come_in": "PLEASE COME IN",
     "display.recall": "CALLED AGAIN",

@@ -103,6 +103,9 @@ WORDS: dict[str, str] = {
     "cli.limit_held": "terjaga",
     "cli.limit_exceeded": "TERLAMPAUI",
     "cli.arrivals": "kedatangan per jam: {hours}",
+    "cli.report_documents": (
+        "dokumen {kind}: {handed} diserahkan, {not_collected} dipesan tetapi tidak diambil"
+    ),
     "cli.report_bookings": (
         "nomor daring {prefix}: {booked} dipesan, {checked_in} datang, {lapsed} hangus, "
         "{cancelled} dibatalkan"
@@ -419,13 +422,13 @@ WORDS: dict[str, str] = {
         "Kantor ini belum membuka antrean daring. Silakan ambil nomor di meja antrean."
     ),
     "web.bad_form_title": "Formulir tidak dapat dibaca",
-    "web.bad_form_text": "Silakan buka lagi halaman pemesanan dan isi formulirnya.",
+    "web.bad_form_text": "Silakan buka lagi halaman formulirnya dan isi kembali.",
     "web.too_large_title": "Isian terlalu panjang",
-    "web.too_large_text": "Silakan buka lagi halaman pemesanan dan isi formulirnya.",
+    "web.too_large_text": "Silakan buka lagi halaman formulirnya dan isi kembali.",
     "web.forbidden_title": "Formulir sudah kedaluwarsa",
     "web.forbidden_text": (
         "Untuk keamanan, formulir hanya berlaku dari halaman ini dan selama 2 jam. Silakan "
-        "buka lagi halaman pemesanan."
+        "buka lagi halaman formulirnya."
     ),
     "web.booking_not_found_title": "Nomor daring tidak dikenali",
     "web.booking_not_found_text": (
@@ -433,6 +436,46 @@ WORDS: dict[str, str] = {
     ),
     "web.alert_called": "{code} DIPANGGIL! Silakan ke {counter}",
     "web.alert_come_in": "{code}: SILAKAN MASUK!",
+    "web.check_link": "Cek apakah dokumen Anda sudah jadi",
+    "web.check_first": "Cek dulu apakah dokumen Anda sudah jadi",
+    "web.check_title": "Cek dokumen jadi",
+    "web.check_intro": (
+        "Ketik nomor registrasi (pada tanda terima pengajuan) atau NIK Anda untuk melihat "
+        "apakah KK, KTP-el, KIA atau akta Anda sudah bisa diambil."
+    ),
+    "web.check_label": "Nomor registrasi atau NIK",
+    "web.check_button": "Cek",
+    "web.check_again": "Cek nomor lain",
+    "web.check_result": "Hasil pengecekan",
+    "web.check_ready": "Sudah jadi sejak {day}",
+    "web.check_collect": "ambil dengan nomor antrean layanan {service}",
+    "web.check_book": "Ambil nomor antrean daring {service}",
+    "web.check_come": (
+        "Datang ke kantor dan ambil nomor layanan {service} di meja antrean, dengan tanda "
+        "terima pengajuan Anda."
+    ),
+    "web.check_handed": "Sudah diserahkan pada {day}",
+    "web.check_not_ready": "Belum jadi / belum ada di daftar dokumen jadi",
+    "web.check_later": "Silakan cek lagi nanti sebelum datang ke kantor.",
+    "web.check_empty": "Isi nomor registrasi atau NIK.",
+    "web.check_bad": (
+        "Nomor registrasi hanya berisi huruf, angka, spasi, titik, garis miring dan tanda "
+        "hubung (paling banyak 40)."
+    ),
+    "web.check_private": (
+        "Yang Anda ketik tidak disimpan dan tidak ditampilkan. Halaman ini tidak memuat data "
+        "pribadi."
+    ),
+    "web.check_limited_title": "Terlalu banyak pengecekan",
+    "web.check_limited_text": (
+        "Dari sambungan ini sudah terlalu banyak pengecekan. Silakan coba lagi beberapa menit lagi."
+    ),
+    "web.documents_off_title": "Cek dokumen tidak tersedia",
+    "web.documents_off_text": (
+        "Kantor ini belum memakai daftar dokumen jadi. Silakan tanyakan kepada petugas."
+    ),
+    "web.document_label": "Nomor registrasi dokumen (kosongkan untuk mencari dengan NIK)",
+    "web.document_for": "Untuk {services}",
     "display.now_caption": "NOMOR ANTREAN",
     "display.come_in": "SILAKAN MASUK",
     "display.recall": "PANGGILAN ULANG",
