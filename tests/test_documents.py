@@ -337,3 +337,14 @@ def test_retention_removes_handed_documents_with_their_day(
     assert [d.number for d in q.documents()] == ["AKTA-0003", "KTP20260002"]  # still waiting
     kept = daily_report(q, MONDAY)
     assert [(d.kind, d.handed) for d in kept.documents] == [("KK", 1)]
+
+
+def test_whether_a_service_needs_a_ready_document_is_shared_between_stations() -> None:
+    from counter_app.core.config import shared_rules, with_shared_rules
+
+    on, off = make_config(**sections()), make_config(**sections(enabled=False))
+    station = with_shared_rules(off, shared_rules(on))
+    assert station.needs_document("A") and not station.needs_document("B")
+    rules = shared_rules(off)
+    del rules["documents"]  # saved by a version without the ready list: this PC's is kept
+    assert with_shared_rules(on, rules).needs_document("A")

@@ -10,6 +10,7 @@ from counter_app.core.config.sections import (
     BookingSettings,
     CapacitySettings,
     Config,
+    DocumentSettings,
     OfficeSettings,
     ServiceSettings,
 )
@@ -24,6 +25,8 @@ def shared_rules(cfg: Config) -> dict[str, Any]:
         "opening_hours": cfg.office.opening_hours,
         # the desk's share of the quota depends on it: every station must agree
         "booking": cfg.booking.model_dump(mode="json"),
+        # whether a pickup number needs a ready document: the desk and the booking pages
+        "documents": cfg.documents.model_dump(mode="json"),
         "services": {
             s.prefix: {key: getattr(s, key) for key in SHARED_SERVICE_KEYS} for s in cfg.services
         },
@@ -43,6 +46,11 @@ def with_shared_rules(cfg: Config, rules: dict[str, Any]) -> Config:
             if "booking" in rules
             else cfg.booking
         )
+        documents = (  # rules saved before the ready list existed leave this PC's
+            DocumentSettings.model_validate(rules["documents"], strict=False)
+            if "documents" in rules
+            else cfg.documents
+        )
         shared = rules["services"]
         services = [
             ServiceSettings.model_validate({**s.model_dump(), **shared[s.prefix]})
@@ -53,5 +61,11 @@ def with_shared_rules(cfg: Config, rules: dict[str, Any]) -> Config:
     except (KeyError, TypeError, ValidationError) as exc:
         raise ValueError(f"shared queue settings ignored: {exc}") from None
     return cfg.model_copy(
-        update={"capacity": capacity, "office": office, "services": services, "booking": booking}
+        update={
+            "capacity": capacity,
+            "office": office,
+            "services": services,
+            "booking": booking,
+            "documents": documents,
+        }
     )
