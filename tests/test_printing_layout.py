@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from counter_app.core.config import PrinterSettings
-from counter_app.core.model import Ticket, TicketState
+from counter_app.core.model import DocumentRef, Ticket, TicketState
 from counter_app.core.tokens import ticket_link
 from counter_app.printing.layout import (
     QrBlock,
@@ -116,6 +116,20 @@ def test_outside_priority_group_reprint() -> None:
     priority = next(b for b in result.blocks if isinstance(b, Text) and "PRIORITAS" in b.text)
     assert priority.invert and priority.size == 2
     assert_fits(result)
+
+
+@pytest.mark.parametrize(("paper_mm", "width_dots"), WIDTHS)
+def test_a_ticket_for_a_document_names_its_kind_and_number_and_no_nik(
+    paper_mm: int, width_dots: int | None
+) -> None:
+    ticket = make_ticket(document=DocumentRef("KK-2026-0001", "KK", "ready"))
+    result = layout(ticket, paper_mm=paper_mm, width_dots=width_dots)
+    joined = " ".join(t.strip() for t in result.texts())
+    assert "Dokumen: KK KK-2026-0001" in joined
+    assert "NIK" not in joined
+    assert_fits(result)
+    assert "Document: KK KK-2026-0001" in " ".join(layout(ticket, language="en").texts())
+    assert not any("Dokumen" in t for t in layout().texts())  # none without a document
 
 
 def test_english() -> None:

@@ -223,6 +223,9 @@ def build_layout(
         b.add(Gap())
     if ticket.group > 1:
         b.text(texts.word(lang, "group", n=ticket.group), bold=True)
+    if ticket.document is not None:  # what the counter fetches; the NIK stays off the paper
+        doc = ticket.document
+        b.text(texts.word(lang, "document", kind=doc.kind, number=doc.number), bold=True)
     moment = ticket.issued_at.astimezone(tz)
     stamp = texts.format_datetime(lang, moment)
     if len(stamp) <= columns:

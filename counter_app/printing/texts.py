@@ -27,7 +27,7 @@ __all__ = [
 _TICKET = frozenset(
     {
         "title", "ahead", "ahead_outside", "next_in", "wait", "wait_none", "outside",
-        "priority", "group",
+        "priority", "group", "document",
         "valid_today", "live", "reprint", "test", "test_service",
     }
 )  # fmt: skip
