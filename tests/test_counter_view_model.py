@@ -12,6 +12,7 @@ from fakeprinter import make_ticket
 from counter_app.core.model import (
     Call,
     CounterStatus,
+    DocumentRef,
     EventKind,
     PrintStatus,
     ServiceStatus,
@@ -147,6 +148,16 @@ def test_what_the_panel_says_about_the_visitor() -> None:
     )
     plain = vm.current_view(ticket())
     assert plain is not None and plain.called_at is None and plain.transferred_from is None
+
+
+def test_the_document_to_fetch_is_its_kind_and_number_on_one_line() -> None:
+    ready = vm.current_view(ticket(document=DocumentRef("KK-2026-0001", "KK", "ready")))
+    assert ready is not None
+    assert ready.document == vm.DocumentView("KK", "KK\u20112026\u20110001", handed=False)
+    handed = vm.document_view(DocumentRef("AKTA-3", "AKTA", "handed"))
+    assert handed is not None and handed.handed
+    plain = vm.current_view(ticket())
+    assert plain is not None and plain.document is None
 
 
 def test_a_ticket_is_transferred_to_any_other_service_not_suspended() -> None:

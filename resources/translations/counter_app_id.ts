@@ -282,6 +282,14 @@
         <translation>pindahan dari layanan {prefix}</translation>
     </message>
     <message>
+        <source>Handed over: {kind} · {number}</source>
+        <translation>Sudah diserahkan: {kind} · {number}</translation>
+    </message>
+    <message>
+        <source>Fetch: {kind} · {number}</source>
+        <translation>Ambil: {kind} · {number}</translation>
+    </message>
+    <message>
         <source>{code} called to {counter}.</source>
         <translation>{code} dipanggil ke {counter}.</translation>
     </message>
@@ -308,6 +316,10 @@
     <message>
         <source>{code} served.</source>
         <translation>{code} selesai dilayani.</translation>
+    </message>
+    <message>
+        <source>{code} served: {kind} {number} handed over.</source>
+        <translation>{code} selesai dilayani: {kind} {number} sudah diserahkan.</translation>
     </message>
     <message>
         <source>{code} did not come. If the visitor arrives later, use Return a no-show [{key}].</source>
@@ -441,6 +453,14 @@
         <translation>Nomor daring dan kedatangan</translation>
     </message>
     <message>
+        <source>&amp;Documents</source>
+        <translation>&amp;Dokumen</translation>
+    </message>
+    <message>
+        <source>Finished documents: mark ready, hand over...</source>
+        <translation>Dokumen jadi: tandai jadi, serahkan...</translation>
+    </message>
+    <message>
         <source>Front desk - {office}</source>
         <translation>Meja Depan - {office}</translation>
     </message>
@@ -491,6 +511,10 @@
     <message>
         <source>{code} issued for {service}.</source>
         <translation>Nomor {code} ({service}) berhasil diambil.</translation>
+    </message>
+    <message>
+        <source>Document: {kind} {number}.</source>
+        <translation>Dokumen: {kind} {number}.</translation>
     </message>
     <message>
         <source>No preview</source>
@@ -615,6 +639,104 @@
     <message>
         <source>{code} cancelled.</source>
         <translation>{code} dibatalkan.</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentKeyDialog</name>
+    <message>
+        <source>Which document?</source>
+        <translation>Dokumen yang diambil</translation>
+    </message>
+    <message>
+        <source>{service} is for collecting a finished document. Scan or type its registration number, or the NIK:</source>
+        <translation>{service} untuk mengambil dokumen yang sudah jadi. Pindai atau ketik nomor registrasinya, atau NIK:</translation>
+    </message>
+    <message>
+        <source>Registration number or NIK</source>
+        <translation>Nomor registrasi atau NIK</translation>
+    </message>
+    <message>
+        <source>Issue the number  [Enter]</source>
+        <translation>Ambil nomor  [Enter]</translation>
+    </message>
+    <message>
+        <source>Cancel  [Esc]</source>
+        <translation>Batal  [Esc]</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentsDialog</name>
+    <message>
+        <source>Finished documents</source>
+        <translation>Dokumen jadi</translation>
+    </message>
+    <message>
+        <source>e.g. KK-2026-0001</source>
+        <translation>mis. KK-2026-0001</translation>
+    </message>
+    <message>
+        <source>16 digits (may stay empty)</source>
+        <translation>16 angka (boleh kosong)</translation>
+    </message>
+    <message>
+        <source>Mark ready</source>
+        <translation>Tandai jadi</translation>
+    </message>
+    <message>
+        <source>A document finished after the import</source>
+        <translation>Dokumen yang jadi setelah impor</translation>
+    </message>
+    <message>
+        <source>Registration number</source>
+        <translation>Nomor registrasi</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Jenis</translation>
+    </message>
+    <message>
+        <source>NIK</source>
+        <translation>NIK</translation>
+    </message>
+    <message>
+        <source>Scan or type the registration number</source>
+        <translation>Pindai atau ketik nomor registrasi</translation>
+    </message>
+    <message>
+        <source>Hand over</source>
+        <translation>Serahkan</translation>
+    </message>
+    <message>
+        <source>Handed over without a number</source>
+        <translation>Diserahkan tanpa nomor antrean</translation>
+    </message>
+    <message>
+        <source>Ready since</source>
+        <translation>Jadi sejak</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Tutup</translation>
+    </message>
+    <message>
+        <source>Ready to collect:</source>
+        <translation>Siap diambil:</translation>
+    </message>
+    <message>
+        <source>{n} ready to collect</source>
+        <translation>{n} siap diambil</translation>
+    </message>
+    <message>
+        <source>{kind} {number} is ready to collect.</source>
+        <translation>{kind} {number} siap diambil.</translation>
+    </message>
+    <message>
+        <source>{kind} {number} handed over.</source>
+        <translation>{kind} {number} sudah diserahkan.</translation>
+    </message>
+    <message>
+        <source>Not done: {reason}</source>
+        <translation>Tidak jadi: {reason}</translation>
     </message>
 </context>
 <context>

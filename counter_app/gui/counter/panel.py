@@ -206,6 +206,7 @@ class CounterPanel(QueueWindow):
         for name in vm.SERVING_COMMANDS:
             self.commands[name].set_enabled(view is not None)
         set_state(ui.currentCode, "idle", None if view is not None else "true")
+        self._show_document(view.document if view is not None else None)
         if view is None:
             ui.currentCode.setText("—")
             ui.currentService.setText(self.tr("Nobody at the counter"))
@@ -230,6 +231,22 @@ class CounterPanel(QueueWindow):
                 self.tr("transferred from {prefix}").format(prefix=view.transferred_from)
             )
         ui.currentDetails.setText(" · ".join(details))
+
+    def _show_document(self, doc: vm.DocumentView | None) -> None:
+        """What to fetch for the visitor, where the eye already is: "Fetch: KK · KK-2026-0001"."""
+        label = self.ui.currentDocument
+        label.setVisible(doc is not None)
+        if doc is None:
+            label.clear()
+            set_state(label, "level", None)
+            return
+        text = (
+            self.tr("Handed over: {kind} · {number}")
+            if doc.handed
+            else self.tr("Fetch: {kind} · {number}")
+        )
+        label.setText(text.format(kind=doc.kind, number=doc.number))
+        set_state(label, "level", "handed" if doc.handed else None)
 
     # --- actions -------------------------------------------------------------------------------
 
@@ -300,10 +317,15 @@ class CounterPanel(QueueWindow):
         )
 
     def done(self) -> None:
-        self._act(
-            "done",
-            lambda: self.queue.done(self.counter.number),
-            lambda t: self.tr("{code} served.").format(code=t.code),
+        self._act("done", lambda: self.queue.done(self.counter.number), self._served_text)
+
+    def _served_text(self, ticket: Ticket) -> str:
+        """Served; and the document it came for handed over, in the queue's log."""
+        doc, view = ticket.document, vm.document_view(ticket.document)
+        if doc is None or view is None or not view.handed:
+            return self.tr("{code} served.").format(code=ticket.code)
+        return self.tr("{code} served: {kind} {number} handed over.").format(
+            code=ticket.code, kind=doc.kind, number=doc.number
         )
 
     def no_show(self) -> None:

@@ -16,9 +16,11 @@ from enum import StrEnum
 
 from counter_app.core import texts
 from counter_app.core.config import Config
+from counter_app.core.documents import DocumentState
 from counter_app.core.model import (
     OPEN,
     CounterStatus,
+    DocumentRef,
     EventKind,
     Status,
     Ticket,
@@ -124,6 +126,23 @@ def history(status: Status, number: int) -> History:
 
 
 @dataclass(frozen=True, slots=True)
+class DocumentView:
+    """The finished document the visitor at the counter comes for: what to fetch."""
+
+    kind: str  # "KK"
+    number: str  # the registration number; the NIK is never shown here
+    handed: bool  # handed over already (the desk, or this counter's Done)
+
+
+def document_view(ref: DocumentRef | None) -> DocumentView | None:
+    if ref is None:
+        return None
+    return DocumentView(
+        ref.kind, ref.number.replace("-", NB_HYPHEN), ref.state == DocumentState.HANDED
+    )
+
+
+@dataclass(frozen=True, slots=True)
 class CurrentView:
     """The ticket being served, and what the panel says under its number."""
 
@@ -134,6 +153,7 @@ class CurrentView:
     group: int
     priority: bool
     transferred_from: str | None  # the service it was issued for, after a transfer
+    document: DocumentView | None = None  # the finished document to fetch for the visitor
 
 
 def current_view(ticket: Ticket | None) -> CurrentView | None:
@@ -147,6 +167,7 @@ def current_view(ticket: Ticket | None) -> CurrentView | None:
         group=ticket.group,
         priority=ticket.priority,
         transferred_from=ticket.issued_for if ticket.service != ticket.issued_for else None,
+        document=document_view(ticket.document),
     )
 
 

@@ -17,13 +17,14 @@ from functools import partial
 
 from PySide6.QtCore import QEvent, QItemSelection, QObject, Qt, QTimer, Slot
 from PySide6.QtGui import QCloseEvent, QImage, QMouseEvent
-from PySide6.QtWidgets import QButtonGroup, QHeaderView, QLabel, QMenu, QPushButton
+from PySide6.QtWidgets import QButtonGroup, QDialog, QHeaderView, QLabel, QMenu, QPushButton
 
 from counter_app.core.config import MAX_GROUP
 from counter_app.core.model import PrintStatus, Reason, Refused, ServiceStatus, Status, Ticket
 from counter_app.core.model import TicketState as State
 from counter_app.gui.desk import view_model as vm
 from counter_app.gui.desk.bookings import BookingsDialog
+from counter_app.gui.desk.documents import DocumentKeyDialog, DocumentsDialog
 from counter_app.gui.desk.recent import SERVICE, RecentTicketsModel
 from counter_app.gui.desk.ticket_image import render_ticket
 from counter_app.gui.forms.ui_desk_window import Ui_DeskWindow
@@ -113,6 +114,17 @@ class DeskWindow(QueueWindow):
                 self.open_bookings,
                 button=button,
                 menu=menu,
+            )
+        self.documents_dialog: DocumentsDialog | None = None
+        self.documents_command: Command | None = None
+        if self.config.documents.enabled:  # the ready list: one finished late, one collected
+            documents_menu = self.menuBar().addMenu(self.tr("&Documents"))
+            self.documents_command = Command(
+                self,
+                self.tr("Finished documents: mark ready, hand over..."),
+                "Ctrl+D",
+                self.open_documents,
+                menu=documents_menu,
             )
         self._build_recent_table()
 
@@ -240,6 +252,29 @@ class DeskWindow(QueueWindow):
         self.bookings_dialog.check_in_edit.setFocus()
         return self.bookings_dialog
 
+    # --- finished documents ------------------------------------------------------------------
+
+    def open_documents(self) -> DocumentsDialog:
+        """Mark a document ready, hand one over (one dialog, brought forward)."""
+        if self.documents_dialog is None:
+            self.documents_dialog = DocumentsDialog(self.ctx, self)
+        self.documents_dialog.show()
+        self.documents_dialog.raise_()
+        self.documents_dialog.activateWindow()
+        self.documents_dialog.number_edit.setFocus()
+        return self.documents_dialog
+
+    def ask_document(self, prefix: str) -> str | None:
+        """Which ready document a number of ``prefix`` comes for: its registration number
+        or the NIK, scanned or typed; None when staff cancel (a test replaces this)."""
+        dialog = DocumentKeyDialog(self.config.service_name(prefix), self)
+        try:
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                return None
+            return dialog.key() or None
+        finally:
+            dialog.deleteLater()
+
     # --- options ---------------------------------------------------------------------------
 
     def group_size(self) -> int:
@@ -283,13 +318,20 @@ class DeskWindow(QueueWindow):
             self.messages.show("warning", self.suspended_text(view))
             return
         button = self.service_buttons.get(prefix)
-        if button is None or not button.isEnabled() or not self.guard.begin():
+        if button is None or not button.isEnabled() or self.guard.busy:
+            return
+        document = None
+        if self.config.needs_document(prefix):  # a pickup: which document, before its number
+            document = self.ask_document(prefix)
+            if document is None:
+                return
+        if not self.guard.begin():
             return
         group, priority = self.group_size(), self.ui.priorityCheck.isChecked()
         self._busy_timer.start()
         self.ctx.call(
             self.ctx.actions,
-            lambda: self.station.issue(prefix, group=group, priority=priority),
+            lambda: self.station.issue(prefix, group=group, priority=priority, document=document),
             self._issued,
             name=f"issue {prefix}",
         )
@@ -340,7 +382,12 @@ class DeskWindow(QueueWindow):
             )
         else:
             text = self.tr("{code} issued for {service}.")
-        self.messages.show("info", text.format(code=ticket.code, service=name))
+        text = text.format(code=ticket.code, service=name)
+        if ticket.document is not None:
+            text += " " + self.tr("Document: {kind} {number}.").format(
+                kind=ticket.document.kind, number=ticket.document.number
+            )
+        self.messages.show("info", text)
         self._render_preview(ticket)
         self.refresh()
 

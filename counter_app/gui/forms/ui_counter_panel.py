@@ -125,12 +125,20 @@ class Ui_CounterPanel(object):
 
         self.currentLayout.addWidget(self.currentDetails)
 
+        self.currentDocument = QLabel(self.currentBox)
+        self.currentDocument.setObjectName(u"currentDocument")
+        self.currentDocument.setText(u"")
+        self.currentDocument.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.currentDocument.setWordWrap(True)
+
+        self.currentLayout.addWidget(self.currentDocument)
+
         self.currentBottomSpacer = QSpacerItem(10, 10, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Expanding)
 
         self.currentLayout.addItem(self.currentBottomSpacer)
 
         self.currentLayout.setStretch(0, 1)
-        self.currentLayout.setStretch(4, 1)
+        self.currentLayout.setStretch(5, 1)
 
         self.topRow.addWidget(self.currentBox)
 

@@ -126,6 +126,9 @@ QLabel#currentCode {{ font-size: 132px; font-weight: 800; color: {NAVY}; }}
 QLabel#currentCode[idle="true"] {{ color: #c3ccd8; }}
 QLabel#currentService {{ font-size: 24px; font-weight: 700; color: #13315c; }}
 QLabel#currentDetails {{ font-size: 18px; color: {MUTED}; }}
+QLabel#currentDocument {{ font-size: 22px; font-weight: 800; padding: 6px 18px;
+    border-radius: 8px; background: #fff3d6; color: #6e4600; }}
+QLabel#currentDocument[level="handed"] {{ background: #e3f4e7; color: #1c5a2a; }}
 QFrame#actionsFrame QPushButton {{ min-height: 54px; font-size: 17px; }}
 QLabel#waitingCount {{ font-size: 22px; font-weight: 800; color: {NAVY}; }}
 QLabel#waitingCount[level="none"] {{ color: #b3bdca; }}
