@@ -37,6 +37,7 @@ from counter_app.core.model import PrintStatus, Refused
 from counter_app.core.queue import Queue, open_queue
 from counter_app.core.tokens import make_payload
 from counter_app.gui.counter.panel import CounterPanel
+from counter_app.gui.desk.documents import DocumentKeyDialog
 from counter_app.gui.desk.window import DeskWindow
 from counter_app.gui.phone.server import WebState
 from counter_app.gui.report.window import ReportWindow
@@ -78,6 +79,7 @@ def office_config(
     printer: dict[str, Any] | None = None,
     web: dict[str, Any] | None = None,
     booking: dict[str, Any] | None = None,
+    documents: dict[str, Any] | None = None,
 ) -> Config:
     changes = services or {}
     data: dict[str, Any] = {
@@ -98,6 +100,8 @@ def office_config(
         "printer": {"kind": "preview", "folder": str(folder / "previews"), **(printer or {})},
         "web": web or {},
     }
+    if documents is not None:
+        data["documents"] = documents
     if booking is not None:
         data["booking"] = booking
         data["office"]["opening_hours"] = "08:00-15:00"  # the arrival windows come from them
@@ -253,6 +257,62 @@ def booking_scenes(app: QApplication, root: Path, out: Path, language: str) -> N
         capture.save(dialog, out / "desk-bookings.png")
         dialog.close()
         window.close()
+
+
+#: the ready list of finished documents: pickups at A, each number for one document
+DOCUMENTS = {"enabled": True, "kinds": {"KK": "A", "KTP-el": "A", "KIA": "A", "AKTA": "A"}}
+READY = (  # registration number, kind, NIK
+    ("6471-KK-30112026-0012", "KK", NIKS[0]),
+    ("6471-KTP-30112026-0031", "KTP-el", NIKS[1]),
+    ("6471-AKTA-27112026-0044", "AKTA", None),
+    ("6471-KIA-27112026-0007", "KIA", NIKS[2]),
+    ("6471-KK-26112026-0003", "KK", NIKS[3]),
+    ("6471-KK-25112026-0018", "KK", NIKS[4]),
+)
+
+
+def document_scenes(app: QApplication, root: Path, out: Path, language: str) -> None:
+    """A pickup number tied to a finished KK: the desk asking which document, its
+    Documents dialog (Ctrl+D) after marking one ready by hand, and the counter that
+    called the number, showing what to fetch."""
+    with scene(app, root, "documents", language, documents=DOCUMENTS) as s:
+        for number, kind, nik in READY:
+            s.queue.mark_ready(number, kind, nik=nik)
+        s.issue("B", 3)
+        s.issue("A", document=READY[1][2])  # by the NIK: the KTP-el
+        s.issue("A", document=READY[0][0])
+        s.issue("B", 2)
+        s.serve(1, 1)  # A-001: its KTP-el handed over
+        s.queue.call_next(1)  # A-002: its KK
+        printed = sorted((root / "documents" / "previews").glob("A-002-*.png"))
+        if len(printed) != 1:
+            raise RuntimeError(f"expected one print of A-002, found {printed}")
+        out.mkdir(parents=True, exist_ok=True)
+        print(shutil.copyfile(printed[0], out / "ticket-document.png"))
+        window = s.desk()
+        window.showNormal()
+        window.setGeometry(0, 0, *SIZE)
+        asking = DocumentKeyDialog(s.queue.config.service_name("A"), window)
+        asking.show()
+        asking.key_edit.setText(READY[2][0])  # as the scanner typed it
+        capture.wait_until(asking.isVisible, "the document question")
+        capture.save(asking, out / "desk-document-key.png")
+        asking.close()
+        dialog = window.open_documents()
+        dialog.number_edit.setText("6471-KIA-30112026-0052")
+        dialog.kind_box.setCurrentText("KIA")
+        dialog.mark_ready()
+        capture.wait_until(
+            lambda: dialog.loaded_once and not dialog.busy and bool(dialog.message.text()),
+            "the documents dialog's mark ready",
+        )
+        capture.save(dialog, out / "desk-documents.png")
+        dialog.close()
+        window.close()
+        panel = s.counter(1)
+        shoot(
+            app, panel, out / "counter-document.png", lambda: panel.ui.currentDocument.isVisible()
+        )
 
 
 def issued(window: DeskWindow) -> bool:
@@ -412,6 +472,7 @@ SCENES: dict[str, Callable[[QApplication, Path, Path, str], None]] = {
     "tickets": ticket_scenes,
     "web": web_scenes,
     "bookings": booking_scenes,
+    "documents": document_scenes,
 }
 
 
