@@ -58,7 +58,10 @@ def _station(url: str, seed: int, start: Any) -> dict[str, int]:
 def test_each_ready_document_goes_to_one_number_whichever_station_asks(db_url: str) -> None:
     queue = Queue(open_database(db_url), make_config(**SECTIONS))
     queue.import_documents(
-        [DocumentRecord(n, nik, "KK", "A", date(2026, 1, 2)) for n, nik in zip(NUMBERS, NIKS)]
+        [
+            DocumentRecord(n, nik, "KK", "A", date(2026, 1, 2))
+            for n, nik in zip(NUMBERS, NIKS, strict=True)
+        ]
     )
     queue.db.dispose()
     ctx = mp.get_context("spawn")
