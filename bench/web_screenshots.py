@@ -27,6 +27,9 @@ Accept-Language Indonesian (English, and ?lang=en, for phone-board-en.png). Each
     phone-booking.png    a booking: its number, day, arrival window, QR and cancel button;
                          phone-booking-en.png the same in English
     phone-booking-cancelled.png  the booking after its cancel button
+    phone-document-check.png  the document check's answer for a NIK with two documents:
+                         a KK ready (and the link to book its number), a KIA handed over;
+                         phone-document-check-en.png the same in English
 
 The alert flashes (green and black, once a second); phone-called.png is taken with
 prefers-reduced-motion, which holds it green, so the picture does not depend on the frame.
@@ -251,6 +254,46 @@ def booking_pages(camera: Camera, tmp: Path) -> None:
     queue.db.dispose()
 
 
+DOCUMENT_SECTIONS: dict[str, Any] = {
+    **BOOKING_SECTIONS,
+    "documents": {"enabled": True, "kinds": {"KK": "A", "KTP-el": "A", "AKTA": "A", "KIA": "A"}},
+}
+
+
+def document_pages(camera: Camera, tmp: Path) -> None:
+    from counter_app.core.documents import parse_export
+
+    url = f"sqlite:///{(tmp / 'documents.sqlite3').as_posix()}"
+    config_path = write_config(tmp / "documents.toml", url, **DOCUMENT_SECTIONS)
+    queue = open_queue(make_config(**DOCUMENT_SECTIONS, database={"url": url}), create=True)
+    today = queue.today()
+    nik = NIKS[12]
+    export = (
+        "no_registrasi,nik,jenis_dokumen,tanggal_selesai\n"
+        f"6471-KK-2026-000731,{nik},KK,{today - timedelta(days=2)}\n"
+        f"6471-KIA-2026-000112,{nik},KIA,{today - timedelta(days=9)}\n"
+    )
+    queue.import_documents(
+        parse_export(
+            export.encode(), queue.config.documents, path="siap.csv", today=today, lang="id"
+        )
+    )
+    queue.hand_over("6471-KIA-2026-000112")
+    queue.db.dispose()
+    for name, languages, switch in (
+        ("phone-document-check.png", None, None),
+        ("phone-document-check-en.png", ENGLISH, "en"),
+    ):
+        options = {"languages": languages} if languages else {}
+        with web_server(config_path) as base, camera.phone(**options) as browser:
+            browser.get(base + "/dokumen" + (f"?lang={switch}" if switch else ""))
+            wait_until(browser, "the check's form", lambda b: shown(b, "input[name=key]"))
+            browser.find_element(By.NAME, "key").send_keys(nik)
+            browser.find_element(By.CSS_SELECTOR, "main.check button[type=submit]").click()
+            wait_until(browser, "the answer", lambda b: shown(b, "#result"))
+            camera.save(browser, name)
+
+
 def offline_page(camera: Camera, tmp: Path, pg: str | None) -> None:
     from pgcluster import drop_database, fresh_database, postgres
     from sqlalchemy import create_engine, text
@@ -292,6 +335,12 @@ def main() -> int:
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
     parser.add_argument("--pg", help="PostgreSQL server URL (default: a throwaway cluster)")
     parser.add_argument("--scale", type=float, default=1.0, help="device pixel ratio")
+    parser.add_argument(
+        "--only",
+        choices=["tickets", "booking", "documents", "offline"],
+        action="append",
+        help="only these pictures (again for more); default: all",
+    )
     args = parser.parse_args()
     missing = browser_missing()
     if missing:
@@ -303,9 +352,15 @@ def main() -> int:
         for what in ("CONFIG", "DATA", "LOG"):  # never the real user's folders
             os.environ[f"COUNTER_APP_{what}_DIR"] = str(tmp / what.lower())
         camera = Camera(args.out, tmp, args.scale)
-        ticket_pages(camera, tmp)
-        booking_pages(camera, tmp)
-        offline_page(camera, tmp, args.pg)
+        only = set(args.only or ["tickets", "booking", "documents", "offline"])
+        if "tickets" in only:
+            ticket_pages(camera, tmp)
+        if "booking" in only:
+            booking_pages(camera, tmp)
+        if "documents" in only:
+            document_pages(camera, tmp)
+        if "offline" in only:
+            offline_page(camera, tmp, args.pg)
     print(f"{camera.count} browsers, {time.monotonic() - started:.0f} s")
     return 0
 

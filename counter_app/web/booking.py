@@ -1,7 +1,10 @@
 """The booking pages: take a day's number from home, see it, cancel it.
 
-Routes (the only ones that change the queue; everything else on the server is GET):
-  GET  /book                 the form: service, day, NIK, phone (no JavaScript needed)
+Routes (the only ones that change the queue; everything else on the server is GET but
+the document check, web/documents.py, which only reads):
+  GET  /book                 the form: service, day, NIK, phone, and for a service that
+                             hands over a ready document its registration number (no
+                             JavaScript needed)
   POST /book                 book; answers 303 to the booking's own page
   GET  /b/TOKEN              the booking: number, day, arrival window, QR, cancel button;
                              once checked in, 303 to the live ticket page
@@ -9,10 +12,10 @@ Routes (the only ones that change the queue; everything else on the server is GE
 
 Every POST is hostile until shown otherwise: a form body of at most MAX_BODY bytes, a
 CSRF token bound to a cookie and signed with the office's secret, an Origin (or Referer)
-of this very server, per-address and per-NIK limits. A refusal is a page that says why,
-with the form kept (never the NIK echoed on a page that is not the visitor's own form).
-The NIK is never shown on a public page: the booking page names the service, the day
-and the number only.
+of this very server (web/forms.py), per-address and per-NIK limits. A refusal is a page
+that says why, with the form kept (the NIK and the document's number never echoed back).
+Neither is ever shown on a public page: the booking page names the service, the day and
+the number only.
 """
 
 from __future__ import annotations
@@ -20,16 +23,14 @@ from __future__ import annotations
 import asyncio
 import base64
 import hashlib
-import hmac
 import io
 import logging
-import secrets
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
-from urllib.parse import parse_qs, quote, urlsplit
+from urllib.parse import quote
 
 import anyio
 import qrcode
@@ -45,15 +46,13 @@ from counter_app.core.model import Booking, BookingRequest, Reason, Refused
 from counter_app.core.nik import check_nik
 from counter_app.core.queue import DatabaseError, Queue
 from counter_app.core.tokens import make_payload
+from counter_app.web.forms import FormGuard
 from counter_app.web.words import WORDS, other_language, word
 
 log = logging.getLogger(__name__)
 
-MAX_BODY = 2048  # bytes of a booking form: four short fields and a token
-MAX_FIELDS = 8
-FORM_TYPE = "application/x-www-form-urlencoded"
-CSRF_COOKIE = "csrf"
-CSRF_MAX_AGE = 2 * 60 * 60  # a form left open longer is sent again with a fresh token
+MAX_BODY = 2048  # bytes of a booking form: five short fields and a token
+MAX_DOCUMENT = 40  # characters of a registration number (the queue reads up to 64)
 POST_LIMIT = parse("10/minute")  # per address: a family books for each member, no more
 NIK_LIMIT = parse("6/hour")  # per NIK, whoever sends it: nobody tries NIKs in a loop
 PAGE_LIMIT = parse("30/minute")
@@ -94,6 +93,7 @@ class ServiceChoice:
     name: str
     notice: str | None  # suspended: its notice, and no booking
     days: tuple[DayChoice, ...]
+    needs_document: bool = False  # its numbers are for collecting a ready document
 
     @property
     def full(self) -> bool:
@@ -136,7 +136,7 @@ class BookingPages:
     def __init__(self, pages: Any, queue: Queue) -> None:
         self.pages = pages  # server.Pages: templates, language, limiter, plain pages
         self.queue = queue
-        self.secret = pages.cfg.tickets.secret.encode("utf-8")
+        self.guard = FormGuard(pages, lambda: self.cfg)
         # one queue a language on the same database, so a refusal is in the visitor's
         # language (each follows the shared rules on its own)
         self.queues = {
@@ -184,62 +184,6 @@ class BookingPages:
     def cfg(self) -> Config:
         return self.queue.config  # the shared rules as the queue follows them
 
-    # --- CSRF ----------------------------------------------------------------------------
-
-    def _csrf(self, nonce: str, issued: int) -> str:
-        body = f"{nonce}.{issued}"
-        mac = hmac.new(self.secret, b"csrf:" + body.encode("ascii"), hashlib.sha256).digest()
-        return f"{body}.{base64.urlsafe_b64encode(mac[:16]).decode('ascii').rstrip('=')}"
-
-    def _new_token(self, request: Request) -> tuple[str, str]:
-        """(the nonce for the cookie, the form's token): the cookie's own, or a new one."""
-        nonce = request.cookies.get(CSRF_COOKIE) or ""
-        if not (16 <= len(nonce) <= 64 and nonce.isascii() and nonce.isalnum()):
-            nonce = secrets.token_hex(16)
-        return nonce, self._csrf(nonce, int(time.time()))
-
-    def _token_ok(self, request: Request, token: str) -> bool:
-        nonce = request.cookies.get(CSRF_COOKIE) or ""
-        parts = token.split(".")
-        if len(parts) != 3 or not nonce or parts[0] != nonce or not parts[1].isdigit():
-            return False
-        issued = int(parts[1])
-        if not 0 <= time.time() - issued <= CSRF_MAX_AGE:
-            return False
-        return hmac.compare_digest(self._csrf(nonce, issued), token)
-
-    def _same_origin(self, request: Request) -> bool:
-        """The form was sent from one of our own pages: its Origin (or, without one, its
-        Referer) names this server, scheme and host, as the browser reached it or as
-        public_url says (an http page of an https office is not ours)."""
-        sent = request.headers.get("origin") or request.headers.get("referer")
-        if not sent or sent == "null":
-            return False
-        parts = urlsplit(sent)
-        theirs = (parts.scheme.lower(), parts.netloc.lower())
-        ours = {(request.url.scheme, request.headers.get("host", "").lower())}
-        if self.cfg.web.public_url:
-            public = urlsplit(self.cfg.web.public_url)
-            ours.add((public.scheme.lower(), public.netloc.lower()))
-        return bool(theirs[1]) and theirs in ours
-
-    def _with_cookie(self, response: Response, request: Request, nonce: str) -> Response:
-        """A page with a form: its CSRF cookie, and a referrer policy under which the
-        browser names our origin when the form is sent. Under the other pages'
-        no-referrer, Chromium sends "Origin: null" and the same-origin check refuses
-        the form; same-origin still tells nothing to any other site."""
-        response.headers["referrer-policy"] = "same-origin"
-        response.set_cookie(
-            CSRF_COOKIE,
-            nonce,
-            max_age=CSRF_MAX_AGE,
-            path="/",
-            secure=request.url.scheme == "https",
-            httponly=True,
-            samesite="strict",
-        )
-        return response
-
     # --- the form ------------------------------------------------------------------------
 
     def _choices(self, lang: str) -> list[ServiceChoice]:
@@ -257,6 +201,7 @@ class BookingPages:
                     DayChoice(d.isoformat(), _spelled(d, lang), left[d].get(svc.prefix, 0))
                     for d in days
                 ),
+                needs_document=cfg.needs_document(svc.prefix),
             )
             for svc in cfg.services
             if cfg.online_quota(svc) > 0
@@ -292,7 +237,7 @@ class BookingPages:
             services = await self._recent_choices(lang)
         except DatabaseError:
             return self.pages.plain(lang, "offline", 503)
-        nonce, token = self._new_token(request)
+        nonce, token = self.guard.new_token(request)
         response = self.pages.html(
             "book.html",
             status,
@@ -305,34 +250,17 @@ class BookingPages:
             kept=kept or {},
             existing=self._view(existing, lang) if existing else None,
             other=other_language(lang),
+            documents=self.cfg.documents.enabled,
+            needs_document=any(s.needs_document for s in services),
         )
-        return self.pages.remember_language(request, self._with_cookie(response, request, nonce))
+        return self.pages.remember_language(
+            request, self.guard.with_cookie(response, request, nonce)
+        )
 
     # --- booking -------------------------------------------------------------------------
 
     async def _read_form(self, request: Request) -> dict[str, str] | Response:
-        lang = self.pages.lang(request)
-        kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
-        if kind != FORM_TYPE:
-            return self.pages.plain(lang, "bad_form", 415)
-        length = request.headers.get("content-length")
-        if length is not None and (not length.isdigit() or int(length) > MAX_BODY):
-            return self.pages.plain(lang, "too_large", 413)
-        body = b""
-        async for chunk in request.stream():
-            body += chunk
-            if len(body) > MAX_BODY:
-                return self.pages.plain(lang, "too_large", 413)
-        try:
-            fields = parse_qs(body.decode("ascii"), strict_parsing=False, max_num_fields=MAX_FIELDS)
-        except (UnicodeDecodeError, ValueError):
-            return self.pages.plain(lang, "bad_form", 400)
-        if any(len(v) != 1 for v in fields.values()):
-            return self.pages.plain(lang, "bad_form", 400)
-        form = {k: v[0] for k, v in fields.items()}
-        if not self._same_origin(request) or not self._token_ok(request, form.get("csrf", "")):
-            return self.pages.plain(lang, "forbidden", 403)
-        return form
+        return await self.guard.read(request, MAX_BODY)
 
     async def book(self, request: Request) -> Response:
         lang = self.pages.lang(request)
@@ -380,9 +308,10 @@ class BookingPages:
         known = self._known_full(service, day, lang, nik)
         if known is not None:
             return known
-        waiting = _Waiting(
-            lang, BookingRequest(service, day, form.get("nik", ""), form.get("phone")), nik
+        request = BookingRequest(
+            service, day, form.get("nik", ""), form.get("phone"), _document(self.cfg, service, form)
         )
+        waiting = _Waiting(lang, request, nik)
         self._waiting.append(waiting)
         if self._writer is None:
             self._writer = asyncio.create_task(self._write_waiting())
@@ -476,7 +405,7 @@ class BookingPages:
         if b.state == "checked_in" and b.ticket_code and b.day == self.queue.today():
             payload = make_payload(self.cfg.tickets.secret, b.day, b.ticket_code)
             return RedirectResponse(f"../t/{quote(payload, safe=':')}?lang={lang}", 303)
-        nonce, csrf = self._new_token(request)
+        nonce, csrf = self.guard.new_token(request)
         link = self._link(request, token)
         response = self.pages.html(
             "booking.html",
@@ -491,7 +420,9 @@ class BookingPages:
             cancellable=b.state == "booked",
             other=other_language(lang),
         )
-        return self.pages.remember_language(request, self._with_cookie(response, request, nonce))
+        return self.pages.remember_language(
+            request, self.guard.with_cookie(response, request, nonce)
+        )
 
     def _link(self, request: Request, token: str) -> str:
         base = self.cfg.web.public_url or str(request.base_url).rstrip("/")
@@ -515,6 +446,14 @@ class BookingPages:
         else:
             self._changed(cancelled.service, cancelled.day)
         return RedirectResponse(f"../{quote(token, safe='')}?lang={lang}", status_code=303)
+
+
+def _document(cfg: Config, service: str, form: dict[str, str]) -> str | None:
+    """The registration number typed for a service that hands over a ready document
+    (None: the queue looks for one by the NIK); any other service's form ignores it."""
+    if not cfg.needs_document(service):
+        return None
+    return form.get("document", "").strip()[:MAX_DOCUMENT] or None
 
 
 def _in_language(cfg: Config, lang: str) -> Config:

@@ -6,6 +6,7 @@ Routes (GET; the booking pages' POSTs, web/booking.py, are the only ones that wr
   /t/PAYLOAD            one ticket's page (PAYLOAD: the signed payload of today's ticket)
   /t/PAYLOAD/events     its live updates; /t/PAYLOAD/state for polling
   /book, /b/TOKEN       the booking pages (web/booking.py)
+  /dokumen              is my document ready? (web/documents.py; its POST only reads)
   /healthz              "ok" or "offline", for whoever watches the server
 """
 
@@ -35,6 +36,7 @@ from counter_app.core.queue import Queue
 from counter_app.core.tokens import check_payload
 from counter_app.web.allowance import Allowances
 from counter_app.web.booking import BookingPages
+from counter_app.web.documents import DocumentPages
 from counter_app.web.guard import address_key
 from counter_app.web.hub import Hub, Listener, Offline, Update
 from counter_app.web.stream import EventStream
@@ -290,6 +292,7 @@ class Pages:
             poll=f"{here}/state?lang={lang}",
             other=other_language(lang),
             booking=self.cfg.booking.enabled,
+            documents=self.cfg.documents.enabled,
         )
 
     def followed(self, request: Request) -> tuple[str | None, bool]:
@@ -391,6 +394,7 @@ def create_app(
     )
     pages = Pages(cfg, hub, env, Allowances())
     booking = BookingPages(pages, reader)
+    documents = DocumentPages(pages, reader)
 
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
@@ -412,6 +416,8 @@ def create_app(
             Route("/book", booking.book, methods=["POST"], name="book"),
             Route("/b/{token}", booking.page, name="booking"),
             Route("/b/{token}/cancel", booking.cancel, methods=["POST"], name="booking_cancel"),
+            Route("/dokumen", documents.form, name="document_form"),
+            Route("/dokumen", documents.check, methods=["POST"], name="document_check"),
             Route("/healthz", pages.health, name="health"),
             Route("/static/chime.wav", pages.chime, name="chime"),
             Mount("/static", StaticFiles(directory=resource_path("web", "static")), name="static"),

@@ -471,7 +471,7 @@ WORDS: dict[str, str] = {
         "This office does not use the list of finished documents yet. Please ask the staff."
     ),
     "web.document_label": "Registration number of the document (leave empty to search by NIK)",
-    "web.document_for": "For {services}",
+    "web.document_for": "Only for {services}",
     "display.now_caption": "TICKET NUMBER",
     "display.come_in": "PLEASE COME IN",
     "display.recall": "CALLED AGAIN",

@@ -475,7 +475,7 @@ WORDS: dict[str, str] = {
         "Kantor ini belum memakai daftar dokumen jadi. Silakan tanyakan kepada petugas."
     ),
     "web.document_label": "Nomor registrasi dokumen (kosongkan untuk mencari dengan NIK)",
-    "web.document_for": "Untuk {services}",
+    "web.document_for": "Hanya untuk {services}",
     "display.now_caption": "NOMOR ANTREAN",
     "display.come_in": "SILAKAN MASUK",
     "display.recall": "PANGGILAN ULANG",
