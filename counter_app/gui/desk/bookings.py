@@ -13,14 +13,11 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -29,12 +26,12 @@ from PySide6.QtWidgets import (
 from counter_app.core.model import Booking, Refused, Ticket, TicketState
 from counter_app.gui.desk import bookings_view as bv
 from counter_app.gui.shell.style import set_state
+from counter_app.gui.shell.widgets import list_table
 
 if TYPE_CHECKING:
     from counter_app.gui.shell.context import Context
 
 REFRESH_MS = 15_000  # the list follows other stations' check-ins and new bookings
-COLUMNS = 5
 
 
 class BookingsDialog(QDialog):
@@ -66,23 +63,18 @@ class BookingsDialog(QDialog):
         self.message.setWordWrap(True)
         self.summary = QLabel(self)
         self.summary.setObjectName("bookingSummary")
-        self.table = QTableWidget(0, COLUMNS, self)
-        self.table.setObjectName("bookingsTable")
-        self.table.setHorizontalHeaderLabels(
+        self.table = list_table(
+            self,
+            "bookingsTable",
             [
                 self.tr("Number"),
                 self.tr("Come at"),
                 self.tr("Service"),
                 self.tr("NIK"),
                 self.tr("State"),
-            ]
+            ],
+            stretch=2,
         )
-        self.table.verticalHeader().setVisible(False)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         close = QPushButton(self.tr("Close"), self)
         close.clicked.connect(self.reject)
 

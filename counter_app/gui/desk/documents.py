@@ -15,17 +15,14 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -35,12 +32,12 @@ from counter_app.core.documents import DocumentState
 from counter_app.core.model import Document, Refused
 from counter_app.core.queue.documents import MAX_KEY
 from counter_app.gui.shell.style import set_state
+from counter_app.gui.shell.widgets import list_table
 
 if TYPE_CHECKING:
     from counter_app.gui.shell.context import Context
 
 LISTED = 200  # ready documents listed, oldest finished first
-COLUMNS = 4
 
 
 class DocumentKeyDialog(QDialog):
@@ -141,22 +138,17 @@ class DocumentsDialog(QDialog):
         self.message.setWordWrap(True)
         self.summary = QLabel(self)
         self.summary.setObjectName("documentsSummary")
-        self.table = QTableWidget(0, COLUMNS, self)
-        self.table.setObjectName("documentsTable")
-        self.table.setHorizontalHeaderLabels(
+        self.table = list_table(
+            self,
+            "documentsTable",
             [
                 self.tr("Registration number"),
                 self.tr("Kind"),
                 self.tr("NIK"),
                 self.tr("Ready since"),
-            ]
+            ],
+            stretch=0,
         )
-        self.table.verticalHeader().setVisible(False)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         close = QPushButton(self.tr("Close"), self)
         close.setAutoDefault(False)
         close.clicked.connect(self.reject)
