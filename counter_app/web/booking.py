@@ -237,24 +237,17 @@ class BookingPages:
             services = await self._recent_choices(lang)
         except DatabaseError:
             return self.pages.plain(lang, "offline", 503)
-        nonce, token = self.guard.new_token(request)
-        response = self.pages.html(
+        return self.guard.form_page(
+            request,
+            lang,
             "book.html",
             status,
-            w=WORDS[lang],
-            lang=lang,
-            root="",
             services=services,
-            token=token,
             error=error,
             kept=kept or {},
             existing=self._view(existing, lang) if existing else None,
-            other=other_language(lang),
             documents=self.cfg.documents.enabled,
             needs_document=any(s.needs_document for s in services),
-        )
-        return self.pages.remember_language(
-            request, self.guard.with_cookie(response, request, nonce)
         )
 
     # --- booking -------------------------------------------------------------------------

@@ -39,7 +39,7 @@ from counter_app.core.documents import Availability
 from counter_app.core.model import DocumentCheck
 from counter_app.core.queue import DatabaseError, Queue
 from counter_app.web.forms import FormGuard
-from counter_app.web.words import WORDS, other_language, word
+from counter_app.web.words import word
 
 MAX_BODY = 512  # bytes of the form: one short field and a token
 MAX_KEY = 40  # characters of a registration number or a NIK as typed, with its spaces
@@ -132,22 +132,11 @@ class DocumentPages:
         error: str | None = None,
         lines: list[CheckLine] | None = None,
     ) -> Response:
-        nonce, token = self.guard.new_token(request)
-        response = self.pages.html(
-            "document.html",
-            status,
-            w=WORDS[lang],
-            lang=lang,
-            root="",
-            token=token,
-            error=error,
-            lines=lines,
-            other=other_language(lang),
+        response = self.guard.form_page(
+            request, lang, "document.html", status, error=error, lines=lines
         )
         response.headers["cache-control"] = "no-store"  # an answer is for this visit only
-        return self.pages.remember_language(
-            request, self.guard.with_cookie(response, request, nonce)
-        )
+        return response
 
     def _line(self, check: DocumentCheck, lang: str) -> CheckLine:
         day = _spelled(check.since, lang)

@@ -22,6 +22,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from counter_app.core.config import Config
+from counter_app.web.words import WORDS, other_language
 
 MAX_FIELDS = 8
 FORM_TYPE = "application/x-www-form-urlencoded"
@@ -91,6 +92,24 @@ class FormGuard:
             samesite="strict",
         )
         return response
+
+    def form_page(
+        self, request: Request, lang: str, template: str, status: int, **context: Any
+    ) -> Response:
+        """A page with one of our forms, in ``lang``: a fresh CSRF token in the form and its
+        cookie, the page's words and the other language's link, the language remembered."""
+        nonce, token = self.new_token(request)
+        response: Response = self.pages.html(
+            template,
+            status,
+            w=WORDS[lang],
+            lang=lang,
+            root="",
+            token=token,
+            other=other_language(lang),
+            **context,
+        )
+        return self.pages.remember_language(request, self.with_cookie(response, request, nonce))
 
     async def read(self, request: Request, max_body: int) -> dict[str, str] | Response:
         """The form's fields, one value each; or the page that says why not: not a form
