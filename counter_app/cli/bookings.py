@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import csv
 import io
-from datetime import datetime, time
 
 from counter_app.core import words
 from counter_app.core.config import Config
@@ -67,7 +66,7 @@ def bookings(args: argparse.Namespace, cfg: Config) -> int:
     if args.csv is not None:
         save_text(args.csv, _csv_text(found, cfg))
     lang = cfg.office.language
-    spelled = words.spelled_date(datetime.combine(day, time()), lang)
+    spelled = words.spelled_date(day, lang)
     head = words.text("cli.bookings", lang, day=spelled, n=len(found))
     human = "\n".join([head, *(_line(b, cfg) for b in found)])
     emit(args, {"day": day.isoformat(), "bookings": [b.as_json() for b in found]}, human)

@@ -28,7 +28,7 @@ import logging
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date
 from typing import Any
 from urllib.parse import quote
 
@@ -454,7 +454,7 @@ def _in_language(cfg: Config, lang: str) -> Config:
 
 
 def _spelled(day: date, lang: str) -> str:
-    return words.spelled_date(datetime.combine(day, datetime.min.time()), lang)
+    return words.spelled_date(day, lang)
 
 
 def _qr_data_uri(text: str) -> str:

@@ -25,7 +25,7 @@ import asyncio
 import re
 import time
 from dataclasses import dataclass, replace
-from datetime import date, datetime
+from datetime import date
 from typing import Any
 
 import anyio
@@ -165,4 +165,4 @@ class DocumentPages:
 def _spelled(day: date | None, lang: str) -> str:
     if day is None:
         return "?"
-    return words.spelled_date(datetime.combine(day, datetime.min.time()), lang)
+    return words.spelled_date(day, lang)

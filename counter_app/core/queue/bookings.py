@@ -485,7 +485,7 @@ class Bookings(Issuing):
     # --- a booking's plain value ----------------------------------------------------------
 
     def _day(self, day: date) -> str:
-        return words.spelled_date(datetime.combine(day, datetime.min.time()), self.lang)
+        return words.spelled_date(day, self.lang)
 
     def _code(self, row: BookingRow) -> str:
         return format_code(self.config.booking_series(row.service), row.number)

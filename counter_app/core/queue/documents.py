@@ -16,7 +16,7 @@ number gets the not-ready answer, so a stranger cannot tell which exist.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date, datetime
+from datetime import date
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -275,7 +275,7 @@ class Documents(DayAndHall):
     def _spelled(self, day: date | None) -> str:
         if day is None:
             return "?"
-        return words.spelled_date(datetime.combine(day, datetime.min.time()), self.lang)
+        return words.spelled_date(day, self.lang)
 
     # --- reads ----------------------------------------------------------------------------
 

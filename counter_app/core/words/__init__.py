@@ -10,7 +10,7 @@ Indonesian, the office's own.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import datetime
+from datetime import date
 from typing import Literal
 
 from counter_app.core.words import en as _en
@@ -42,9 +42,9 @@ def section(prefix: str, language: str = FALLBACK) -> dict[str, str]:
     return {k.removeprefix(start): v for k, v in book(language).items() if k.startswith(start)}
 
 
-def spelled_date(moment: datetime, language: str = FALLBACK) -> str:
-    """``Sabtu, 28 November 2026``: our own words, so no system locale is needed (id_ID is
-    rarely installed on the desk PCs, and differs on Windows)."""
+def spelled_date(moment: date, language: str = FALLBACK) -> str:
+    """``Sabtu, 28 November 2026`` (a day, or a moment's day): our own words, so no system
+    locale is needed (id_ID is rarely installed on the desk PCs, and differs on Windows)."""
     day = text(f"date.day.{moment.weekday()}", language)
     month = text(f"date.month.{moment.month}", language)
     return f"{day}, {moment.day} {month} {moment.year}"
