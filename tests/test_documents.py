@@ -171,6 +171,9 @@ def test_import_again_updates_ready_ones_and_leaves_handed_ones(make: Callable[.
     assert result.as_json() == {"added": 1, "updated": 1, "unchanged": 1, "handed": 1, "total": 4}
     assert q.document("KK-2026-0001").finished_on == date(2026, 11, 26)
     assert q.document("AKTA-0003").state == "handed"
+    with pytest.raises(Refused) as caught:  # the desk marking it ready again is told so
+        q.mark_ready("AKTA-0003", "AKTA")
+    assert caught.value.reason == Reason.DOCUMENT_HANDED
     assert [d.number for d in q.documents(kind="kia")] == ["KIA-0004"]
     assert [d.number for d in q.documents(state="handed")] == ["AKTA-0003"]
 

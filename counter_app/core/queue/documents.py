@@ -134,7 +134,9 @@ class Documents(DayAndHall):
             service,
             finished_on or self.today(),
         )
-        self.import_documents([record])
+        if self.import_documents([record]).handed:  # handed over already: said, not redone
+            with self._read_sessions() as s:
+                raise self._handed(s, self._by_number(s, key))
         return self.document(key)
 
     def hand_over(self, number: str) -> Document:
