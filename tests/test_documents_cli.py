@@ -72,6 +72,10 @@ def test_import_list_issue_and_hand_over(tmp_path: Path, db_url: str) -> None:
     assert run("documents", "handed", "ktp-2026-0002").returncode == 0
     twice = run("documents", "handed", "KTP-2026-0002")
     assert "sudah diserahkan" in one_line(twice, 3)
+    bad_day = run("documents", "ready", "KIA-1", "--kind", "KK", "--date", "31/12/2026")
+    assert "--date" in one_line(bad_day, 2)
+    ready = json.loads(run("documents", "ready", "KIA-1", "--kind", "kk", "--json").stdout)
+    assert (ready["number"], ready["kind"], ready["state"]) == ("KIA-1", "KK", "ready")
     unknown = run("documents", "handed", "XX-1")
     assert "tidak ada di daftar" in one_line(unknown, 3)
 

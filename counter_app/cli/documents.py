@@ -8,7 +8,6 @@ shows the list with the NIK masked; `documents ready` and `documents handed` mar
 from __future__ import annotations
 
 import argparse
-from datetime import date
 
 from counter_app.core import words
 from counter_app.core.config import Config
@@ -18,6 +17,7 @@ from counter_app.core.queue import open_queue
 
 from .failures import EXIT_OK, EXIT_USAGE
 from .output import emit, tell
+from .reports import day_option
 
 
 def _say(cfg: Config, key: str, **fields: object) -> str:
@@ -62,7 +62,7 @@ def documents(args: argparse.Namespace, cfg: Config) -> int:
         )
         return EXIT_OK
     if args.action == "ready":
-        finished = date.fromisoformat(args.date) if args.date else None
+        finished = day_option(args.date)
         doc = queue.mark_ready(args.number, args.kind, nik=args.nik, finished_on=finished)
         args.output.done = _say(cfg, "ready_done", number=doc.number)
         emit(args, doc.as_json(), _line(doc, cfg))
