@@ -11,7 +11,7 @@ from pathlib import Path
 
 import httpx2
 import pytest
-from conftest import write_config
+from conftest import to_toml, write_config
 from test_booking_cli import midday_zone
 from webkit import web_server
 
@@ -300,6 +300,36 @@ def test_guessing_numbers_from_one_address_hits_the_limit_and_learns_nothing(
         for answer in (*answers, real):
             for key in (*tried, KK):
                 assert key not in answer.text
+
+
+def test_guessing_from_many_addresses_is_bounded_for_all_of_them(
+    tmp_path: Path, sqlite_url: str
+) -> None:
+    """Behind the office's proxy, every check from a new address: the per-address limits
+    never bite, `checks_per_minute` of all addresses together does, for everyone."""
+    path = documents_office(tmp_path / "office.toml", sqlite_url)
+    cfg = config_mod.load_config(path).model_dump(exclude_none=True)
+    cfg["web"]["trusted_proxies"] = ["127.0.0.1"]
+    cfg["documents"]["checks_per_minute"] = 4
+    path.write_text(to_toml(cfg), encoding="utf-8")
+    with_ready_list(path)
+    with web_server(path) as base, httpx2.Client(base_url=base, timeout=TIMEOUT) as client:
+        token = form_token(client)
+        statuses = [
+            client.post(
+                "/dokumen",
+                data={"csrf": token, "key": f"KK-2026-{n:04d}"},
+                headers={"origin": base, "x-forwarded-for": f"198.51.100.{n}"},
+            ).status_code
+            for n in range(1, 7)
+        ]
+        assert statuses == [200] * 4 + [429] * 2, statuses
+        late = client.post(
+            "/dokumen",
+            data={"csrf": token, "key": KK},
+            headers={"origin": base, "x-forwarded-for": "198.51.100.200"},
+        )
+        assert late.status_code == 429 and KK not in late.text
 
 
 def book(

@@ -13,8 +13,9 @@ never shows what was typed, nor a name.
 
 What a stranger might try here is guessing: registration numbers in a row, or NIKs. The
 form goes through the booking form's guard (web/forms.py: CSRF token bound to a cookie,
-same origin, a small body); each address has a few checks a minute and an hour, and past
-them every answer is the same 429 page, which says nothing of what was asked. Every
+same origin, a small body); each address has a few checks a minute and an hour, all
+addresses together ``[documents] checks_per_minute``, and past them every answer is the
+same 429 page, which says nothing of what was asked. Every
 well-formed key costs one read whatever it finds, and the answer waits until at least
 FLOOR seconds after the form arrived, so how long it took tells little of what was found.
 """
@@ -29,7 +30,7 @@ from datetime import date
 from typing import Any
 
 import anyio
-from limits import parse
+from limits import RateLimitItem, parse
 from starlette.requests import Request
 from starlette.responses import Response
 
@@ -73,6 +74,7 @@ class DocumentPages:
         self.queue = queue
         self.guard = FormGuard(pages, lambda: self.cfg)
         self._readers: anyio.CapacityLimiter | None = None
+        self._everyone: RateLimitItem | None = None
 
     @property
     def cfg(self) -> Config:
@@ -94,6 +96,7 @@ class DocumentPages:
         if not (
             self.pages.allowed(request, CHECK_LIMIT, "check")
             and self.pages.allowed(request, CHECK_DAILY_LIMIT, "check-hour")
+            and self._everyone_allowed()
         ):
             return self._limited(lang)
         form = await self.guard.read(request, MAX_BODY)
@@ -112,6 +115,14 @@ class DocumentPages:
             return self.pages.plain(lang, "offline", 503)
         await asyncio.sleep(max(0.0, arrived + FLOOR - time.monotonic()))
         return self._page(request, lang, lines=[self._line(c, lang) for c in found])
+
+    def _everyone_allowed(self) -> bool:
+        """One more check within ``[documents] checks_per_minute`` of all addresses
+        together: someone guessing from a thousand addresses is bounded too."""
+        per_minute = self.cfg.documents.checks_per_minute
+        if self._everyone is None or self._everyone.amount != per_minute:
+            self._everyone = parse(f"{per_minute}/minute")
+        return bool(self.pages.limiter.hit(self._everyone, "check-all", "everyone"))
 
     def _limiter(self) -> anyio.CapacityLimiter:
         if self._readers is None:  # made in the event loop, on first use

@@ -423,6 +423,10 @@ class DocumentSettings(_Section):
     column_finished: str = Field(default="tanggal_selesai", min_length=1, max_length=64)
     date_format: DateForm = "YYYY-MM-DD"
     delimiter: Literal[",", ";", "tab"] = ","
+    # The phone's check (/dokumen) from every address together, a minute: past it,
+    # everyone waits a minute. Bounds guessing from many addresses at once, which the
+    # per-address limits alone do not; a city office's visitors check far fewer.
+    checks_per_minute: int = Field(default=300, ge=1, le=100_000)
 
     def service_of(self, kind: str) -> str | None:
         """The service handing over ``kind``, ignoring case; None for a kind not listed."""
