@@ -102,6 +102,9 @@ def test_the_desk_asks_for_the_document_and_issues_with_it(
     qtbot.mouseClick(window.service_buttons["B"], Qt.MouseButton.LeftButton)  # no document
     qtbot.waitUntil(lambda: office.codes() == ["A-001", "B-001"])
     assert asked.prefixes == ["A"]
+    # the button says so before anyone presses it; legalisation's does not
+    notes = {p: b.reason_label.text() for p, b in window.service_buttons.items()}
+    assert notes["A"] == "Hanya untuk dokumen yang sudah jadi" and notes["B"] == ""
 
 
 def test_a_number_by_the_nik_finds_the_persons_ready_document(

@@ -589,6 +589,10 @@
         <translation>Ditutup sementara</translation>
     </message>
     <message>
+        <source>Only for a finished document</source>
+        <translation>Hanya untuk dokumen yang sudah jadi</translation>
+    </message>
+    <message>
         <source>{free} places free · outside: {tickets} tickets ({persons} persons)</source>
         <translation>{free} tempat kosong · di luar: {tickets} nomor ({persons} orang)</translation>
     </message>

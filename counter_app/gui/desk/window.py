@@ -556,6 +556,8 @@ class DeskWindow(QueueWindow):
             else ""
         )
         note = self.tr("New tickets wait outside") if view.waits_outside else None
+        if note is None and self.config.needs_document(svc.prefix):
+            note = self.tr("Only for a finished document")  # the desk asks which one
         button.show_state(
             view.name, quota, low=view.low, reason=self._refusal_text(view), note=note
         )
