@@ -198,7 +198,9 @@ class BookingPages:
                 name=cfg.service_name(svc.prefix, lang),
                 notice=svc.suspended,
                 days=tuple(
-                    DayChoice(d.isoformat(), _spelled(d, lang), left[d].get(svc.prefix, 0))
+                    DayChoice(
+                        d.isoformat(), words.spelled_date(d, lang), left[d].get(svc.prefix, 0)
+                    )
                     for d in days
                 ),
                 needs_document=cfg.needs_document(svc.prefix),
@@ -365,7 +367,7 @@ class BookingPages:
         return {
             "code": b.code,
             "service": self.cfg.service_name(b.service, lang),
-            "day": _spelled(b.day, lang),
+            "day": words.spelled_date(b.day, lang),
             "window": word(
                 lang,
                 "come_at",
@@ -451,10 +453,6 @@ def _document(cfg: Config, service: str, form: dict[str, str]) -> str | None:
 
 def _in_language(cfg: Config, lang: str) -> Config:
     return cfg.model_copy(update={"office": cfg.office.model_copy(update={"language": lang})})
-
-
-def _spelled(day: date, lang: str) -> str:
-    return words.spelled_date(day, lang)
 
 
 def _qr_data_uri(text: str) -> str:

@@ -26,7 +26,6 @@ import asyncio
 import re
 import time
 from dataclasses import dataclass, replace
-from datetime import date
 from typing import Any
 
 import anyio
@@ -150,11 +149,14 @@ class DocumentPages:
         return response
 
     def _line(self, check: DocumentCheck, lang: str) -> CheckLine:
-        day = _spelled(check.since, lang)
+        not_ready = CheckLine(Availability.NOT_READY.value, None, word(lang, "check_not_ready"))
+        if check.since is None:  # not ready: nothing more is known, nothing more is said
+            return not_ready
+        day = words.spelled_date(check.since, lang)
         if check.availability == Availability.HANDED:
             return CheckLine(check.availability, check.kind, word(lang, "check_handed", day=day))
         if check.availability != Availability.READY or check.service is None:
-            return CheckLine(Availability.NOT_READY.value, None, word(lang, "check_not_ready"))
+            return not_ready
         cfg = self.cfg
         name = cfg.service_name(check.service, lang)
         line = CheckLine(
@@ -171,9 +173,3 @@ class DocumentPages:
                 book_text=word(lang, "check_book", service=name),
             )
         return replace(line, come=word(lang, "check_come", service=name))
-
-
-def _spelled(day: date | None, lang: str) -> str:
-    if day is None:
-        return "?"
-    return words.spelled_date(day, lang)

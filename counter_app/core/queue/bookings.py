@@ -28,7 +28,7 @@ from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from counter_app.core import booking as plan
-from counter_app.core import texts, words
+from counter_app.core import texts
 from counter_app.core.booking import ACTIVE, BookingState
 from counter_app.core.config import LateRule, ServiceSettings
 from counter_app.core.model import (
@@ -483,9 +483,6 @@ class Bookings(Issuing):
         )
 
     # --- a booking's plain value ----------------------------------------------------------
-
-    def _day(self, day: date) -> str:
-        return words.spelled_date(day, self.lang)
 
     def _code(self, row: BookingRow) -> str:
         return format_code(self.config.booking_series(row.service), row.number)

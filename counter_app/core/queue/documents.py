@@ -37,6 +37,7 @@ from counter_app.core.model import (
     EventKind,
     Reason,
     Refused,
+    TicketState,
 )
 from counter_app.core.nik import check_nik, normalise
 from counter_app.core.queue.base import Transaction
@@ -136,7 +137,7 @@ class Documents(DayAndHall):
         )
         if self.import_documents([record]).handed:  # handed over already: said, not redone
             with self._read_sessions() as s:
-                raise self._handed(s, self._by_number(s, key))
+                raise self._handed(self._by_number(s, key))
         return self.document(key)
 
     def hand_over(self, number: str) -> Document:
@@ -147,12 +148,12 @@ class Documents(DayAndHall):
             s = tx.session
             row = self._by_number(s, number)
             if row.state == DocumentState.HANDED:
-                raise self._handed(s, row)
+                raise self._handed(row)
             ticket = s.scalars(
                 select(TicketRow).where(
                     TicketRow.document_id == row.id,
                     TicketRow.day == tx.today,
-                    TicketRow.state.in_([*(st.value for st in OPEN), "done"]),
+                    TicketRow.state.in_([st.value for st in (*OPEN, TicketState.DONE)]),
                 )
             ).first()
             self._mark_handed(tx, row, ticket)
@@ -209,14 +210,16 @@ class Documents(DayAndHall):
             ).all()
             if nik is not None and as_nik != nik:
                 rows = []  # another person's NIK typed in the document's field
-            ready = [r for r in rows if r.state == DocumentState.READY]
-            free = [r for r in ready if self._taken_by(s, r, today) is None]
-            if free:
-                return free[0]
-            if ready:
-                raise self._taken(s, ready[0], today)
+            held = [
+                (r, self._taken_by(s, r, today)) for r in rows if r.state == DocumentState.READY
+            ]
+            free = next((r for r, code in held if code is None), None)
+            if free is not None:
+                return free
+            if held:
+                raise self._taken(held[0][1])
             if rows:
-                raise self._handed(s, rows[-1])
+                raise self._handed(rows[-1])
             raise not_ready
         row = s.scalars(
             select(DocumentRow).where(DocumentRow.number == number_key(key))
@@ -234,9 +237,10 @@ class Documents(DayAndHall):
                 ),
             )
         if row.state == DocumentState.HANDED:
-            raise self._handed(s, row)
-        if self._taken_by(s, row, today) is not None:
-            raise self._taken(s, row, today)
+            raise self._handed(row)
+        code = self._taken_by(s, row, today)
+        if code is not None:
+            raise self._taken(code)
         return row
 
     def _taken_by(self, s: Session, row: DocumentRow, today: date) -> str | None:
@@ -261,22 +265,22 @@ class Documents(DayAndHall):
             return format_code(self.config.booking_series(booking[0]), booking[1])
         return None
 
-    def _taken(self, s: Session, row: DocumentRow, today: date) -> Refused:
+    def _taken(self, code: str | None) -> Refused:
+        """Refused: another number (``code``, from _taken_by) comes for this document."""
         return Refused(
-            Reason.DOCUMENT_TAKEN,
-            texts.text(self.lang, "document_taken", code=self._taken_by(s, row, today) or "?"),
+            Reason.DOCUMENT_TAKEN, texts.text(self.lang, "document_taken", code=code or "?")
         )
 
-    def _handed(self, s: Session, row: DocumentRow) -> Refused:
-        day = row.handed_day or (self.local(row.handed_at).date() if row.handed_at else None)
+    def _handed(self, row: DocumentRow) -> Refused:
         return Refused(
             Reason.DOCUMENT_HANDED,
-            texts.text(self.lang, "document_handed", kind=row.kind, day=self._spelled(day)),
+            texts.text(
+                self.lang, "document_handed", kind=row.kind, day=self._day(_handed_day(row))
+            ),
         )
 
-    def _spelled(self, day: date | None) -> str:
-        if day is None:
-            return "?"
+    def _day(self, day: date) -> str:
+        """A day as the refusals name it: "Senin, 30 November 2026"."""
         return words.spelled_date(day, self.lang)
 
     # --- reads ----------------------------------------------------------------------------
@@ -338,8 +342,7 @@ class Documents(DayAndHall):
 
     def _check(self, row: DocumentRow) -> DocumentCheck:
         if row.state == DocumentState.HANDED:
-            day = row.handed_day or (self.local(row.handed_at).date() if row.handed_at else None)
-            return DocumentCheck(Availability.HANDED.value, row.kind, row.service, day)
+            return DocumentCheck(Availability.HANDED.value, row.kind, row.service, _handed_day(row))
         return DocumentCheck(Availability.READY.value, row.kind, row.service, row.finished_on)
 
     def documents_handed(self, day: date) -> dict[str, int]:
@@ -387,3 +390,9 @@ class Documents(DayAndHall):
             handed_at=self.local(row.handed_at) if row.handed_at else None,
             ticket_code=format_code(ticket[0], ticket[1]) if ticket else None,
         )
+
+
+def _handed_day(row: DocumentRow) -> date:
+    """The office day a handed-over document was handed on (set with its state)."""
+    assert row.handed_day is not None, row.number
+    return row.handed_day
