@@ -87,3 +87,51 @@ def issue(config: Path, prefix: str = "A") -> dict[str, Any]:
     """Issue a ticket from the command line (no print); the ticket as JSON."""
     ticket: dict[str, Any] = json.loads(cli(config, "issue", prefix, "--no-print", "--json"))
     return ticket
+
+
+#: each way a posted form is not one our page sent, and the status it must get
+FORGED = [
+    ("no token", 403),
+    ("another token", 403),
+    ("another site", 403),
+    ("no origin", 403),
+    ("no cookie", 403),
+    ("json body", 415),
+    ("huge body", 413),
+    ("two values", 400),
+]
+
+
+def post_forged(
+    client: Any,
+    base: str,
+    path: str,
+    data: dict[str, str],
+    change: str,
+    *,
+    huge: dict[str, str],
+    repeated: str,
+) -> Any:
+    """POST the form ``data`` (its "csrf" token from our page) to ``path``, spoiled as
+    ``change`` (one of FORGED) says: ``huge`` the fields that make the body too long,
+    ``repeated`` the whole body with one field given twice. The client's answer."""
+    data, headers = dict(data), {"origin": base}
+    token = data["csrf"]
+    if change == "no token":
+        del data["csrf"]
+    elif change == "another token":
+        data["csrf"] = token[:-2] + ("AA" if not token.endswith("AA") else "BB")
+    elif change == "another site":
+        headers["origin"] = "https://evil.example"
+    elif change == "no origin":
+        headers = {}
+    elif change == "no cookie":
+        client.cookies.clear()
+    if change == "json body":
+        return client.post(path, json=data, headers=headers)
+    if change == "huge body":
+        return client.post(path, data={**data, **huge}, headers=headers)
+    if change == "two values":
+        form = {**headers, "content-type": "application/x-www-form-urlencoded"}
+        return client.post(path, content=repeated.encode(), headers=form)
+    return client.post(path, data=data, headers=headers)
